@@ -1,0 +1,1 @@
+"""Persistence: typed ORM entities, enums, engine and migrations. No Qt here."""

@@ -1,0 +1,152 @@
+"""Typed ORM entities. The schema itself is owned by Alembic (migrations/)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.models.types import Money, UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Shop(Base):
+    __tablename__ = "shops"
+    __table_args__ = (UniqueConstraint("platform", "name", name="uq_shops_platform_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class RuleSet(Base):
+    """A frozen copy of a platform preset; a case keeps the one it was opened under."""
+
+    __tablename__ = "rule_sets"
+    __table_args__ = (UniqueConstraint("platform", "version", name="uq_rule_sets_platform_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    version: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(200))
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        UniqueConstraint("platform", "aftersale_no", name="uq_cases_platform_aftersale_no"),
+        Index("ix_cases_stage", "stage"),
+        Index("ix_cases_requested_at", "requested_at"),
+        Index("ix_cases_order_no", "order_no"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    shop_id: Mapped[int | None] = mapped_column(ForeignKey("shops.id"))
+    aftersale_no: Mapped[str] = mapped_column(String(64))
+    order_no: Mapped[str] = mapped_column(String(64))
+    case_type: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(20))
+    reason_detail: Mapped[str] = mapped_column(Text, default="")
+    shipped: Mapped[bool] = mapped_column(Boolean)
+    stage: Mapped[str] = mapped_column(String(30))
+    stage_since: Mapped[datetime] = mapped_column(UTCDateTime)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    buyer_nick: Mapped[str] = mapped_column(String(200), default="")
+    buyer_phone: Mapped[str] = mapped_column(String(40), default="")
+    buyer_address: Mapped[str] = mapped_column(Text, default="")
+    product_title: Mapped[str] = mapped_column(Text, default="")
+    sku: Mapped[str] = mapped_column(String(200), default="")
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    order_amount: Mapped[Decimal | None] = mapped_column(Money)
+    refund_requested: Mapped[Decimal] = mapped_column(Money)
+    refund_granted: Mapped[Decimal | None] = mapped_column(Money)
+    handler: Mapped[str] = mapped_column(String(100), default="")
+    tags: Mapped[str] = mapped_column(String(400), default="")
+    return_tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    reship_tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    penalized: Mapped[bool] = mapped_column(Boolean, default=False)
+    muted: Mapped[bool] = mapped_column(Boolean, default=False)
+    rule_set_id: Mapped[int] = mapped_column(ForeignKey("rule_sets.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    shop: Mapped[Shop | None] = relationship(lazy="joined")
+    rule_set: Mapped[RuleSet] = relationship()
+    events: Mapped[list[Event]] = relationship(
+        back_populates="case", order_by="Event.seq", cascade="all, delete-orphan"
+    )
+    deadlines: Mapped[list[Deadline]] = relationship(back_populates="case", cascade="all, delete-orphan")
+    attachments: Mapped[list[Attachment]] = relationship(back_populates="case", cascade="all, delete-orphan")
+
+
+class Event(Base):
+    """Append-only timeline. `at` is when it happened; `recorded_at` when we learned of it."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_events_case_seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(30))
+    from_stage: Mapped[str | None] = mapped_column(String(30))
+    to_stage: Mapped[str] = mapped_column(String(30))
+    rule_id: Mapped[str | None] = mapped_column(String(80))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    case: Mapped[Case] = relationship(back_populates="events")
+
+
+class Deadline(Base):
+    """A running (or waiting) platform clock, materialised so 'what is due next' is one query.
+
+    `due_at` is NULL while the clock waits for its start event (`waiting_for`).
+    """
+
+    __tablename__ = "deadlines"
+    __table_args__ = (
+        UniqueConstraint("case_id", "party", name="uq_deadlines_case_party"),
+        Index("ix_deadlines_due_at", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    party: Mapped[str] = mapped_column(String(20))
+    stage: Mapped[str] = mapped_column(String(30))
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    waiting_for: Mapped[str | None] = mapped_column(String(30))
+    auto_action: Mapped[str] = mapped_column(String(20))
+    next_stage: Mapped[str] = mapped_column(String(30))
+    rule_id: Mapped[str] = mapped_column(String(80))
+    confidence: Mapped[str] = mapped_column(String(1))
+
+    case: Mapped[Case] = relationship(back_populates="deadlines")
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    stored_name: Mapped[str] = mapped_column(String(255))
+    original_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    case: Mapped[Case] = relationship(back_populates="attachments")

@@ -1,0 +1,69 @@
+"""Column types that keep the two promises of DESIGN.md: aware UTC times, integer fen."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import DateTime, Dialect, Integer
+from sqlalchemy.types import TypeDecorator
+
+FEN = Decimal("0.01")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores an aware datetime as naive UTC; reads it back aware (UTC).
+
+    SQLite has no time zones: `DateTime(timezone=True)` would store local wall
+    time and read it back naive. A naive value is a bug upstream, so refuse it.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime refused (times are stored as UTC): {value!r}")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC)
+
+
+def to_fen(amount: Decimal) -> int:
+    """Decimal yuan → integer fen; refuses sub-fen precision rather than rounding silently."""
+    q = amount.quantize(FEN, rounding=ROUND_HALF_UP)
+    if q != amount:
+        raise ValueError(f"amount has more than two decimals: {amount}")
+    return int(q * 100)
+
+
+def from_fen(fen: int) -> Decimal:
+    return (Decimal(fen) / 100).quantize(FEN)
+
+
+class Money(TypeDecorator[Decimal]):
+    """CNY as `Decimal` in Python, integer fen in the database (never a float)."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError(f"money must be Decimal, got {type(value).__name__}")
+        return to_fen(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return from_fen(int(value))

@@ -1,0 +1,1 @@
+"""The domain: rules, workflow, deadlines, cases. Never imports Qt."""

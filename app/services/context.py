@@ -1,0 +1,47 @@
+"""Wires the services for one data folder: the CLI and the window both start here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models.db import DB_FILE_NAME, open_database
+from app.paths import resource
+from app.services.cases import CaseService
+from app.services.clock import Clock
+from app.services.queries import CaseQueries
+from app.services.rules import RuleBook
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    clock: Clock
+    engine: Engine
+    sessions: sessionmaker[Session]
+    rules: RuleBook
+    cases: CaseService
+    queries: CaseQueries
+
+    @classmethod
+    def open(cls, data_dir: Path, clock: Clock) -> AppContext:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        for sub in ("backups", "attachments", "logs"):
+            (data_dir / sub).mkdir(exist_ok=True)
+        engine, sessions = open_database(data_dir / DB_FILE_NAME)
+        rules = RuleBook.load(resource("rules"), data_dir / "rules")
+        return cls(
+            data_dir=data_dir,
+            clock=clock,
+            engine=engine,
+            sessions=sessions,
+            rules=rules,
+            cases=CaseService(sessions, clock, rules),
+            queries=CaseQueries(sessions, clock),
+        )
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,132 @@
+"""The after-sales state machine of DESIGN.md: which action moves which stage where.
+
+Pure functions only; applying an action to a stored case lives in `cases.py`.
+"""
+
+from __future__ import annotations
+
+from app.models.enums import Action, AutoAction, CaseType, Stage
+
+OPEN_STAGES = tuple(s for s in Stage if not s.is_final)
+AWAITING_STAGES = tuple(s for s in OPEN_STAGES if s.value.startswith("awaiting_"))
+
+# Actions that must carry something in their payload, and what.
+REQUIRED_FIELDS: dict[Action, tuple[str, ...]] = {
+    Action.REJECT: ("reason",),
+    Action.REFUSE_RECEIPT: ("reason",),
+    Action.BUYER_SHIP: ("tracking",),
+    Action.SHIP_REPLACEMENT: ("tracking",),
+    Action.PLATFORM_RULING: ("ruling",),
+    Action.EXTEND_DEADLINE: ("due_at", "reason"),
+    Action.NOTE: ("text",),
+}
+
+RULINGS = ("for_buyer", "for_merchant")
+
+
+class ActionNotAllowed(Exception):
+    """A domain refusal: the message is shown to the merchant as it is."""
+
+
+def _approve_target(case_type: CaseType) -> Stage:
+    if case_type is CaseType.REFUND_ONLY:
+        return Stage.REFUNDED
+    if case_type is CaseType.RESHIP:
+        return Stage.AWAITING_MERCHANT_SHIP
+    return Stage.AWAITING_BUYER_RETURN
+
+
+def next_stage(case_type: CaseType, stage: Stage, action: Action, ruling: str | None = None) -> Stage | None:
+    """Where `action` takes a case of `case_type` in `stage`, or None if not allowed."""
+    if action is Action.NOTE:
+        return stage
+    if stage.is_final:
+        return None
+    t = case_type
+    match action:
+        case Action.EXTEND_DEADLINE:
+            return stage
+        case Action.WITHDRAW:
+            return Stage.CLOSED
+        case Action.APPROVE if stage is Stage.AWAITING_MERCHANT:
+            return _approve_target(t)
+        case Action.REFUND if stage is Stage.AWAITING_MERCHANT and t.is_refund:
+            return Stage.REFUNDED
+        case Action.REJECT if stage is Stage.AWAITING_MERCHANT:
+            return Stage.REJECTED
+        case Action.BUYER_SHIP if stage is Stage.AWAITING_BUYER_RETURN and t.has_return:
+            return Stage.AWAITING_MERCHANT_RECEIPT
+        case Action.RETURN_DELIVERED if stage is Stage.AWAITING_MERCHANT_RECEIPT and t.has_return:
+            return stage
+        case Action.CONFIRM_RECEIPT if stage is Stage.AWAITING_MERCHANT_RECEIPT and t.has_return:
+            return Stage.REFUNDED if t is CaseType.RETURN_REFUND else Stage.AWAITING_MERCHANT_SHIP
+        case Action.REFUSE_RECEIPT if stage is Stage.AWAITING_MERCHANT_RECEIPT and t.has_return:
+            return Stage.REJECTED
+        case Action.SHIP_REPLACEMENT if stage is Stage.AWAITING_MERCHANT_SHIP and not t.is_refund:
+            return Stage.AWAITING_BUYER_RECEIPT
+        case Action.BUYER_CONFIRM if stage is Stage.AWAITING_BUYER_RECEIPT and not t.is_refund:
+            return Stage.COMPLETED
+        case Action.REAPPLY if stage is Stage.REJECTED:
+            return Stage.AWAITING_MERCHANT
+        case Action.ESCALATE if stage is Stage.REJECTED or stage in AWAITING_STAGES:
+            return Stage.IN_DISPUTE
+        case Action.PLATFORM_RULING if stage is Stage.IN_DISPUTE:
+            if ruling == "for_merchant":
+                return Stage.CLOSED
+            if ruling == "for_buyer":
+                return Stage.REFUNDED if t.is_refund else Stage.AWAITING_MERCHANT_SHIP
+            return None
+    return None
+
+
+def auto_next_stage(case_type: CaseType, stage: Stage, auto: AutoAction) -> Stage | None:
+    """Where an auto-action moves a case; it moves like its manual twin (DESIGN.md)."""
+    if stage.is_final:
+        return None
+    match auto:
+        case AutoAction.AUTO_APPROVE:
+            return next_stage(case_type, stage, Action.APPROVE)
+        case AutoAction.AUTO_REFUND:
+            return Stage.REFUNDED if case_type.is_refund else None
+        case AutoAction.AUTO_CLOSE:
+            return Stage.CLOSED
+        case AutoAction.AUTO_COMPLETE:
+            return Stage.COMPLETED
+        case AutoAction.PENALTY:
+            return stage
+    return None
+
+
+USER_ACTIONS = tuple(a for a in Action if a is not Action.OPEN)
+
+
+def allowed_actions(case_type: CaseType, stage: Stage) -> list[Action]:
+    """Exactly the actions the workflow allows now (what the detail panel offers)."""
+    out: list[Action] = []
+    for action in USER_ACTIONS:
+        if action is Action.PLATFORM_RULING:
+            if any(next_stage(case_type, stage, action, r) for r in RULINGS):
+                out.append(action)
+        elif next_stage(case_type, stage, action) is not None:
+            out.append(action)
+    return out
+
+
+def check_action(case_type: CaseType, stage: Stage, action: Action, payload: dict[str, str]) -> Stage:
+    """The stage after `action`, or ActionNotAllowed with a message a merchant can act on."""
+    if action is Action.OPEN:
+        raise ActionNotAllowed("'open' is recorded when a case is created")
+    missing = [f for f in REQUIRED_FIELDS.get(action, ()) if not str(payload.get(f, "")).strip()]
+    if missing:
+        raise ActionNotAllowed(f"{action.value} needs --{missing[0].replace('_', '-')}")
+    ruling = payload.get("ruling")
+    if action is Action.PLATFORM_RULING and ruling not in RULINGS:
+        raise ActionNotAllowed(f"platform_ruling needs --ruling {' or '.join(RULINGS)}")
+    target = next_stage(case_type, stage, action, ruling)
+    if target is None:
+        allowed = ", ".join(a.value for a in allowed_actions(case_type, stage)) or "none"
+        raise ActionNotAllowed(
+            f"{action.value} is not allowed for a {case_type.value} case in stage "
+            f"{stage.value} (allowed: {allowed})"
+        )
+    return target
