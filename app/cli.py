@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from app.ui.main import run_gui
 
-        return run_gui(opts, minimized=args.minimized)
+        return int(run_gui(opts, minimized=args.minimized))
     return run_command(args, opts)
 
 

@@ -265,22 +265,40 @@ class CaseService:
         if at > now:
             raise InvalidInput("the action's time is in the future")
         payload = self._clean_payload(request.action, request.payload)
-        with self._sessions.begin() as session:
+        refusal: ActionNotAllowed | None = None
+        with self._sessions() as session, session.begin():
             case = self._load_cases(session, [case_id]).get(case_id)
             if case is None:
                 raise CaseNotFound(f"no case {case_id}")
-            # The platform acted first if a clock ran out before this action.
+            # The platform acted first if a clock ran out before this action. What it did is
+            # kept (tick would record the same), even when the merchant's action is then refused.
             autos = self._run_due(session, case, at, now)
-            if case.events and at < case.events[-1].at:
-                raise InvalidInput(
-                    f"the action's time is before the case's last event ({case.events[-1].at.isoformat()})"
+            try:
+                target = self._validate(case, request.action, payload, at)
+            except ActionNotAllowed as e:
+                refusal = e
+            else:
+                event = self._append(
+                    session, case, request.action.value, request.actor, at, now, target, payload
                 )
-            target = check_action(CaseType(case.case_type), Stage(case.stage), request.action, payload)
-            if request.action is Action.EXTEND_DEADLINE:
-                self._check_extension(case, payload, at)
-            event = self._append(session, case, request.action.value, request.actor, at, now, target, payload)
-            session.flush()
-            return ActionResult(case.id, event.id, Stage(case.stage), tuple(autos))
+                session.flush()
+                result = ActionResult(case.id, event.id, Stage(case.stage), tuple(autos))
+        if refusal is not None:
+            if autos:
+                done = ", ".join(f"{a.auto_action.value} at {a.at.isoformat()}" for a in autos)
+                raise type(refusal)(f"{refusal} — the platform already acted: {done}") from None
+            raise refusal
+        return result
+
+    def _validate(self, case: Case, action: Action, payload: dict[str, str], at: datetime) -> Stage:
+        if case.events and at < case.events[-1].at:
+            raise InvalidInput(
+                f"the action's time is before the case's last event ({case.events[-1].at.isoformat()})"
+            )
+        target = check_action(CaseType(case.case_type), Stage(case.stage), action, payload)
+        if action is Action.EXTEND_DEADLINE:
+            self._check_extension(case, payload, at)
+        return target
 
     def _clean_payload(self, action: Action, raw: dict[str, str]) -> dict[str, str]:
         payload = {k: str(v).strip() for k, v in raw.items() if v is not None and str(v).strip()}

@@ -1,0 +1,67 @@
+"""The store keeps its promises: aware UTC times, integer fen, schema owned by Alembic."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from app.models.db import SchemaTooNewError, head_revision, make_engine, upgrade_if_needed
+from app.models.entities import Base
+from app.models.enums import CaseType, Platform, Reason
+from app.models.types import Money, UTCDateTime, from_fen, to_fen
+from app.services.clock import FixedClock
+from app.services.context import AppContext
+from tests.conftest import T0
+from tests.services.scenario import open_case
+
+
+def test_naive_datetime_is_refused() -> None:
+    with pytest.raises(ValueError, match="naive"):
+        UTCDateTime().process_bind_param(datetime(2026, 1, 1), None)  # type: ignore[arg-type]
+
+
+def test_money_is_integer_fen() -> None:
+    assert to_fen(Decimal("1299.00")) == 129900 and from_fen(129900) == Decimal("1299.00")
+    with pytest.raises(ValueError):
+        to_fen(Decimal("0.001"))
+    with pytest.raises(TypeError):
+        Money().process_bind_param(1.5, None)  # type: ignore[arg-type]
+
+
+def test_stored_values_are_utc_text_and_integers(ctx: AppContext, clock: FixedClock) -> None:
+    open_case(ctx, clock, Platform.TAOBAO, CaseType.REFUND_ONLY, False, Reason.QUALITY, T0, amount="1299.50")
+    con = sqlite3.connect(ctx.data_dir / "sentinel.db")
+    requested_at, fen, typ = con.execute(
+        "SELECT requested_at, refund_requested, typeof(refund_requested) FROM cases"
+    ).fetchone()
+    assert requested_at.startswith("2026-11-02 02:00:00")  # 10:00 Beijing = 02:00 UTC
+    assert (fen, typ) == (129950, "integer")
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_migrations_match_the_models(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    assert upgrade_if_needed(db) is True
+    assert upgrade_if_needed(db) is False  # nothing to do the second time, Alembic not needed
+    engine = make_engine(db)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    upgrade_if_needed(db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(SchemaTooNewError, match="newer version"):
+        upgrade_if_needed(db)
+    assert head_revision() != "9999"
