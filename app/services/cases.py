@@ -6,7 +6,7 @@ case's deadlines are recomputed together, or nothing changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -14,23 +14,22 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from app.models.entities import Case, Deadline, Event, RuleSet, Shop
+from app.models.entities import Case, Deadline, RuleSet, Shop
 from app.models.enums import (
     Action,
     Actor,
     AutoAction,
     CaseType,
-    ClockStart,
-    Confidence,
     Party,
     Platform,
     Reason,
     Stage,
 )
+from app.services.case_state import CaseState, load_states, record, save
 from app.services.clock import Clock, parse_instant
-from app.services.deadlines import CaseFacts, DeadlineSpec, EventFact, compute_deadlines, replay
+from app.services.deadlines import compute_deadlines, replay
 from app.services.rules import RuleBook, RulePreset, preset_from_content
 from app.services.workflow import ActionNotAllowed, auto_next_stage, check_action
 
@@ -116,16 +115,6 @@ def default_shipped(case_type: CaseType) -> bool:
     return case_type is not CaseType.REFUND_ONLY
 
 
-def facts_of(case: Case) -> CaseFacts:
-    return CaseFacts(CaseType(case.case_type), case.shipped, Reason(case.reason))
-
-
-def event_facts(events: Iterable[Event]) -> list[EventFact]:
-    return [
-        EventFact(e.seq, e.at, e.action, e.from_stage, e.to_stage, e.rule_id, e.payload or {}) for e in events
-    ]
-
-
 class CaseService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, rules: RuleBook) -> None:
         self._sessions = sessions
@@ -176,10 +165,9 @@ class CaseService:
         if not new.aftersale_no.strip() or not new.order_no.strip():
             raise InvalidInput("after-sales no. and order no. are required")
         with self._sessions.begin() as session:
-            case = self._new_case(session, new, now)
-            return case.id
+            return self._new_case(session, new, now)
 
-    def _new_case(self, session: Session, new: NewCase, now: datetime) -> Case:
+    def _new_case(self, session: Session, new: NewCase, now: datetime) -> int:
         preset = self.rules.active(new.platform)
         shop_id = self._shop_id(session, new.platform, new.shop) if new.shop else None
         exists = session.scalars(
@@ -216,26 +204,24 @@ class CaseService:
             created_at=now,
             updated_at=now,
         )
-        case.events = [
-            Event(
-                seq=1,
-                at=new.requested_at,
-                recorded_at=now,
-                actor=Actor.BUYER.value,
-                action=Action.OPEN.value,
-                from_stage=None,
-                to_stage=Stage.AWAITING_MERCHANT.value,
-                payload={"amount": str(new.amount)},
-            )
-        ]
-        case.deadlines = []
         session.add(case)
-        self._sync_deadlines(session, case)
         try:
             session.flush()
         except IntegrityError:
             raise InvalidInput(f"after-sales no. {new.aftersale_no} already exists") from None
-        return case
+        state = load_states(session, [case.id])[case.id]
+        record(
+            state,
+            preset,
+            Action.OPEN.value,
+            Actor.BUYER,
+            new.requested_at,
+            Stage.AWAITING_MERCHANT,
+            {"amount": str(new.amount)},
+            now,
+        )
+        save(session, [state], now)
+        return case.id
 
     def _shop_id(self, session: Session, platform: Platform, name: str) -> int:
         shop = session.scalars(select(Shop).where(Shop.platform == platform.value, Shop.name == name)).first()
@@ -264,45 +250,48 @@ class CaseService:
         at = request.at or now
         if at > now:
             raise InvalidInput("the action's time is in the future")
-        payload = self._clean_payload(request.action, request.payload)
+        payload = self._clean_payload(request.payload)
         refusal: ActionNotAllowed | None = None
         with self._sessions() as session, session.begin():
-            case = self._load_cases(session, [case_id]).get(case_id)
-            if case is None:
+            state = load_states(session, [case_id]).get(case_id)
+            if state is None:
                 raise CaseNotFound(f"no case {case_id}")
+            preset = self.preset_for(session, state.rule_set_id)
             # The platform acted first if a clock ran out before this action. What it did is
             # kept (tick would record the same), even when the merchant's action is then refused.
-            autos = self._run_due(session, case, at, now)
+            autos = self._run_due(state, preset, at, now)
             try:
-                target = self._validate(case, request.action, payload, at)
+                target = self._validate(state, request.action, payload, at)
             except ActionNotAllowed as e:
                 refusal = e
             else:
-                event = self._append(
-                    session, case, request.action.value, request.actor, at, now, target, payload
-                )
-                session.flush()
-                result = ActionResult(case.id, event.id, Stage(case.stage), tuple(autos))
+                record(state, preset, request.action.value, request.actor, at, target, payload, now)
+            event_ids = save(session, [state], now)
         if refusal is not None:
             if autos:
                 done = ", ".join(f"{a.auto_action.value} at {a.at.isoformat()}" for a in autos)
                 raise type(refusal)(f"{refusal} — the platform already acted: {done}") from None
             raise refusal
-        return result
+        return ActionResult(case_id, event_ids[-1], state.stage, tuple(autos))
 
-    def _validate(self, case: Case, action: Action, payload: dict[str, str], at: datetime) -> Stage:
-        if case.events and at < case.events[-1].at:
-            raise InvalidInput(
-                f"the action's time is before the case's last event ({case.events[-1].at.isoformat()})"
-            )
-        target = check_action(CaseType(case.case_type), Stage(case.stage), action, payload)
+    def _validate(self, state: CaseState, action: Action, payload: dict[str, str], at: datetime) -> Stage:
+        last = state.last_event_at
+        if last is not None and at < last:
+            raise InvalidInput(f"the action's time is before the case's last event ({last.isoformat()})")
+        target = check_action(state.case_type, state.stage, action, payload)
         if action is Action.EXTEND_DEADLINE:
-            self._check_extension(case, payload, at)
+            party = payload.get("party", Party.MERCHANT.value)
+            if not any(d.party.value == party for d in state.deadlines):
+                raise ActionNotAllowed(
+                    f"no {party} clock runs in stage {state.stage.value}: nothing to extend"
+                )
+            if datetime.fromisoformat(payload["due_at"]) <= at:
+                raise InvalidInput("the new due time must be after the time of the extension")
         return target
 
-    def _clean_payload(self, action: Action, raw: dict[str, str]) -> dict[str, str]:
+    def _clean_payload(self, raw: dict[str, str]) -> dict[str, str]:
         payload = {k: str(v).strip() for k, v in raw.items() if v is not None and str(v).strip()}
-        for key in ("amount", "freight"):
+        for key in ("amount", "freight", "compensation"):
             if key in payload:
                 payload[key] = str(parse_money(payload[key]))
         if "due_at" in payload:
@@ -316,101 +305,38 @@ class CaseService:
             raise InvalidInput("freight payer must be merchant, buyer or platform")
         return payload
 
-    def _check_extension(self, case: Case, payload: dict[str, str], at: datetime) -> None:
-        party = payload.get("party", Party.MERCHANT.value)
-        if not any(d.party == party for d in case.deadlines):
-            raise ActionNotAllowed(f"no {party} clock runs in stage {case.stage}: nothing to extend")
-        if datetime.fromisoformat(payload["due_at"]) <= at:
-            raise InvalidInput("the new due time must be after the time of the extension")
-
-    def _append(
-        self,
-        session: Session,
-        case: Case,
-        action: str,
-        actor: Actor,
-        at: datetime,
-        now: datetime,
-        target: Stage,
-        payload: dict[str, Any],
-        rule_id: str | None = None,
-    ) -> Event:
-        from_stage = case.stage
-        event = Event(
-            seq=len(case.events) + 1,
-            at=at,
-            recorded_at=now,
-            actor=actor.value,
-            action=action,
-            from_stage=from_stage,
-            to_stage=target.value,
-            rule_id=rule_id,
-            payload=payload,
-        )
-        case.events.append(event)
-        if target.value != from_stage:
-            case.stage = target.value
-            case.stage_since = at
-            if target.is_final:
-                case.closed_at = at
-        if target is Stage.REFUNDED:
-            case.refund_granted = Decimal(payload["amount"]) if "amount" in payload else case.refund_requested
-        if action == Action.BUYER_SHIP:
-            case.return_tracking_no = payload["tracking"]
-        elif action == Action.SHIP_REPLACEMENT:
-            case.reship_tracking_no = payload["tracking"]
-        elif action == AutoAction.PENALTY:
-            case.penalized = True
-        case.updated_at = now
-        self._sync_deadlines(session, case)
-        return event
-
-    def _sync_deadlines(self, session: Session, case: Case) -> None:
-        """Make the case's stored deadlines equal to a recomputation from its timeline."""
-        preset = self.preset_for(session, case.rule_set_id)
-        specs = {
-            s.party.value: s for s in compute_deadlines(facts_of(case), event_facts(case.events), preset)
-        }
-        for row in list(case.deadlines):
-            spec = specs.pop(row.party, None)
-            if spec is None:
-                case.deadlines.remove(row)
-            else:
-                _fill(row, spec)
-        for spec in specs.values():
-            row = Deadline(party=spec.party.value)
-            _fill(row, spec)
-            case.deadlines.append(row)
-
     # ---- auto-actions -----------------------------------------------------------------
 
-    def _run_due(self, session: Session, case: Case, until: datetime, now: datetime) -> list[AppliedAuto]:
+    def _run_due(
+        self, state: CaseState, preset: RulePreset, until: datetime, now: datetime
+    ) -> list[AppliedAuto]:
         """Apply this case's auto-actions due at or before `until`, each at its due instant."""
         applied: list[AppliedAuto] = []
         while True:
-            due = [d for d in case.deadlines if d.due_at is not None and d.due_at <= until]
+            due = [d for d in state.deadlines if d.due_at is not None and d.due_at <= until]
             if not due:
                 return applied
-            d = min(due, key=lambda x: (x.due_at, x.party))
+            d = min(due, key=lambda x: (x.due_at, x.party.value))
             assert d.due_at is not None
-            auto = AutoAction(d.auto_action)
-            from_stage = Stage(case.stage)
-            target = auto_next_stage(CaseType(case.case_type), from_stage, auto)
-            assert target is not None
-            payload: dict[str, Any] = {"party": d.party}
+            from_stage = state.stage
+            target = auto_next_stage(state.case_type, from_stage, d.auto_action)
+            assert target is not None, "presets are validated on load"
+            payload: dict[str, Any] = {"party": d.party.value}
             if target is Stage.REFUNDED:
-                payload["amount"] = str(case.refund_requested)
-            self._append(session, case, auto.value, Actor.PLATFORM, d.due_at, now, target, payload, d.rule_id)
+                payload["amount"] = str(state.refund_requested)
+            record(
+                state, preset, d.auto_action.value, Actor.PLATFORM, d.due_at, target, payload, now, d.rule_id
+            )
             applied.append(
                 AppliedAuto(
-                    case.id,
-                    case.aftersale_no,
-                    case.platform,
-                    auto,
+                    state.id,
+                    state.aftersale_no,
+                    state.platform,
+                    d.auto_action,
                     d.due_at,
                     from_stage,
                     target,
-                    case.refund_granted if target is Stage.REFUNDED else None,
+                    state.refund_granted if target is Stage.REFUNDED else None,
                     d.rule_id,
                 )
             )
@@ -424,26 +350,22 @@ class CaseService:
         applied: list[AppliedAuto] = []
         while True:
             with self._sessions.begin() as session:
-                ids = session.execute(
-                    select(Deadline.case_id, Deadline.due_at)
+                due = session.execute(
+                    select(Deadline.case_id)
                     .where(Deadline.due_at.is_not(None), Deadline.due_at <= now)
                     .order_by(Deadline.due_at, Deadline.id)
                     .limit(TICK_BATCH)
-                ).all()
-                if not ids:
+                ).scalars()
+                order = list(dict.fromkeys(due))
+                if not order:
                     return applied
-                order = list(dict.fromkeys(row.case_id for row in ids))
-                cases = self._load_cases(session, order)
+                states = load_states(session, order)
                 for cid in order:
-                    applied.extend(self._run_due(session, cases[cid], now, now))
-
-    def _load_cases(self, session: Session, ids: Sequence[int]) -> dict[int, Case]:
-        rows = session.scalars(
-            select(Case)
-            .where(Case.id.in_(ids))
-            .options(selectinload(Case.events), selectinload(Case.deadlines))
-        ).all()
-        return {c.id: c for c in rows}
+                    state = states[cid]
+                    applied.extend(
+                        self._run_due(state, self.preset_for(session, state.rule_set_id), now, now)
+                    )
+                save(session, states.values(), now)
 
     # ---- consistency ------------------------------------------------------------------
 
@@ -451,43 +373,17 @@ class CaseService:
         """Case ids whose stored deadlines or stage differ from a recomputation (should be none)."""
         bad: list[int] = []
         with self._sessions() as session:
-            q = select(Case).options(selectinload(Case.events), selectinload(Case.deadlines))
-            if case_ids is not None:
-                q = q.where(Case.id.in_(case_ids))
-            for case in session.scalars(q):
-                facts = event_facts(case.events)
+            ids = list(case_ids) if case_ids is not None else list(session.scalars(select(Case.id)))
+            for state in load_states(session, ids).values():
                 expected = compute_deadlines(
-                    facts_of(case), facts, self.preset_for(session, case.rule_set_id)
+                    state.facts, state.events, self.preset_for(session, state.rule_set_id)
                 )
-                stored = sorted((stored_spec(d) for d in case.deadlines), key=lambda s: s.party)
-                if stored != sorted(expected, key=lambda s: s.party) or replay(facts).stage != case.stage:
-                    bad.append(case.id)
+                key = lambda s: s.party.value  # noqa: E731
+                if sorted(state.deadlines, key=key) != sorted(expected, key=key) or (
+                    replay(state.events).stage is not state.stage
+                ):
+                    bad.append(state.id)
         return bad
-
-
-def _fill(row: Deadline, spec: DeadlineSpec) -> None:
-    row.stage = spec.stage.value
-    row.starts_at = spec.starts_at
-    row.due_at = spec.due_at
-    row.waiting_for = spec.waiting_for.value if spec.waiting_for else None
-    row.auto_action = spec.auto_action.value
-    row.next_stage = spec.next_stage.value
-    row.rule_id = spec.rule_id
-    row.confidence = spec.confidence.value
-
-
-def stored_spec(row: Deadline) -> DeadlineSpec:
-    return DeadlineSpec(
-        party=Party(row.party),
-        stage=Stage(row.stage),
-        starts_at=row.starts_at,
-        due_at=row.due_at,
-        waiting_for=ClockStart(row.waiting_for) if row.waiting_for else None,
-        auto_action=AutoAction(row.auto_action),
-        next_stage=Stage(row.next_stage),
-        rule_id=row.rule_id,
-        confidence=Confidence(row.confidence),
-    )
 
 
 __all__ = [

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Engine, Integer, bindparam, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models.entities import Case, Deadline, Shop
 from app.models.enums import Action, CaseType, Party, Stage
+from app.models.fast_query import FastQuery
+from app.models.types import UTCDateTime
 from app.services.clock import Clock
 from app.services.workflow import allowed_actions
 
 
-@dataclass(frozen=True)
-class DueRow:
+class DueRow(NamedTuple):
     case_id: int
     aftersale_no: str
     platform: str
@@ -168,39 +169,33 @@ CASE_FIELDS = (
 )
 
 
+_DUE = FastQuery(
+    select(
+        Deadline.case_id, Case.aftersale_no, Case.platform, Case.case_type, Case.stage, Deadline.party,
+        Deadline.due_at, Deadline.auto_action, Deadline.next_stage, Deadline.rule_id, Deadline.confidence,
+        Case.refund_requested, Case.product_title,
+    )
+    .join(Case, Case.id == Deadline.case_id)
+    .where(Deadline.due_at.is_not(None), Deadline.due_at <= bindparam("until", type_=UTCDateTime))
+    .order_by(Deadline.due_at, Deadline.id)
+    .limit(bindparam("limit", type_=Integer))
+)  # fmt: skip
+
+
 class CaseQueries:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
         self._clock = clock
+        bind = sessions.kw["bind"]
+        assert isinstance(bind, Engine)
+        self._engine = bind
 
     def due(self, within: timedelta | None = None, limit: int | None = None) -> list[DueRow]:
         """Pending deadlines soonest first (overdue ones, not yet ticked, included)."""
-        q = (
-            select(
-                Deadline.case_id,
-                Case.aftersale_no,
-                Case.platform,
-                Case.case_type,
-                Case.stage,
-                Deadline.party,
-                Deadline.due_at,
-                Deadline.auto_action,
-                Deadline.next_stage,
-                Deadline.rule_id,
-                Deadline.confidence,
-                Case.refund_requested,
-                Case.product_title,
-            )
-            .join(Case, Case.id == Deadline.case_id)
-            .where(Deadline.due_at.is_not(None))
-            .order_by(Deadline.due_at, Deadline.id)
-        )
-        if within is not None:
-            q = q.where(Deadline.due_at <= self._clock.now() + within)
-        if limit is not None:
-            q = q.limit(limit)
-        with self._sessions() as session:
-            return [DueRow(*row) for row in session.execute(q)]
+        until = self._clock.now() + within if within is not None else datetime.max.replace(tzinfo=UTC)
+        with self._engine.connect() as conn:
+            rows = _DUE.rows(conn, {"until": until, "limit": limit if limit is not None else -1})
+        return [DueRow._make(row) for row in rows]
 
     def list_cases(
         self, stage: Stage | None = None, platform: str | None = None, open_only: bool = False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -65,3 +65,13 @@ def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SchemaTooNewError, match="newer version"):
         upgrade_if_needed(db)
     assert head_revision() != "9999"
+
+
+def test_due_rows_keep_orm_types(ctx: AppContext, clock: FixedClock) -> None:
+    """The hot `due` query bypasses SQLAlchemy's execution but not its column types."""
+    open_case(ctx, clock, Platform.KUAISHOU, CaseType.REFUND_ONLY, False, Reason.QUALITY, T0, amount="1299.50")
+    (row,) = ctx.queries.due(limit=50)
+    assert row.due_at.tzinfo is not None and row.due_at == T0 + timedelta(hours=48)
+    assert row.amount == Decimal("1299.50") and isinstance(row.amount, Decimal)
+    assert ctx.queries.due(within=timedelta(hours=47)) == []
+    assert len(ctx.queries.due(within=timedelta(hours=48))) == 1
