@@ -27,6 +27,7 @@ from app.services.clock import BEIJING, FixedClock
 from app.services.context import AppContext
 from app.services.demo import seed_demo
 from app.services.integrity import pragma_check
+from tests.services.db_damage import corrupt_middle
 
 
 def add(ctx: AppContext, no: str) -> int:
@@ -280,15 +281,6 @@ def test_restore_refuses_bad_files_before_touching_anything(
     with pytest.raises(RestoreRefused):
         service.plan_restore(candidate)
     assert (ctx.data_dir / "sentinel.db").read_bytes() == before
-
-
-def corrupt_middle(db: Path, pages: int = 3) -> None:
-    """Overwrite whole pages in the middle of a database file with garbage."""
-    data = bytearray(db.read_bytes())
-    page = 4096
-    middle = (len(data) // page // 2) * page
-    data[middle : middle + pages * page] = b"\xa5" * (pages * page)
-    db.write_bytes(bytes(data))
 
 
 def test_restore_of_an_older_file_needs_no_current_database(tmp_path: Path, clock: FixedClock) -> None:
