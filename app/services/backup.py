@@ -26,11 +26,20 @@ from pathlib import Path
 
 from app.models.db import DB_FILE_NAME, head_revision, known_revisions
 from app.services.clock import BEIJING, Clock
-from app.services.integrity import connect_existing, pragma_check, schema_revision
+from app.services.integrity import (
+    DbErrorKind,
+    classify_error,
+    connect_existing,
+    pragma_check,
+    schema_revision,
+)
 
 BACKUP_DIR_NAME = "backups"
 STEP_PAGES = 256  # 1 MiB with 4 KiB pages: progress stays fresh, each step is short
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+# The automatic backup: at start unless one is younger than an hour, and once a day while running.
+AT_START_UNLESS_YOUNGER_THAN = timedelta(hours=1)
+DAILY = timedelta(hours=24)
 NAME_RE = re.compile(r"^sentinel-(\d{8}T\d{6}Z)-(auto|manual|pre-migration)(?:-(\d+))?\.db$")
 
 Progress = Callable[[int, int, str], None]  # (done, total, message), as app.ui.tasks.Report
@@ -92,12 +101,21 @@ def _fsync_dir(path: Path) -> None:
 
 
 def online_backup(
-    db_path: Path, dest: Path, *, progress: Progress | None = None, step_pages: int = STEP_PAGES
+    db_path: Path,
+    dest: Path,
+    *,
+    progress: Progress | None = None,
+    step_pages: int = STEP_PAGES,
+    replace: bool = False,
 ) -> Path:
-    """A consistent copy of `db_path` at `dest` (which must not exist), taken while others write."""
+    """A consistent copy of `db_path` at `dest`, taken while others write.
+
+    `dest` must not exist unless `replace` (the user confirmed it): the old file is then
+    replaced only once the new copy is complete and checked.
+    """
     if not db_path.exists():
         raise BackupError(f"there is no database at {db_path} to back up")
-    if dest.exists():
+    if dest.exists() and not replace:
         raise BackupError(f"{dest} already exists; choose another file name")
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")
@@ -265,10 +283,14 @@ class BackupService:
         return path
 
     def back_up(
-        self, kind: BackupKind = BackupKind.MANUAL, dest: Path | None = None, progress: Progress | None = None
+        self,
+        kind: BackupKind = BackupKind.MANUAL,
+        dest: Path | None = None,
+        progress: Progress | None = None,
+        replace: bool = False,
     ) -> Path:
         """An online backup into the backups folder (rotated) or to `dest` (left alone)."""
-        path = online_backup(self.db_path, dest or self.next_path(kind), progress=progress)
+        path = online_backup(self.db_path, dest or self.next_path(kind), progress=progress, replace=replace)
         if dest is None:
             self.rotate()
         return path
@@ -312,7 +334,10 @@ class BackupService:
             problems = pragma_check(source, full=True)
             revision = None if problems else schema_revision(source)
         except sqlite3.Error as e:
-            raise RestoreRefused(f"{source.name} is not a readable database ({e})") from None
+            known = classify_error(e)
+            damaged = known is not None and known.kind is DbErrorKind.DAMAGED
+            what = "is damaged" if damaged else "is not a readable database"
+            raise RestoreRefused(f"{source.name} {what} ({e}); choose another backup") from None
         if problems:
             raise RestoreRefused(f"{source.name} is damaged ({problems[0]}); choose another backup")
         if revision is None:
@@ -362,9 +387,20 @@ class BackupService:
         # Through the backup API, not a file copy: a source in WAL mode may have a -wal beside it.
         online_backup(plan.source, incoming)
         aside = self._move_current_aside(plan.aside)
-        os.replace(incoming, self.db_path)
+        try:
+            os.replace(incoming, self.db_path)
+        except OSError:
+            if aside is not None:  # put the current database back rather than leave none
+                self._move_back(aside)
+            raise
         _fsync_dir(self.db_path.parent)
         return RestoreResult(plan.source, aside)
+
+    def _move_back(self, aside: Path) -> None:
+        os.replace(aside, self.db_path)
+        wal = aside.with_name(aside.name + "-wal")
+        if wal.exists():
+            os.replace(wal, self.db_path.with_name(DB_FILE_NAME + "-wal"))
 
     def _move_current_aside(self, aside: Path) -> Path | None:
         if not self.db_path.exists():
