@@ -36,6 +36,7 @@ from app.services.integrity import (
 
 BACKUP_DIR_NAME = "backups"
 STEP_PAGES = 256  # 1 MiB with 4 KiB pages: progress stays fresh, each step is short
+FLUSH_EVERY_STEPS = 4  # flush the copy every 4 MiB so no big write-back ever queues ahead of a commit
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 # The automatic backup: at start unless one is younger than an hour, and once a day while running.
 AT_START_UNLESS_YOUNGER_THAN = timedelta(hours=1)
@@ -123,12 +124,23 @@ def online_backup(
     src = connect_existing(db_path, read_only=True)
     try:
         dst = sqlite3.connect(partial, isolation_level=None)
+        # The copy is a scratch file until renamed: no journal, and we flush it ourselves in
+        # small pieces. One big flush at the end (SQLite's own commit) stalled the app's
+        # commits behind it for > 100 ms (measured by bench/backup.py).
+        dst.execute("PRAGMA journal_mode=OFF")
+        dst.execute("PRAGMA synchronous=OFF")
+        flush_fd = os.open(partial, os.O_RDWR)
         try:
             # Pin one snapshot: every step reads the same version of the database.
             src.execute("BEGIN")
             src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            steps = 0
 
             def on_step(_status: int, remaining: int, total: int) -> None:
+                nonlocal steps
+                steps += 1
+                if steps % FLUSH_EVERY_STEPS == 0:
+                    os.fsync(flush_fd)
                 if progress is not None:
                     progress(total - remaining, total, "copying")
 
@@ -137,6 +149,7 @@ def online_backup(
             # A backup is one self-contained file, whatever mode the source runs in.
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
+            os.close(flush_fd)
             dst.close()
     except BaseException:
         partial.unlink(missing_ok=True)
