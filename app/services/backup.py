@@ -88,7 +88,7 @@ def parse_backup_name(path: Path) -> BackupFile | None:
 
 
 def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDWR)  # Windows flushes only a handle opened for writing
     try:
         os.fsync(fd)
     finally:
@@ -96,9 +96,14 @@ def _fsync_file(path: Path) -> None:
 
 
 def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a directory; NTFS journals the rename
+    """Make a rename in `path` durable (POSIX; Windows cannot open a directory, NTFS journals it)."""
+    if os.name != "posix":
         return
-    _fsync_file(path)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def online_backup(
