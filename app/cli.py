@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import shutil
-import sqlite3
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -171,16 +171,16 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
     except (CliError, ActionNotAllowed, SchemaTooNewError, RuleFileError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    except sqlite3.DatabaseError as e:
-        print(f"error: database problem: {e}", file=sys.stderr)
-        return 1
     except Exception as e:
-        from sqlalchemy.exc import OperationalError
+        from app.cli_maintenance import database_error_message
+        from app.paths import default_data_dir
 
-        if isinstance(e, OperationalError):
-            print(f"error: database problem: {e.orig}", file=sys.stderr)
-            return 1
-        raise
+        message = database_error_message(e, opts.data_dir or default_data_dir())
+        if message is None:
+            logging.getLogger(__name__).exception("unexpected error in %s", args.command)
+            raise
+        print(f"error: {message}", file=sys.stderr)
+        return 1
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
@@ -202,7 +202,11 @@ def open_context(opts: Options, running: bool) -> tuple[Any, Path | None]:
     if opts.demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="aftersales-demo-"))
         data_dir = demo_dir
-    ctx = AppContext.open(data_dir or default_data_dir(), clock)
+    from app.services.logging_setup import setup_logging
+
+    data_dir = data_dir or default_data_dir()
+    setup_logging(data_dir)
+    ctx = AppContext.open(data_dir, clock)
     if opts.demo:
         from app.services.demo import seed_demo
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from app import cli_maintenance
 from app.cli import CliError, print_json
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
 from app.services.cases import ActionRequest, NewCase, parse_money
@@ -279,8 +280,8 @@ def report(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def backup(ctx: AppContext, args: argparse.Namespace) -> int:
-    return _not_yet("backup")
+    return cli_maintenance.backup(ctx, args)
 
 
 def check(ctx: AppContext, args: argparse.Namespace) -> int:
-    return _not_yet("check")
+    return cli_maintenance.check(ctx, args)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DB_FILE_NAME = "sentinel.db"
+
+
+# Called as hook(db_path, stored_revision, head_revision) just before a migration runs on a
+# database that holds data (the backup service passes one; models never import services).
+MigrationHook = Callable[[Path, str, str], None]
 
 
 class SchemaTooNewError(RuntimeError):
@@ -83,11 +89,12 @@ def known_revisions() -> set[str]:
     return out
 
 
-def upgrade_if_needed(db_path: Path) -> bool:
+def upgrade_if_needed(db_path: Path, before_migration: MigrationHook | None = None) -> bool:
     """Bring the schema to head. Returns True when a migration ran.
 
     Alembic is imported only when the stored revision differs from head, so a
-    normal start does not pay for it.
+    normal start does not pay for it. `before_migration` runs only when an existing
+    database will be migrated (not for a new one); if it raises, nothing is migrated.
     """
     current = stored_revision(db_path)
     head = head_revision()
@@ -98,6 +105,8 @@ def upgrade_if_needed(db_path: Path) -> bool:
             f"{db_path} was written by a newer version of the app (schema {current}); "
             "install the newer version or open another data folder."
         )
+    if current is not None and before_migration is not None:
+        before_migration(db_path, current, head)
     from alembic import command
     from alembic.config import Config
 
@@ -108,8 +117,10 @@ def upgrade_if_needed(db_path: Path) -> bool:
     return True
 
 
-def open_database(db_path: Path) -> tuple[Engine, sessionmaker[Session]]:
+def open_database(
+    db_path: Path, before_migration: MigrationHook | None = None
+) -> tuple[Engine, sessionmaker[Session]]:
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    upgrade_if_needed(db_path)
+    upgrade_if_needed(db_path, before_migration)
     engine = make_engine(db_path)
     return engine, make_session_factory(engine)

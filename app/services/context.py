@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.db import DB_FILE_NAME, open_database
 from app.paths import resource
+from app.services.backup import BackupService
 from app.services.cases import CaseService
 from app.services.clock import Clock
 from app.services.queries import CaseQueries
@@ -31,7 +32,8 @@ class AppContext:
         data_dir.mkdir(parents=True, exist_ok=True)
         for sub in ("backups", "attachments", "logs"):
             (data_dir / sub).mkdir(exist_ok=True)
-        engine, sessions = open_database(data_dir / DB_FILE_NAME)
+        backups = BackupService(data_dir, clock)
+        engine, sessions = open_database(data_dir / DB_FILE_NAME, backups.before_migration)
         rules = RuleBook.load(resource("rules"), data_dir / "rules")
         return cls(
             data_dir=data_dir,
