@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import QLocale, QSettings
 
 from app.services.clock import BEIJING, FixedClock
