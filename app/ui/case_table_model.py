@@ -51,22 +51,21 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def header_titles() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("CaseTable", "Time left"),
-        t("CaseTable", "At zero"),
-        t("CaseTable", "Stage"),
-        t("CaseTable", "Platform"),
-        t("CaseTable", "Shop"),
-        t("CaseTable", "After-sales no."),
-        t("CaseTable", "Order no."),
-        t("CaseTable", "Buyer"),
-        t("CaseTable", "Product"),
-        t("CaseTable", "Type"),
-        t("CaseTable", "Reason"),
-        t("CaseTable", "Amount"),
-        t("CaseTable", "Requested at"),
-        t("CaseTable", "Handler"),
+        QCoreApplication.translate("CaseTable", "Time left"),
+        QCoreApplication.translate("CaseTable", "At zero"),
+        QCoreApplication.translate("CaseTable", "Stage"),
+        QCoreApplication.translate("CaseTable", "Platform"),
+        QCoreApplication.translate("CaseTable", "Shop"),
+        QCoreApplication.translate("CaseTable", "After-sales no."),
+        QCoreApplication.translate("CaseTable", "Order no."),
+        QCoreApplication.translate("CaseTable", "Buyer"),
+        QCoreApplication.translate("CaseTable", "Product"),
+        QCoreApplication.translate("CaseTable", "Type"),
+        QCoreApplication.translate("CaseTable", "Reason"),
+        QCoreApplication.translate("CaseTable", "Amount"),
+        QCoreApplication.translate("CaseTable", "Requested at"),
+        QCoreApplication.translate("CaseTable", "Handler"),
     ]
 
 

@@ -66,13 +66,12 @@ DEFAULT_WIDTHS = {
 def tab_titles() -> dict[QuickTab, str]:
     from PySide6.QtCore import QCoreApplication
 
-    t = QCoreApplication.translate
     return {
-        QuickTab.NEEDS_ME: t("CasesView", "Needs me"),
-        QuickTab.DUE_TODAY: t("CasesView", "Due today"),
-        QuickTab.OVERDUE: t("CasesView", "Overdue"),
-        QuickTab.WAITING_BUYER: t("CasesView", "Waiting for buyer"),
-        QuickTab.ALL: t("CasesView", "All"),
+        QuickTab.NEEDS_ME: QCoreApplication.translate("CasesView", "Needs me"),
+        QuickTab.DUE_TODAY: QCoreApplication.translate("CasesView", "Due today"),
+        QuickTab.OVERDUE: QCoreApplication.translate("CasesView", "Overdue"),
+        QuickTab.WAITING_BUYER: QCoreApplication.translate("CasesView", "Waiting for buyer"),
+        QuickTab.ALL: QCoreApplication.translate("CasesView", "All"),
     }
 
 

@@ -18,23 +18,19 @@ COLUMN_COUNT = 5
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
 def payload_labels() -> dict[str, str]:
     return {
-        "amount": _t("Amount"),
-        "reason": _t("Reason"),
-        "tracking": _t("Tracking no."),
-        "carrier": _t("Carrier"),
-        "freight": _t("Freight"),
-        "freight_payer": _t("Freight paid by"),
-        "ruling": _t("Ruling"),
-        "due_at": _t("New due time"),
-        "party": _t("Clock"),
-        "text": _t("Note"),
-        "edited": _t("Edited"),
+        "amount": QCoreApplication.translate("Timeline", "Amount"),
+        "reason": QCoreApplication.translate("Timeline", "Reason"),
+        "tracking": QCoreApplication.translate("Timeline", "Tracking no."),
+        "carrier": QCoreApplication.translate("Timeline", "Carrier"),
+        "freight": QCoreApplication.translate("Timeline", "Freight"),
+        "freight_payer": QCoreApplication.translate("Timeline", "Freight paid by"),
+        "ruling": QCoreApplication.translate("Timeline", "Ruling"),
+        "due_at": QCoreApplication.translate("Timeline", "New due time"),
+        "party": QCoreApplication.translate("Timeline", "Clock"),
+        "text": QCoreApplication.translate("Timeline", "Note"),
+        "edited": QCoreApplication.translate("Timeline", "Edited"),
     }
 
 
@@ -82,7 +78,13 @@ class EventTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = [_t("When"), _t("Who"), _t("What"), _t("Stage"), _t("Details")]
+        titles = [
+            QCoreApplication.translate("Timeline", "When"),
+            QCoreApplication.translate("Timeline", "Who"),
+            QCoreApplication.translate("Timeline", "What"),
+            QCoreApplication.translate("Timeline", "Stage"),
+            QCoreApplication.translate("Timeline", "Details"),
+        ]
         return titles[section] if 0 <= section < COLUMN_COUNT else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

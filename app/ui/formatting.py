@@ -15,26 +15,22 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from app.ui import vocab
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Format", text)
-
-
 def countdown(seconds_left: int) -> str:
     secs = int(seconds_left)
     if secs < 0:
         over = -secs
         if over < 60:
-            return _t("overdue {0} s").format(over)
+            return QCoreApplication.translate("Format", "overdue {0} s").format(over)
         if over < 3600:
-            return _t("overdue {0} min").format(over // 60)
+            return QCoreApplication.translate("Format", "overdue {0} min").format(over // 60)
         if over < 86400:
-            return _t("overdue {0} h").format(over // 3600)
-        return _t("overdue {0} d").format(over // 86400)
+            return QCoreApplication.translate("Format", "overdue {0} h").format(over // 3600)
+        return QCoreApplication.translate("Format", "overdue {0} d").format(over // 86400)
     days, rest = divmod(secs, 86400)
     h, rest = divmod(rest, 3600)
     m, s = divmod(rest, 60)
     clock = f"{h:02d}:{m:02d}:{s:02d}"
-    return _t("{0}d {1}").format(days, clock) if days else clock
+    return QCoreApplication.translate("Format", "{0}d {1}").format(days, clock) if days else clock
 
 
 def clock_text(due: int | None, waiting_for: str | None, has_clock: bool, now: int) -> str:
@@ -42,7 +38,7 @@ def clock_text(due: int | None, waiting_for: str | None, has_clock: bool, now: i
     if due is not None:
         return countdown(due - now)
     if has_clock and waiting_for:
-        return _t("not started")
+        return QCoreApplication.translate("Format", "not started")
     return ""
 
 
@@ -57,9 +53,11 @@ def consequence(
     else:
         text = vocab.label(vocab.auto_actions(), auto_action)
         if party != "merchant":
-            text = _t("{0} ({1}'s clock)").format(text, vocab.label(vocab.parties(), party))
+            text = QCoreApplication.translate("Format", "{0} ({1}'s clock)").format(
+                text, vocab.label(vocab.parties(), party)
+            )
     if confidence == "C":
-        text = _t("{0} · unverified").format(text)
+        text = QCoreApplication.translate("Format", "{0} · unverified").format(text)
     return text
 
 

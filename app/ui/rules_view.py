@@ -139,12 +139,11 @@ class RulesTableModel(QAbstractTableModel):
 def duration_text(d: Duration) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    t = QCoreApplication.translate
     unit = {
-        "m": t("Rules", "{0} min"),
-        "h": t("Rules", "{0} h"),
-        "d": t("Rules", "{0} days"),
-        "wd": t("Rules", "{0} working days"),
+        "m": QCoreApplication.translate("Rules", "{0} min"),
+        "h": QCoreApplication.translate("Rules", "{0} h"),
+        "d": QCoreApplication.translate("Rules", "{0} days"),
+        "wd": QCoreApplication.translate("Rules", "{0} working days"),
     }[d.unit]
     return unit.format(d.amount)
 

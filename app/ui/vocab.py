@@ -11,95 +11,91 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Vocab", text)
-
-
 @cache
 def platforms() -> dict[str, str]:
     return {
-        "kuaishou": _t("Kuaishou"),
-        "taobao": _t("Taobao/Tmall"),
-        "douyin": _t("Douyin"),
-        "wechat": _t("WeChat Shop"),
-        "pinduoduo": _t("Pinduoduo"),
-        "jd": _t("JD"),
-        "xiaohongshu": _t("Xiaohongshu"),
-        "custom": _t("Custom"),
+        "kuaishou": QCoreApplication.translate("Vocab", "Kuaishou"),
+        "taobao": QCoreApplication.translate("Vocab", "Taobao/Tmall"),
+        "douyin": QCoreApplication.translate("Vocab", "Douyin"),
+        "wechat": QCoreApplication.translate("Vocab", "WeChat Shop"),
+        "pinduoduo": QCoreApplication.translate("Vocab", "Pinduoduo"),
+        "jd": QCoreApplication.translate("Vocab", "JD"),
+        "xiaohongshu": QCoreApplication.translate("Vocab", "Xiaohongshu"),
+        "custom": QCoreApplication.translate("Vocab", "Custom"),
     }
 
 
 @cache
 def case_types() -> dict[str, str]:
     return {
-        "refund_only": _t("Refund only"),
-        "return_refund": _t("Return and refund"),
-        "exchange": _t("Exchange"),
-        "reship": _t("Reship"),
-        "repair": _t("Repair"),
+        "refund_only": QCoreApplication.translate("Vocab", "Refund only"),
+        "return_refund": QCoreApplication.translate("Vocab", "Return and refund"),
+        "exchange": QCoreApplication.translate("Vocab", "Exchange"),
+        "reship": QCoreApplication.translate("Vocab", "Reship"),
+        "repair": QCoreApplication.translate("Vocab", "Repair"),
     }
 
 
 @cache
 def reasons() -> dict[str, str]:
     return {
-        "quality": _t("Quality problem"),
-        "not_as_described": _t("Not as described"),
-        "damaged": _t("Damaged"),
-        "logistics": _t("Logistics problem"),
-        "wrong_item": _t("Wrong item"),
-        "missing_item": _t("Missing item"),
-        "no_reason": _t("No reason (7 days)"),
-        "other": _t("Other"),
+        "quality": QCoreApplication.translate("Vocab", "Quality problem"),
+        "not_as_described": QCoreApplication.translate("Vocab", "Not as described"),
+        "damaged": QCoreApplication.translate("Vocab", "Damaged"),
+        "logistics": QCoreApplication.translate("Vocab", "Logistics problem"),
+        "wrong_item": QCoreApplication.translate("Vocab", "Wrong item"),
+        "missing_item": QCoreApplication.translate("Vocab", "Missing item"),
+        "no_reason": QCoreApplication.translate("Vocab", "No reason (7 days)"),
+        "other": QCoreApplication.translate("Vocab", "Other"),
     }
 
 
 @cache
 def stages() -> dict[str, str]:
     return {
-        "awaiting_merchant": _t("Awaiting merchant"),
-        "awaiting_buyer_return": _t("Awaiting buyer's return"),
-        "awaiting_merchant_receipt": _t("Awaiting merchant receipt"),
-        "awaiting_merchant_ship": _t("Awaiting merchant shipment"),
-        "awaiting_buyer_receipt": _t("Awaiting buyer receipt"),
-        "rejected": _t("Rejected by merchant"),
-        "in_dispute": _t("Platform intervening"),
-        "refunded": _t("Refunded"),
-        "completed": _t("Completed"),
-        "closed": _t("Closed"),
+        "awaiting_merchant": QCoreApplication.translate("Vocab", "Awaiting merchant"),
+        "awaiting_buyer_return": QCoreApplication.translate("Vocab", "Awaiting buyer's return"),
+        "awaiting_merchant_receipt": QCoreApplication.translate("Vocab", "Awaiting merchant receipt"),
+        "awaiting_merchant_ship": QCoreApplication.translate("Vocab", "Awaiting merchant shipment"),
+        "awaiting_buyer_receipt": QCoreApplication.translate("Vocab", "Awaiting buyer receipt"),
+        "rejected": QCoreApplication.translate("Vocab", "Rejected by merchant"),
+        "in_dispute": QCoreApplication.translate("Vocab", "Platform intervening"),
+        "refunded": QCoreApplication.translate("Vocab", "Refunded"),
+        "completed": QCoreApplication.translate("Vocab", "Completed"),
+        "closed": QCoreApplication.translate("Vocab", "Closed"),
     }
 
 
 @cache
 def auto_actions() -> dict[str, str]:
     return {
-        "auto_approve": _t("Auto-approve"),
-        "auto_refund": _t("Auto-refund"),
-        "auto_close": _t("Auto-close"),
-        "auto_complete": _t("Auto-complete"),
-        "penalty": _t("Penalty (late shipment)"),
+        "auto_approve": QCoreApplication.translate("Vocab", "Auto-approve"),
+        "auto_refund": QCoreApplication.translate("Vocab", "Auto-refund"),
+        "auto_close": QCoreApplication.translate("Vocab", "Auto-close"),
+        "auto_complete": QCoreApplication.translate("Vocab", "Auto-complete"),
+        "penalty": QCoreApplication.translate("Vocab", "Penalty (late shipment)"),
     }
 
 
 @cache
 def actions() -> dict[str, str]:
     return {
-        "open": _t("Buyer applied"),
-        "approve": _t("Approve"),
-        "reject": _t("Reject"),
-        "buyer_ship": _t("Buyer shipped return"),
-        "return_delivered": _t("Return signed for"),
-        "confirm_receipt": _t("Confirm receipt"),
-        "refuse_receipt": _t("Refuse receipt"),
-        "refund": _t("Refund"),
-        "ship_replacement": _t("Ship replacement"),
-        "buyer_confirm": _t("Buyer confirmed receipt"),
-        "withdraw": _t("Buyer withdrew"),
-        "escalate": _t("Escalate to platform"),
-        "platform_ruling": _t("Platform ruling"),
-        "reapply": _t("Buyer re-applied"),
-        "extend_deadline": _t("Extend deadline"),
-        "note": _t("Note"),
+        "open": QCoreApplication.translate("Vocab", "Buyer applied"),
+        "approve": QCoreApplication.translate("Vocab", "Approve"),
+        "reject": QCoreApplication.translate("Vocab", "Reject"),
+        "buyer_ship": QCoreApplication.translate("Vocab", "Buyer shipped return"),
+        "return_delivered": QCoreApplication.translate("Vocab", "Return signed for"),
+        "confirm_receipt": QCoreApplication.translate("Vocab", "Confirm receipt"),
+        "refuse_receipt": QCoreApplication.translate("Vocab", "Refuse receipt"),
+        "refund": QCoreApplication.translate("Vocab", "Refund"),
+        "ship_replacement": QCoreApplication.translate("Vocab", "Ship replacement"),
+        "buyer_confirm": QCoreApplication.translate("Vocab", "Buyer confirmed receipt"),
+        "withdraw": QCoreApplication.translate("Vocab", "Buyer withdrew"),
+        "escalate": QCoreApplication.translate("Vocab", "Escalate to platform"),
+        "platform_ruling": QCoreApplication.translate("Vocab", "Platform ruling"),
+        "reapply": QCoreApplication.translate("Vocab", "Buyer re-applied"),
+        "extend_deadline": QCoreApplication.translate("Vocab", "Extend deadline"),
+        "note": QCoreApplication.translate("Vocab", "Note"),
         **auto_actions(),
     }
 
@@ -107,18 +103,18 @@ def actions() -> dict[str, str]:
 @cache
 def parties() -> dict[str, str]:
     return {
-        "merchant": _t("Merchant"),
-        "buyer": _t("Buyer"),
-        "platform": _t("Platform"),
-        "app": _t("App"),
+        "merchant": QCoreApplication.translate("Vocab", "Merchant"),
+        "buyer": QCoreApplication.translate("Vocab", "Buyer"),
+        "platform": QCoreApplication.translate("Vocab", "Platform"),
+        "app": QCoreApplication.translate("Vocab", "App"),
     }
 
 
 @cache
 def waiting() -> dict[str, str]:
     return {
-        "buyer_ship": _t("Waiting for the buyer to ship the return"),
-        "return_delivered": _t("Waiting for the return to be signed for"),
+        "buyer_ship": QCoreApplication.translate("Vocab", "Waiting for the buyer to ship the return"),
+        "return_delivered": QCoreApplication.translate("Vocab", "Waiting for the return to be signed for"),
         "stage": "",
     }
 
@@ -126,23 +122,26 @@ def waiting() -> dict[str, str]:
 @cache
 def clock_starts() -> dict[str, str]:
     return {
-        "stage": _t("Stage entered"),
-        "buyer_ship": _t("Buyer shipped"),
-        "return_delivered": _t("Return signed for"),
+        "stage": QCoreApplication.translate("Vocab", "Stage entered"),
+        "buyer_ship": QCoreApplication.translate("Vocab", "Buyer shipped"),
+        "return_delivered": QCoreApplication.translate("Vocab", "Return signed for"),
     }
 
 
 @cache
 def rulings() -> dict[str, str]:
-    return {"for_buyer": _t("For the buyer"), "for_merchant": _t("For the merchant")}
+    return {
+        "for_buyer": QCoreApplication.translate("Vocab", "For the buyer"),
+        "for_merchant": QCoreApplication.translate("Vocab", "For the merchant"),
+    }
 
 
 @cache
 def confidences() -> dict[str, str]:
     return {
-        "A": _t("A (official or two sources)"),
-        "B": _t("B (one source)"),
-        "C": _t("C (unverified)"),
+        "A": QCoreApplication.translate("Vocab", "A (official or two sources)"),
+        "B": QCoreApplication.translate("Vocab", "B (one source)"),
+        "C": QCoreApplication.translate("Vocab", "C (unverified)"),
     }
 
 

@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 
 
 def wire(window: MainWindow, services: WindowServices) -> None:
-    t = QCoreApplication.translate
     controller = CaseController(window, services)
     window.controller = controller
 
     dashboard = DashboardView(services.dashboard.figures, window.tasks)
-    window.add_screen("dashboard", t("MainWindow", "Dashboard"), icon("dashboard"), dashboard)
+    window.add_screen(
+        "dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), icon("dashboard"), dashboard
+    )
     window.changes.changed.connect(dashboard.on_changes)
     window.refresh_action.triggered.connect(dashboard.refresh)
 
@@ -33,5 +34,5 @@ def wire(window: MainWindow, services: WindowServices) -> None:
     dashboard.openCase.connect(open_from_dashboard)
 
     rules = RulesView(services.ctx.rules, window.tasks, window.changes)
-    window.add_screen("rules", t("MainWindow", "Rules"), icon("rules"), rules)
+    window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
     controller.load_all()
