@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.attachments import AttachmentView
+from app.ui.signals import emit
 
 THUMB = QSize(72, 72)
 
@@ -81,7 +82,7 @@ class AttachmentsWidget(QWidget):
     def _pick(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
         if names:
-            self.filesDropped.emit([Path(n) for n in names])
+            emit(self.filesDropped, [Path(n) for n in names])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -90,5 +91,5 @@ class AttachmentsWidget(QWidget):
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
-            self.filesDropped.emit(paths)
+            emit(self.filesDropped, paths)
         event.acceptProposedAction()

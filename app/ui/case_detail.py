@@ -32,6 +32,7 @@ from app.services.urgency import Urgency, urgency
 from app.ui import formatting, vocab
 from app.ui.attachments_widget import AttachmentsWidget
 from app.ui.event_table_model import EventTableModel
+from app.ui.signals import emit
 
 URGENCY_COLOURS = {
     Urgency.OVERDUE: "#e03131",
@@ -235,14 +236,14 @@ class CaseDetailPanel(QWidget):
             buttons.append(button)
         edit = QPushButton(self.tr("Edit fields…"))
         edit.setObjectName("editFields")
-        edit.clicked.connect(lambda: self.editRequested.emit(self.case_id))
+        edit.clicked.connect(lambda: emit(self.editRequested, self.case_id))
         buttons.append(edit)
         for i, button in enumerate(buttons):
             self.actions_grid.addWidget(button, i // ACTIONS_PER_ROW, i % ACTIONS_PER_ROW)
 
     def _request(self, action: str) -> None:
         if self.case_id is not None:
-            self.actionRequested.emit(self.case_id, action)
+            emit(self.actionRequested, self.case_id, action)
 
     def _fill_fields(self) -> None:
         assert self.detail is not None
@@ -299,7 +300,7 @@ class CaseDetailPanel(QWidget):
 
     def _files_dropped(self, paths: list[Any]) -> None:
         if self.case_id is not None:
-            self.filesDropped.emit(self.case_id, paths)
+            emit(self.filesDropped, self.case_id, paths)
 
     def clear(self) -> None:
         self.detail = None

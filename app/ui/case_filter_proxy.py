@@ -22,12 +22,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.services.case_filter import ListFilter, TabCounter, apply_filter, apply_tab, tab_counter
+from app.services.case_filter import ListFilter, TabCounter, apply_filter, apply_tab, ranks, tab_counter
 from app.services.case_list import ListRow
 from app.services.urgency import TIME_DEPENDENT_TABS, QuickTab, default_sort_key, end_of_day
 from app.ui import case_table_model as ctm
 from app.ui import vocab
 from app.ui.case_table_model import CaseTableModel
+from app.ui.signals import emit
 
 _Index = QModelIndex | QPersistentModelIndex
 SortKey = Callable[[ListRow], Any]
@@ -76,6 +77,9 @@ class CaseFilterProxy(QAbstractProxyModel):
         self._proxy_of: dict[int, int] | None = None
         self._counter: TabCounter | None = None
         self._pending_order: list[int] | None = None
+        self._pending_rank: list[int] | None = None
+        self._rank: list[int] | None = None  # inverse of _order, computed when needed
+        self._src = CaseTableModel(0)  # replaced by setSourceModel
         self._counts: dict[QuickTab, int] = {}
         self._day_end = 0
 
@@ -83,6 +87,7 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         assert isinstance(model, CaseTableModel)
+        self._src = model
         self.beginResetModel()
         super().setSourceModel(model)
         model.modelAboutToBeReset.connect(self.beginResetModel)
@@ -94,19 +99,20 @@ class CaseFilterProxy(QAbstractProxyModel):
         self.endResetModel()
 
     def source(self) -> CaseTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, CaseTableModel)
-        return model
+        return self._src
 
-    def use_order(self, order: list[int]) -> None:
-        """A default order computed elsewhere (off the UI thread) for the next source reset."""
+    def use_order(self, order: list[int], rank: list[int] | None = None) -> None:
+        """A default order (and its inverse) computed off the UI thread, for the next source reset."""
         self._pending_order = order
+        self._pending_rank = rank
 
     def _after_source_reset(self) -> None:
         pending, self._pending_order = self._pending_order, None
+        rank, self._pending_rank = self._pending_rank, None
         default = self._sort_column == ctm.COL_COUNTDOWN and not self._descending
         if pending is not None and default and len(pending) == self.source().rowCount():
             self._order = pending
+            self._rank = rank
         else:
             self._resort()
         self._compute()
@@ -117,7 +123,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         for pos in range(top.row(), bottom.row() + 1):
             row = proxy_of.get(pos)
             if row is not None:
-                self.dataChanged.emit(self.index(row, top.column()), self.index(row, bottom.column()), roles)
+                emit(self.dataChanged, self.index(row, top.column()), self.index(row, bottom.column()), roles)
 
     # ---- Qt proxy API ---------------------------------------------------------------------------
 
@@ -153,9 +159,13 @@ class CaseFilterProxy(QAbstractProxyModel):
         return QModelIndex() if row is None else self.index(row, source_index.column())
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._visible):
+        # The hot path of painting (several roles per cell): unanswered roles leave at once.
+        if role not in ctm.ANSWERED_ROLES:
             return None
-        return self.source().cell(self._visible[index.row()], index.column(), role)
+        row = index.row()
+        if row < 0 or row >= len(self._visible):
+            return None
+        return self._src.cell(self._visible[row], index.column(), role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -169,7 +179,9 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-order the rows (same set): a layout change that keeps selection and current row."""
-        self.layoutAboutToBeChanged.emit()
+        emit(
+            self.layoutAboutToBeChanged,
+        )
         old = self.persistentIndexList()
         positions = [self._visible[i.row()] if i.row() < len(self._visible) else -1 for i in old]
         self._sort_column = column
@@ -182,7 +194,9 @@ class CaseFilterProxy(QAbstractProxyModel):
         proxy_of = self._proxy_map()
         new = [self.index(proxy_of.get(p, -1), i.column()) for p, i in zip(positions, old, strict=True)]
         self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit()
+        emit(
+            self.layoutChanged,
+        )
 
     # ---- filtering ------------------------------------------------------------------------------
 
@@ -210,6 +224,7 @@ class CaseFilterProxy(QAbstractProxyModel):
             self._order = [p for p in self._order if p not in gone]
             for p in moved:
                 insort(self._order, p, key=key)
+            self._rank = None
         self.refilter()
 
     def _key_of(self) -> Callable[[int], Any]:
@@ -224,13 +239,16 @@ class CaseFilterProxy(QAbstractProxyModel):
         rows = self.source().rows
         key = sort_key(self._sort_column)
         self._order = sorted(range(len(rows)), key=lambda p: key(rows[p]), reverse=self._descending)
+        self._rank = None
 
     def _compute(self, recount: bool = True) -> None:
         model = self.source()
         now = model.now
         self._day_end = end_of_day(datetime.fromtimestamp(now, UTC), self._tz)
         if recount:
-            self._bar = apply_filter(model.rows, self._order, self.list_filter, model.index_facts)
+            if self._rank is None:
+                self._rank = ranks(self._order)
+            self._bar = apply_filter(model.rows, self._order, self._rank, self.list_filter, model.index_facts)
             everything = self.list_filter.is_empty and len(self._bar) == len(model.rows)
             self._counter = tab_counter(self._bar, model.index_facts, everything)
         self._visible = apply_tab(model.rows, self._bar, self.tab, model.index_facts, now, self._day_end)
@@ -249,7 +267,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         if counts == self._counts:
             return False
         self._counts = counts
-        self.countsChanged.emit(counts)
+        emit(self.countsChanged, counts)
         return True
 
     def counts(self) -> dict[QuickTab, int]:

@@ -17,6 +17,7 @@ from app.services.case_filter import RowIndex
 from app.services.case_list import ListRow
 from app.services.urgency import Urgency, urgency
 from app.ui import formatting, vocab
+from app.ui.signals import emit
 
 (
     COL_COUNTDOWN,
@@ -38,6 +39,17 @@ COLUMN_COUNT = 14
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+ANSWERED_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        CASE_ID_ROLE,
+        URGENCY_ROLE,
+    )
+)
 
 # Translucent tints: they darken a dark base and lighten-tint a light one, so the palette's own
 # text colour stays readable in both.
@@ -96,7 +108,7 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
         return self.cell(index.row(), index.column(), role)
 
@@ -211,7 +223,7 @@ class CaseTableModel(QAbstractTableModel):
             self.rows[pos] = row
             self.index_facts.set(pos, row)
             touched.append(pos)
-            self.dataChanged.emit(self.index(pos, 0), self.index(pos, COLUMN_COUNT - 1))
+            emit(self.dataChanged, self.index(pos, 0), self.index(pos, COLUMN_COUNT - 1))
         if new:
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
@@ -225,4 +237,4 @@ class CaseTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self._titles = header_titles()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)

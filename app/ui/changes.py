@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
+from app.ui.signals import emit
+
 
 @dataclass(frozen=True)
 class ChangeSet:
@@ -26,4 +28,4 @@ class ChangeHub(QObject):
     changed = Signal(object)  # ChangeSet
 
     def publish(self, change: ChangeSet) -> None:
-        self.changed.emit(change)
+        emit(self.changed, change)

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from app.services.dashboard import DashboardFigures, UpcomingDeadline
 from app.ui import formatting, vocab
 from app.ui.changes import ChangeSet
+from app.ui.signals import emit
 from app.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -312,4 +313,4 @@ class DashboardView(QWidget):
     def _open(self, index: QModelIndex) -> None:
         cid = self.upcoming_model.data(index, Qt.ItemDataRole.UserRole)
         if cid is not None:
-            self.openCase.emit(cid)
+            emit(self.openCase, cid)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 
 from app.services.case_filter import ListFilter
 from app.ui import vocab
+from app.ui.signals import emit
 
 ANY_DATE = QDate(2000, 1, 1)
 TEXT_DEBOUNCE_MS = 200
@@ -126,4 +127,4 @@ class FilterBar(QWidget):
         self._emit()
 
     def _emit(self) -> None:
-        self.changed.emit(self.current())
+        emit(self.changed, self.current())

@@ -28,6 +28,7 @@ from app.models.enums import CaseType, Platform
 from app.services.rules import Duration, RuleBook, RulePreset
 from app.ui import vocab
 from app.ui.changes import ChangeHub, ChangeSet
+from app.ui.signals import emit
 from app.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -123,16 +124,17 @@ class RulesTableModel(QAbstractTableModel):
         try:
             duration = Duration.parse(str(value))
         except ValueError:
-            self.invalidInput.emit(
+            emit(
+                self.invalidInput,
                 self.tr("'{0}' is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).").format(
                     value
-                )
+                ),
             )
             return False
         rule = self.preset.rules[index.row()]
         if duration == rule.duration:
             return False
-        self.durationEdited.emit(rule.id, duration)
+        emit(self.durationEdited, rule.id, duration)
         return True
 
 

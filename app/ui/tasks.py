@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from app.ui.signals import emit
+
 log = logging.getLogger(__name__)
 
 Report = Callable[[int, int, str], None]  # (done, total, message)
@@ -34,11 +36,11 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn(self._signals.progress.emit)
+            result = self._fn(lambda *a: emit(self._signals.progress, *a))
         except Exception as e:  # delivered to the caller's `failed`; never lost
-            self._signals.failed.emit(e, traceback.format_exc())
+            emit(self._signals.failed, e, traceback.format_exc())
         else:
-            self._signals.finished.emit(result)
+            emit(self._signals.finished, result)
 
 
 class TaskRunner(QObject):

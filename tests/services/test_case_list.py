@@ -73,7 +73,7 @@ def test_filters_tabs_and_counts(ctx: AppContext, clock: FixedClock) -> None:
     day_end = end_of_day(clock.now(), BEIJING)
 
     def listed(f: ListFilter, tab: QuickTab = QuickTab.ALL) -> list[int]:
-        kept = apply_filter(p.rows, p.order, f, p.index)
+        kept = apply_filter(p.rows, p.order, p.rank, f, p.index)
         return [p.rows[i].id for i in apply_tab(p.rows, kept, tab, p.index, now, day_end)]
 
     assert listed(ListFilter()) == [ids["soon"], ids["later"], ids["ship"], ids["done"]]
@@ -100,12 +100,13 @@ def test_row_index_follows_updates(ctx: AppContext, clock: FixedClock) -> None:
     query = CaseListQuery(ctx.data_dir / "sentinel.db")
     rows = query.all_rows()
     index = RowIndex(rows)
-    assert index.text_mask("momo").count(1) == 1
+    assert len(index.text_matches("momo")) == 1
     pos = next(i for i, r in enumerate(rows) if r.id == ids["later"])
     ctx.cases.act(ids["later"], ActionRequest(Action.NOTE, payload={"text": "x"}))
     (fresh,) = query.rows_for([ids["later"]])
     index.set(pos, fresh._replace(buyer="momo two"))
-    assert index.text_mask("momo").count(1) == 2
+    assert len(index.text_matches("momo")) == 2
+    assert len(index.text_matches("o")) == len(rows)  # the dense path agrees
 
 
 def test_urgency_buckets() -> None:
