@@ -44,9 +44,10 @@ def untranslated(ts: Path) -> list[str]:
     out = []
     for message in root.iter("message"):
         tr = message.find("translation")
-        if tr is None or tr.get("type") in ("unfinished",) or not (tr.text or "").strip():
-            if tr is None or tr.get("type") != "obsolete":
-                out.append(message.findtext("source") or "")
+        if tr is not None and tr.get("type") == "obsolete":
+            continue
+        if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip():
+            out.append(message.findtext("source") or "")
     return out
 
 

@@ -122,7 +122,7 @@ class CaseController(QObject):
         self.tasks.run(lambda _: work(), done=done, failed=self._failed)
 
     def _failed(self, error: Exception, details: str) -> None:
-        title = self.window.tr("Not done")
+        title = self.tr("Not done")
         if isinstance(error, ActionNotAllowed):
             self.window.show_error(title, str(error))
         elif (
@@ -131,12 +131,12 @@ class CaseController(QObject):
         ):
             self.window.show_error(
                 title,
-                self.window.tr("The database or the disk refused the write: {0}").format(error),
+                self.tr("The database or the disk refused the write: {0}").format(error),
                 details,
             )
         else:
             log.error("background task failed:\n%s", details)
-            self.window.show_error(title, self.window.tr("Unexpected error: {0}").format(error), details)
+            self.window.show_error(title, self.tr("Unexpected error: {0}").format(error), details)
 
     def new_case(self) -> None:
         dialog = NewCaseDialog(self.ctx.clock.now(), self.ctx.queries.shops(), self.window)
@@ -209,10 +209,10 @@ class CaseController(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.window.tr("Delete cases"),
-            self.window.tr(
-                "Delete {0} case(s) with their timeline and attachments? This cannot be undone."
-            ).format(len(ids)),
+            self.tr("Delete cases"),
+            self.tr("Delete {0} case(s) with their timeline and attachments? This cannot be undone.").format(
+                len(ids)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.window,
         )
@@ -252,10 +252,10 @@ class CaseController(QObject):
     def _bulk_report(self, result: BulkResult) -> None:
         self.last_bulk = result
         names = {r.id: r.aftersale_no for r in self.cases.model.rows}
-        text = self.window.tr("{0} done, {1} not done.").format(len(result.done), len(result.failed))
+        text = self.tr("{0} done, {1} not done.").format(len(result.done), len(result.failed))
         box = QMessageBox(
             QMessageBox.Icon.Information if not result.failed else QMessageBox.Icon.Warning,
-            self.window.tr("Bulk action"),
+            self.tr("Bulk action"),
             text,
             QMessageBox.StandardButton.Ok,
             self.window,

@@ -160,6 +160,7 @@ class CaseDetailPanel(QWidget):
         self._fill_actions(detail.allowed)
         self._fill_fields()
         self.timeline_model.set_events(detail.events)
+        self.timeline.resizeRowsToContents()
         self.timeline.scrollToBottom()
         self.attachments.set_attachments(attachments)
         self.tick(now)

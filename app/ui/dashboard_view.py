@@ -282,7 +282,7 @@ class DashboardView(QWidget):
         lines = []
         for title, colour, attr in (
             (self.tr("New"), "#1c7ed6", "new"),
-            (self.tr("Closed"), "#37b24d", "closed"),
+            (self.tr("Ended"), "#37b24d", "closed"),
         ):
             series = QLineSeries()
             series.setName(title)

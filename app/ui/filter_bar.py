@@ -31,7 +31,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search after-sales no., order no., buyer, product, tracking no.")
         )
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(180)
         self.platform = self._combo(self.tr("All platforms"), vocab.platforms())
         self.shop = self._combo(self.tr("All shops"), {})
         self.stage = self._combo(self.tr("All stages"), vocab.stages())
@@ -67,6 +67,9 @@ class FilterBar(QWidget):
 
     def _combo(self, everything: str, items: dict[str, str]) -> QComboBox:
         combo = QComboBox()
+        # size by a short width, not by the longest item: the bar must fit next to the detail panel
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(7)
         combo.addItem(everything, None)
         for key, text in items.items():
             combo.addItem(text, key)

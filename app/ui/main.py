@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -68,7 +68,7 @@ class Startup:
 
     def open_services(self) -> None:
         """Open the database services on the worker; the window attaches them when ready."""
-        self.window.statusBar().showMessage(self.window.tr("Opening the database…"))
+        self.window.statusBar().showMessage(QCoreApplication.translate("Startup", "Opening the database…"))
         self.tasks.run(lambda _: self._open(), done=self._opened, failed=self._failed)
 
     def _open(self) -> Any:
@@ -85,12 +85,16 @@ class Startup:
         if self.demo_dir is not None:
             self.window.data_dir = self.demo_dir
             self.window.data_label.setText(
-                self.window.tr("Data: {0} (demo, removed on exit)").format(self.demo_dir)
+                QCoreApplication.translate("Startup", "Data: {0} (demo, removed on exit)").format(
+                    self.demo_dir
+                )
             )
         self.window.attach(services)
 
     def _failed(self, error: Exception, details: str) -> None:
-        self.window.show_error(self.window.tr("Cannot open the data folder"), str(error), details)
+        self.window.show_error(
+            QCoreApplication.translate("Startup", "Cannot open the data folder"), str(error), details
+        )
 
     def shutdown(self) -> None:
         self.tasks.wait()

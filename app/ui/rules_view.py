@@ -215,7 +215,7 @@ class RulesView(QWidget):
         self.model.set_preset(preset)
         builtin = preset.origin == "built-in"
         where = self.tr("built-in preset") if builtin else self.tr("your copy: {0}").format(preset.origin)
-        self.origin.setText(f"{preset.label} · {where} · {self.tr('version')} {preset.version}")
+        self.origin.setText(self.tr("{0} · {1} · version {2}").format(preset.label, where, preset.version))
         self.reset_button.setEnabled(not builtin)
         errors = [str(e) for e in self.book.errors if platform.value in str(e)]
         if errors:

@@ -179,6 +179,37 @@
     </message>
 </context>
 <context>
+    <name>CaseController</name>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database or the disk refused the write: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} done, {1} not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
         <source>Close the detail panel (Esc)</source>
@@ -522,7 +553,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Closed</source>
+        <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -958,6 +989,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} · {1} · version {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your copy could not be read; the built-in preset is in force: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -971,6 +1006,21 @@
     </message>
     <message>
         <source>The built-in preset is in force again for new cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data: {0} (demo, removed on exit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the data folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1343,49 +1393,6 @@
     </message>
     <message>
         <source>Not an amount: {0} (write e.g. 99.00)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database or the disk refused the write: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected error: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} done, {1} not done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bulk action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening the database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data: {0} (demo, removed on exit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the data folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

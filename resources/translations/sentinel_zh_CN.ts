@@ -179,6 +179,37 @@
     </message>
 </context>
 <context>
+    <name>CaseController</name>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>The database or the disk refused the write: {0}</source>
+        <translation>数据库或磁盘拒绝写入：{0}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
+    </message>
+    <message>
+        <source>Delete cases</source>
+        <translation>删除售后单</translation>
+    </message>
+    <message>
+        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
+        <translation>删除 {0} 个售后单及其处理记录和附件？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>{0} done, {1} not done.</source>
+        <translation>{0} 个已完成，{1} 个未完成。</translation>
+    </message>
+    <message>
+        <source>Bulk action</source>
+        <translation>批量处理</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
         <source>Close the detail panel (Esc)</source>
@@ -522,8 +553,8 @@
         <translation>新增</translation>
     </message>
     <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
+        <source>Ended</source>
+        <translation>结束</translation>
     </message>
 </context>
 <context>
@@ -958,6 +989,10 @@
         <translation>自定义副本：{0}</translation>
     </message>
     <message>
+        <source>{0} · {1} · version {2}</source>
+        <translation>{0} · {1} · 版本 {2}</translation>
+    </message>
+    <message>
         <source>Your copy could not be read; the built-in preset is in force: {0}</source>
         <translation>无法读取自定义副本，正在使用内置预设：{0}</translation>
     </message>
@@ -972,6 +1007,21 @@
     <message>
         <source>The built-in preset is in force again for new cases.</source>
         <translation>新建售后单已恢复使用内置预设。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Data: {0} (demo, removed on exit)</source>
+        <translation>数据目录：{0}（演示数据，退出时删除）</translation>
+    </message>
+    <message>
+        <source>Cannot open the data folder</source>
+        <translation>无法打开数据目录</translation>
     </message>
 </context>
 <context>
@@ -1344,49 +1394,6 @@
     <message>
         <source>Not an amount: {0} (write e.g. 99.00)</source>
         <translation>金额格式不正确：{0}（例如 99.00）</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Not done</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>The database or the disk refused the write: {0}</source>
-        <translation>数据库或磁盘拒绝写入：{0}</translation>
-    </message>
-    <message>
-        <source>Unexpected error: {0}</source>
-        <translation>意外错误：{0}</translation>
-    </message>
-    <message>
-        <source>Delete cases</source>
-        <translation>删除售后单</translation>
-    </message>
-    <message>
-        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
-        <translation>删除 {0} 个售后单及其处理记录和附件？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>{0} done, {1} not done.</source>
-        <translation>{0} 个已完成，{1} 个未完成。</translation>
-    </message>
-    <message>
-        <source>Bulk action</source>
-        <translation>批量处理</translation>
-    </message>
-    <message>
-        <source>Opening the database…</source>
-        <translation>正在打开数据库…</translation>
-    </message>
-    <message>
-        <source>Data: {0} (demo, removed on exit)</source>
-        <translation>数据目录：{0}（演示数据，退出时删除）</translation>
-    </message>
-    <message>
-        <source>Cannot open the data folder</source>
-        <translation>无法打开数据目录</translation>
     </message>
 </context>
 </TS>
