@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -67,6 +67,9 @@ class CaseDetailPanel(QWidget):
         close.setText("×")
         close.setToolTip(self.tr("Close the detail panel (Esc)"))
         close.clicked.connect(self.closeRequested)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.closeRequested)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(close)

@@ -46,7 +46,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 class Startup:
     """Builds the window, paints the first rows, then opens the services in the background."""
 
-    def __init__(self, opts: Any, settings: Any = None) -> None:
+    def __init__(self, opts: Any, settings: Any = None, tasks: TaskRunner | None = None) -> None:
         from app.cli import make_clock
 
         self.opts = opts
@@ -55,7 +55,7 @@ class Startup:
         self.translators = i18n.install(self.app, settings_decl.read(self.settings, settings_decl.LANGUAGE))
         self.clock = make_clock(opts, running=True)
         self.tz = datetime.now(UTC).astimezone().tzinfo or UTC
-        self.tasks = TaskRunner(self.app)
+        self.tasks = tasks or TaskRunner(self.app)
         self.demo_dir: Path | None = None
         self.ctx: Any = None
         data_dir = opts.data_dir or default_data_dir()
