@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.attachments import AttachmentView
-from app.ui.signals import emit
 
 THUMB = QSize(72, 72)
 
@@ -82,7 +81,7 @@ class AttachmentsWidget(QWidget):
     def _pick(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
         if names:
-            emit(self.filesDropped, [Path(n) for n in names])
+            self.filesDropped.emit([Path(n) for n in names])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -91,5 +90,5 @@ class AttachmentsWidget(QWidget):
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
-            emit(self.filesDropped, paths)
+            self.filesDropped.emit(paths)
         event.acceptProposedAction()

@@ -32,7 +32,6 @@ from app.services.urgency import Urgency, urgency
 from app.ui import formatting, vocab
 from app.ui.attachments_widget import AttachmentsWidget
 from app.ui.event_table_model import EventTableModel
-from app.ui.signals import emit
 
 URGENCY_COLOURS = {
     Urgency.OVERDUE: "#e03131",
@@ -240,14 +239,14 @@ class CaseDetailPanel(QWidget):
             buttons.append(button)
         edit = QPushButton(self.tr("Edit fields…"))
         edit.setObjectName("editFields")
-        edit.clicked.connect(lambda: emit(self.editRequested, self.case_id))
+        edit.clicked.connect(lambda: self.editRequested.emit(self.case_id))
         buttons.append(edit)
         for i, button in enumerate(buttons):
             self.actions_grid.addWidget(button, i // ACTIONS_PER_ROW, i % ACTIONS_PER_ROW)
 
     def _request(self, action: str) -> None:
         if self.case_id is not None:
-            emit(self.actionRequested, self.case_id, action)
+            self.actionRequested.emit(self.case_id, action)
 
     def _fill_fields(self) -> None:
         assert self.detail is not None
@@ -304,7 +303,7 @@ class CaseDetailPanel(QWidget):
 
     def _files_dropped(self, paths: list[Any]) -> None:
         if self.case_id is not None:
-            emit(self.filesDropped, self.case_id, paths)
+            self.filesDropped.emit(self.case_id, paths)
 
     def clear(self) -> None:
         self.detail = None

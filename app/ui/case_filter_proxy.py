@@ -28,7 +28,6 @@ from app.services.urgency import TIME_DEPENDENT_TABS, QuickTab, default_sort_key
 from app.ui import case_table_model as ctm
 from app.ui import vocab
 from app.ui.case_table_model import CaseTableModel
-from app.ui.signals import emit
 
 _Index = QModelIndex | QPersistentModelIndex
 SortKey = Callable[[ListRow], Any]
@@ -123,7 +122,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         for pos in range(top.row(), bottom.row() + 1):
             row = proxy_of.get(pos)
             if row is not None:
-                emit(self.dataChanged, self.index(row, top.column()), self.index(row, bottom.column()), roles)
+                self.dataChanged.emit(self.index(row, top.column()), self.index(row, bottom.column()), roles)
 
     # ---- Qt proxy API ---------------------------------------------------------------------------
 
@@ -179,9 +178,7 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-order the rows (same set): a layout change that keeps selection and current row."""
-        emit(
-            self.layoutAboutToBeChanged,
-        )
+        self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         positions = [self._visible[i.row()] if i.row() < len(self._visible) else -1 for i in old]
         self._sort_column = column
@@ -194,9 +191,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         proxy_of = self._proxy_map()
         new = [self.index(proxy_of.get(p, -1), i.column()) for p, i in zip(positions, old, strict=True)]
         self.changePersistentIndexList(old, new)
-        emit(
-            self.layoutChanged,
-        )
+        self.layoutChanged.emit()
 
     # ---- filtering ------------------------------------------------------------------------------
 
@@ -267,7 +262,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         if counts == self._counts:
             return False
         self._counts = counts
-        emit(self.countsChanged, counts)
+        self.countsChanged.emit(counts)
         return True
 
     def counts(self) -> dict[QuickTab, int]:

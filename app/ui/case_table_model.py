@@ -17,7 +17,6 @@ from app.services.case_filter import RowIndex
 from app.services.case_list import ListRow
 from app.services.urgency import Urgency, urgency
 from app.ui import formatting, vocab
-from app.ui.signals import emit
 
 (
     COL_COUNTDOWN,
@@ -223,7 +222,7 @@ class CaseTableModel(QAbstractTableModel):
             self.rows[pos] = row
             self.index_facts.set(pos, row)
             touched.append(pos)
-            emit(self.dataChanged, self.index(pos, 0), self.index(pos, COLUMN_COUNT - 1))
+            self.dataChanged.emit(self.index(pos, 0), self.index(pos, COLUMN_COUNT - 1))
         if new:
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
@@ -237,4 +236,4 @@ class CaseTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self._titles = header_titles()
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)

@@ -42,7 +42,6 @@ from app.ui import case_table_model as ctm
 from app.ui.case_filter_proxy import CaseFilterProxy
 from app.ui.case_table_model import CaseTableModel
 from app.ui.filter_bar import FilterBar
-from app.ui.signals import emit
 
 TICK_MS = 1000
 GAP_SECONDS = 10  # a tick later than this (beyond its interval) means sleep or a clock change
@@ -117,7 +116,7 @@ class CasesView(QWidget):
         self.bulk_button = QPushButton(self.tr("Bulk action…"))
         self.bulk_button.setToolTip(self.tr("Apply one action to every selected case"))
         self.bulk_button.setEnabled(False)
-        self.bulk_button.clicked.connect(lambda: emit(self.bulkRequested, self.selected_ids()))
+        self.bulk_button.clicked.connect(lambda: self.bulkRequested.emit(self.selected_ids()))
         self.loading = QLabel()
         self.loading.setObjectName("loadingLabel")
 
@@ -246,18 +245,17 @@ class CasesView(QWidget):
             display = [Qt.ItemDataRole.DisplayRole]
             for r in range(top, bottom + 1):
                 cell = self.proxy.index(r, ctm.COL_COUNTDOWN)
-                emit(self.proxy.dataChanged, cell, cell, display)
+                self.proxy.dataChanged.emit(cell, cell, display)
                 row = self.proxy.list_row(r)
                 if urgency(row.party, row.due, before) != urgency(row.party, row.due, now):
-                    emit(
-                        self.proxy.dataChanged,
+                    self.proxy.dataChanged.emit(
                         self.proxy.index(r, 0),
                         self.proxy.index(r, ctm.COLUMN_COUNT - 1),
                         [Qt.ItemDataRole.BackgroundRole],
                     )
         if abs(gap) > GAP_SECONDS:
-            emit(self.clockJumped, gap)
-        emit(self.ticked, now)
+            self.clockJumped.emit(gap)
+        self.ticked.emit(now)
 
     def visible_rows(self) -> tuple[int, int]:
         """First and last proxy rows on screen (bottom < top when none)."""
@@ -329,12 +327,12 @@ class CasesView(QWidget):
     def _selection_changed(self, *_: Any) -> None:
         ids = self.selected_ids()
         self.bulk_button.setEnabled(len(ids) > 1)
-        emit(self.selectionChanged, ids)
+        self.selectionChanged.emit(ids)
 
     def _open_index(self, index: QModelIndex) -> None:
         cid = self.proxy.case_id_at(index.row()) if index.isValid() else None
         if cid is not None:
-            emit(self.openCase, cid)
+            self.openCase.emit(cid)
 
     # ---- layout memory --------------------------------------------------------------------
 

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-from app.ui.signals import emit
-
 
 @dataclass(frozen=True)
 class ChangeSet:
@@ -28,4 +26,4 @@ class ChangeHub(QObject):
     changed = Signal(object)  # ChangeSet
 
     def publish(self, change: ChangeSet) -> None:
-        emit(self.changed, change)
+        self.changed.emit(change)

@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 from app.services.dashboard import DashboardFigures, UpcomingDeadline
 from app.ui import formatting, vocab
 from app.ui.changes import ChangeSet
-from app.ui.signals import emit
 from app.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -313,4 +312,4 @@ class DashboardView(QWidget):
     def _open(self, index: QModelIndex) -> None:
         cid = self.upcoming_model.data(index, Qt.ItemDataRole.UserRole)
         if cid is not None:
-            emit(self.openCase, cid)
+            self.openCase.emit(cid)

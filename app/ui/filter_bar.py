@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 
 from app.services.case_filter import ListFilter
 from app.ui import vocab
-from app.ui.signals import emit
 
 ANY_DATE = QDate(2000, 1, 1)
 TEXT_DEBOUNCE_MS = 200
@@ -130,4 +129,4 @@ class FilterBar(QWidget):
         self._emit()
 
     def _emit(self) -> None:
-        emit(self.changed, self.current())
+        self.changed.emit(self.current())

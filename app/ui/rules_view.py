@@ -28,7 +28,6 @@ from app.models.enums import CaseType, Platform
 from app.services.rules import Duration, RuleBook, RulePreset
 from app.ui import vocab
 from app.ui.changes import ChangeHub, ChangeSet
-from app.ui.signals import emit
 from app.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -124,8 +123,7 @@ class RulesTableModel(QAbstractTableModel):
         try:
             duration = Duration.parse(str(value))
         except ValueError:
-            emit(
-                self.invalidInput,
+            self.invalidInput.emit(
                 self.tr("'{0}' is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).").format(
                     value
                 ),
@@ -134,7 +132,7 @@ class RulesTableModel(QAbstractTableModel):
         rule = self.preset.rules[index.row()]
         if duration == rule.duration:
             return False
-        emit(self.durationEdited, rule.id, duration)
+        self.durationEdited.emit(rule.id, duration)
         return True
 
 

@@ -15,8 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from app.ui.signals import emit
-
 log = logging.getLogger(__name__)
 
 Report = Callable[[int, int, str], None]  # (done, total, message)
@@ -36,11 +34,11 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn(lambda *a: emit(self._signals.progress, *a))
+            result = self._fn(self._signals.progress.emit)
         except Exception as e:  # delivered to the caller's `failed`; never lost
-            emit(self._signals.failed, e, traceback.format_exc())
+            self._signals.failed.emit(e, traceback.format_exc())
         else:
-            emit(self._signals.finished, result)
+            self._signals.finished.emit(result)
 
 
 class TaskRunner(QObject):
