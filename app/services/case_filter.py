@@ -122,7 +122,13 @@ def apply_filter(
         for word in words[1:]:
             keep = set(index.text_matches(word))
             matched = [i for i in matched if i in keep]
-        out = sorted(matched, key=rank.__getitem__)
+        if len(matched) * DENSE > len(order):  # many: walk the order once instead of sorting them
+            mask = bytearray(len(order))
+            for i in matched:
+                mask[i] = 1
+            out = list(filter(mask.__getitem__, order))
+        else:
+            out = sorted(matched, key=rank.__getitem__)
     else:
         out = list(order)
     for attr in ("platform", "shop", "stage", "case_type", "reason"):
