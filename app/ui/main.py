@@ -9,6 +9,7 @@ background worker.
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -104,8 +105,20 @@ class Startup:
             shutil.rmtree(self.demo_dir, ignore_errors=True)
 
 
+def _quit_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C / SIGTERM close the app normally (so a --demo folder is removed). Python runs
+    signal handlers only between bytecodes, hence the idle timer that hands it control."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    timer = QTimer(app)
+    timer.start(500)
+    timer.timeout.connect(lambda: None)
+    return timer
+
+
 def run_gui(opts: Any, minimized: bool = False) -> int:
     start = Startup(opts)
+    _quit_on_signals(start.app)
     if not minimized:
         start.window.show()
     QTimer.singleShot(0, start.open_services)
