@@ -186,17 +186,21 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
             shutil.rmtree(demo_dir, ignore_errors=True)
 
 
-def open_context(opts: Options, running: bool) -> tuple[Any, Path | None]:
+def make_clock(opts: Options, running: bool) -> Any:
+    """SystemClock; with --now a clock that starts there (running on in the window)."""
+    from app.services.clock import FixedClock, RunningClock, SystemClock
+
+    if opts.now is None:
+        return SystemClock()
+    return RunningClock(opts.now) if running else FixedClock(opts.now)
+
+
+def open_context(opts: Options, running: bool, clock: Any = None) -> tuple[Any, Path | None]:
     """The services for the chosen data folder; with --demo a throw-away folder with demo cases."""
     from app.paths import default_data_dir
-    from app.services.clock import Clock, FixedClock, RunningClock, SystemClock
     from app.services.context import AppContext
 
-    clock: Clock
-    if opts.now is None:
-        clock = SystemClock()
-    else:
-        clock = RunningClock(opts.now) if running else FixedClock(opts.now)
+    clock = clock or make_clock(opts, running)
     demo_dir = None
     data_dir = opts.data_dir
     if opts.demo:

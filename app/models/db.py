@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,9 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-DB_FILE_NAME = "sentinel.db"
-
+from app.models.schema_version import DB_FILE_NAME as DB_FILE_NAME  # re-exported
+from app.models.schema_version import MIGRATIONS_DIR, head_revision, known_revisions, stored_revision
 
 # Called as hook(db_path, stored_revision, head_revision) just before a migration runs on a
 # database that holds data (the backup service passes one; models never import services).
@@ -42,51 +40,6 @@ def make_engine(db_path: Path) -> Engine:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
-
-
-def head_revision() -> str:
-    """The newest migration id, read from the versions folder without importing Alembic."""
-    revisions: dict[str, str | None] = {}
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        rev = down = None
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("revision ="):
-                rev = line.split("=", 1)[1].strip().strip("\"'")
-            elif line.startswith("down_revision ="):
-                value = line.split("=", 1)[1].strip()
-                down = None if value == "None" else value.strip("\"'")
-        if rev:
-            revisions[rev] = down
-    parents = set(revisions.values())
-    heads = [r for r in revisions if r not in parents]
-    if len(heads) != 1:
-        raise RuntimeError(f"expected one migration head, found {heads}")
-    return heads[0]
-
-
-def stored_revision(db_path: Path) -> str | None:
-    if not db_path.exists():
-        return None
-    con = sqlite3.connect(db_path)
-    try:
-        row = con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if row is None:
-            return None
-        ver = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(ver[0]) if ver else None
-    finally:
-        con.close()
-
-
-def known_revisions() -> set[str]:
-    out: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("revision ="):
-                out.add(line.split("=", 1)[1].strip().strip("\"'"))
-    return out
 
 
 def upgrade_if_needed(db_path: Path, before_migration: MigrationHook | None = None) -> bool:

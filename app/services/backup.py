@@ -24,7 +24,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
 
-from app.models.db import DB_FILE_NAME, head_revision, known_revisions
+from app.models.db import DB_FILE_NAME
+from app.models.schema_version import head_revision, known_revisions
 from app.services.clock import BEIJING, Clock
 from app.services.integrity import (
     DbErrorKind,

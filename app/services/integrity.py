@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
 
-from app.models.db import SchemaTooNewError, known_revisions
+from app.models.db import SchemaTooNewError
+from app.models.schema_version import known_revisions
 
 if TYPE_CHECKING:
     from app.services.backup import BackupFile, BackupService

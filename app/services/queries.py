@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -99,6 +99,8 @@ class CaseDetail:
     allowed: tuple[Action, ...]
     rule_set_version: str
     rule_set_label: str
+    # rule id → the rule as stored with the case's rule set (source, confidence, duration, note)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _deadline_view(d: Deadline) -> DeadlineView:
@@ -242,6 +244,7 @@ class CaseQueries:
                 allowed=tuple(allowed_actions(CaseType(c.case_type), Stage(c.stage))),
                 rule_set_version=c.rule_set.version,
                 rule_set_label=c.rule_set.label,
+                rules={r["id"]: dict(r) for r in c.rule_set.content.get("rules", [])},
             )
 
     def shops(self) -> list[tuple[str, str]]:

@@ -18,6 +18,7 @@ import pytest
 
 from app import cli
 from app.models import db as db_module
+from app.models import schema_version
 from app.models.enums import Action, CaseType, Platform, Reason, Stage
 from app.paths import resource
 from app.services.backup import BackupKind, BackupService
@@ -187,6 +188,7 @@ def chain_with_a_later_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         LATER_MIGRATION.replace("{head}", head), encoding="utf-8"
     )
     monkeypatch.setattr(db_module, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(schema_version, "MIGRATIONS_DIR", migrations)
     return migrations
 
 

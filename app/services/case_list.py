@@ -1,0 +1,135 @@
+"""The case list as lean tuples: one row per case with the clock it shows.
+
+This is the hot path of the window (200,000 cases must list in about a second
+and the first screen must paint before SQLAlchemy is even imported), so it
+reads with the standard `sqlite3` module and returns `ListRow` tuples: times
+as Unix seconds, money as integer fen. Read only; the schema is owned by
+`app/models` (migrations), whose column names these queries use.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from contextlib import closing
+from pathlib import Path
+from typing import NamedTuple
+
+from app.models.enums import Party
+
+_CASE_COLUMNS = """
+    c.id, c.platform, COALESCE(s.name, ''), c.aftersale_no, c.order_no, c.case_type, c.reason,
+    c.stage, c.refund_requested, CAST(strftime('%s', c.requested_at) AS INTEGER),
+    c.buyer_nick, c.product_title, c.handler,
+    TRIM(c.return_tracking_no || ' ' || c.reship_tracking_no)
+"""
+_CASES_SQL = f"SELECT {_CASE_COLUMNS} FROM cases c LEFT JOIN shops s ON s.id = c.shop_id"
+_DEADLINE_COLUMNS = """
+    d.case_id, d.party, CAST(strftime('%s', d.due_at) AS INTEGER), d.auto_action,
+    d.confidence, d.waiting_for, d.rule_id
+"""
+_DEADLINES_SQL = f"SELECT {_DEADLINE_COLUMNS} FROM deadlines d"
+# The first screen in default order: merchant clocks that run, soonest first (uses ix_deadlines_due_at).
+_FIRST_SCREEN_SQL = f"""
+    SELECT {_CASE_COLUMNS}, d.party, CAST(strftime('%s', d.due_at) AS INTEGER), d.auto_action,
+           d.confidence, d.waiting_for, d.rule_id
+    FROM deadlines d JOIN cases c ON c.id = d.case_id LEFT JOIN shops s ON s.id = c.shop_id
+    WHERE d.due_at IS NOT NULL AND d.party = 'merchant'
+    ORDER BY d.due_at, d.id LIMIT ?
+"""
+_NO_CLOCK = (None, None, "", "", None, "")
+_MERCHANT = Party.MERCHANT.value
+
+
+class ListRow(NamedTuple):
+    """One case as the list shows it. `party`… describe the clock shown (None: no clock)."""
+
+    id: int
+    platform: str
+    shop: str
+    aftersale_no: str
+    order_no: str
+    case_type: str
+    reason: str
+    stage: str
+    amount_fen: int
+    requested_at: int  # Unix seconds
+    buyer: str
+    product: str
+    handler: str
+    tracking: str  # return and reship tracking numbers
+    party: str | None
+    due: int | None  # Unix seconds; None while the clock waits for its start event
+    auto_action: str
+    confidence: str
+    waiting_for: str | None
+    rule_id: str
+
+
+Clock = tuple[str, int | None, str, str, str | None, str]
+
+
+def pick_clock(clocks: Sequence[Clock]) -> Clock:
+    """The clock a case shows: the merchant's running one (what the merchant must beat), else the
+    soonest running one, else a waiting one. Same choice as `CaseRow.next_deadline`."""
+    running = [c for c in clocks if c[1] is not None]
+    mine = [c for c in running if c[0] == _MERCHANT]
+    pool = mine or running
+    if pool:
+        return min(pool, key=lambda c: c[1] or 0)
+    return min(clocks) if clocks else _NO_CLOCK  # type: ignore[return-value]
+
+
+class CaseListQuery:
+    """Reads list rows from the database file (a fresh read-only connection per call)."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.db_path)
+        con.execute("PRAGMA query_only=ON")
+        return con
+
+    def first_screen(self, limit: int) -> list[ListRow]:
+        """The first `limit` rows in default order, when merchant clocks fill them (else fewer)."""
+        with closing(self._connect()) as con:
+            return [ListRow._make(t) for t in con.execute(_FIRST_SCREEN_SQL, (limit,))]
+
+    def all_rows(self) -> list[ListRow]:
+        with closing(self._connect()) as con:
+            clocks = _clocks_by_case(con.execute(_DEADLINES_SQL))
+            cases = con.execute(_CASES_SQL).fetchall()
+        return _rows(cases, clocks)
+
+    def rows_for(self, case_ids: Iterable[int]) -> list[ListRow]:
+        """Fresh rows for these cases (those that no longer exist are simply absent)."""
+        ids = sorted(set(case_ids))
+        out: list[ListRow] = []
+        with closing(self._connect()) as con:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                clocks = _clocks_by_case(con.execute(f"{_DEADLINES_SQL} WHERE d.case_id IN ({marks})", chunk))
+                cases = con.execute(f"{_CASES_SQL} WHERE c.id IN ({marks})", chunk).fetchall()
+                out.extend(_rows(cases, clocks))
+        return out
+
+
+def _clocks_by_case(
+    rows: Iterable[tuple[int, str, int | None, str, str, str | None, str]],
+) -> dict[int, list[Clock]]:
+    out: dict[int, list[Clock]] = {}
+    for case_id, *clock in rows:
+        out.setdefault(case_id, []).append(tuple(clock))  # type: ignore[arg-type]
+    return out
+
+
+def _rows(cases: list[tuple[object, ...]], clocks: dict[int, list[Clock]]) -> list[ListRow]:
+    get = clocks.get
+    make = ListRow._make
+    out = []
+    for c in cases:
+        mine = get(c[0])  # type: ignore[call-overload]
+        out.append(make(c + (pick_clock(mine) if mine else _NO_CLOCK)))
+    return out

@@ -1,0 +1,41 @@
+"""Loading the UI language: our catalogue plus Qt's own (standard buttons, dialogs)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.paths import resource
+
+SUPPORTED = ("zh_CN", "en")
+
+
+def resolve(language: str) -> str:
+    """'system' follows the system locale: Chinese for any zh locale, English otherwise."""
+    if language in SUPPORTED:
+        return language
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the translators for `language`; returns them (keep them alive)."""
+    lang = resolve(language)
+    system_is_c = QLocale.system().language() in (QLocale.Language.C, QLocale.Language.AnyLanguage)
+    if language in SUPPORTED or system_is_c:
+        QLocale.setDefault(QLocale("zh_CN" if lang == "zh_CN" else "en_US"))
+    out: list[QTranslator] = []
+    ours = QTranslator(app)
+    if ours.load(str(resource("translations", f"sentinel_{lang}.qm"))):
+        app.installTranslator(ours)
+        out.append(ours)
+    qt = QTranslator(app)
+    if lang != "en" and qt.load(
+        f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt)
+        out.append(qt)
+    return out
+
+
+def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for t in translators:
+        app.removeTranslator(t)

@@ -1,0 +1,38 @@
+"""Builds the screens that need the database services and plugs them into the main window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from app.ui.case_controller import CaseController
+from app.ui.dashboard_view import DashboardView
+from app.ui.main_window import icon
+from app.ui.rules_view import RulesView
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+    from app.ui.window_services import WindowServices
+
+
+def wire(window: MainWindow, services: WindowServices) -> None:
+    controller = CaseController(window, services)
+    window.controller = controller
+
+    dashboard = DashboardView(services.dashboard.figures, window.tasks)
+    window.add_screen(
+        "dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), icon("dashboard"), dashboard
+    )
+    window.changes.changed.connect(dashboard.on_changes)
+    window.refresh_action.triggered.connect(dashboard.refresh)
+
+    def open_from_dashboard(case_id: int) -> None:
+        window.show_screen("cases")
+        controller.open_case(case_id)
+
+    dashboard.openCase.connect(open_from_dashboard)
+
+    rules = RulesView(services.ctx.rules, window.tasks, window.changes)
+    window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
+    controller.load_all()

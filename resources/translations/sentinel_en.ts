@@ -1,0 +1,1399 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Platform rule: talk to the buyer before you reject. The buyer may apply again or ask the platform to step in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking no.*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruling*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund amount (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New due time*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have told the buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence files*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It happened earlier, at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who pays the freight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund is more than the buyer asked for ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new due time must be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the buyer first (platform rule), then tick the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photos or other evidence of what came back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an amount: {0} (write e.g. 99.00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracking no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ruling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new due time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or drop files here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Bulk action on {0} cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have told each buyer (platform rule before rejecting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each case is handled on its own; the ones that cannot take this action are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please fill in the reason or note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the buyers first (platform rule), then tick the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseController</name>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database or the disk refused the write: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} done, {1} not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <source>Close the detail panel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show phone and address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform clock runs in this stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}. Then the {1}&apos;s clock starts; at zero: {2} → {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: {0}. {1}&apos;s clock; at zero the platform will: {2} → {3}. Due {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule {0} ({1}) · confidence {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unverified preset — check your platform&apos;s rule centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}&apos;s clock: {1} → {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit fields…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-sales no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goods shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In stage since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return tracking no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reship tracking no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalised (late shipment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide phone and address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-sales no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Needs me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a new after-sales case (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply one action to every selected case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading all cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases not yet refunded, completed or closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant deadlines in 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant-side clocks that run out within the next 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocks past their due time, not yet applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-actions against us this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform auto-approvals, auto-refunds and penalties on merchant clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds granted on cases refunded this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by reason (this month)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New and closed cases per day (last 30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditCaseDialog</name>
+    <message>
+        <source>Edit case {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order no.*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order amount (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund requested (¥)*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage, type and reason change only through actions, so the clocks stay right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search after-sales no., order no., buyer, product, tracking no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>overdue {0} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue {0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue {0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue {0} d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}d {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1}&apos;s clock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Aftersales Sentinel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit fields…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bulk action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Aftersales Sentinel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when the app is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Aftersales Sentinel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Aftersales Sentinel {0}&lt;/h3&gt;&lt;p&gt;Every after-sales case in one local database, a live countdown for every platform clock, and a warning before the platform acts on its own.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No merchant deadline pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next merchant deadline: {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New after-sales case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The goods were shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-sales no.*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order no.*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund requested (¥)*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested at*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after-sales no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request time is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>{0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesTableModel</name>
+    <message>
+        <source>Case types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who must act</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On lapse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>Reset to built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a duration to change it. Changes apply to new cases; open cases keep the rules they were opened under. Check rows marked C against your platform&apos;s rule centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your copy: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · {1} · version {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your copy could not be read; the built-in preset is in force: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {0} is now {1}. New cases use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget your changes to the {0} preset and use the built-in one for new cases?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in preset is in force again for new cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data: {0} (demo, removed on exit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freight paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New due time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-sales no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>Kuaishou</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taobao/Tmall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinduoduo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xiaohongshu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logistics problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reason (7 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting buyer&apos;s return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting merchant receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting merchant shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting buyer receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform intervening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalty (late shipment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer shipped return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer confirmed receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer withdrew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate to platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform ruling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer re-applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the buyer to ship the return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the return to be signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A (official or two sources)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B (one source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C (unverified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>Please enter the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an amount: {0} (write e.g. 99.00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1399 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Platform rule: talk to the buyer before you reject. The buyer may apply again or ask the platform to step in.</source>
+        <translation>平台规则：拒绝前须先与买家协商沟通。买家可再次申请或申请平台介入。</translation>
+    </message>
+    <message>
+        <source>Tracking no.*</source>
+        <translation>运单号*</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Freight (¥)</source>
+        <translation>运费（¥）</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>Freight paid by</source>
+        <translation>运费承担方</translation>
+    </message>
+    <message>
+        <source>Ruling*</source>
+        <translation>判定结果*</translation>
+    </message>
+    <message>
+        <source>Refund amount (¥)</source>
+        <translation>退款金额（¥）</translation>
+    </message>
+    <message>
+        <source>New due time*</source>
+        <translation>新的截止时间*</translation>
+    </message>
+    <message>
+        <source>Whose clock</source>
+        <translation>谁的期限</translation>
+    </message>
+    <message>
+        <source>Reason*</source>
+        <translation>原因*</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note*</source>
+        <translation>备注*</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>I have told the buyer</source>
+        <translation>我已告知买家</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Evidence files*</source>
+        <translation>凭证文件*</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>It happened earlier, at</source>
+        <translation>发生时间更早，为</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>Say who pays the freight.</source>
+        <translation>请选择运费由谁承担。</translation>
+    </message>
+    <message>
+        <source>The refund is more than the buyer asked for ({0}).</source>
+        <translation>退款金额超过买家申请的金额（{0}）。</translation>
+    </message>
+    <message>
+        <source>The new due time must be in the future.</source>
+        <translation>新的截止时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}</source>
+        <translation>请填写：{0}</translation>
+    </message>
+    <message>
+        <source>Tell the buyer first (platform rule), then tick the box.</source>
+        <translation>请先告知买家（平台规则），再勾选此项。</translation>
+    </message>
+    <message>
+        <source>Add photos or other evidence of what came back.</source>
+        <translation>请添加退回商品的照片或其他凭证。</translation>
+    </message>
+    <message>
+        <source>Not an amount: {0} (write e.g. 99.00)</source>
+        <translation>金额格式不正确：{0}（例如 99.00）</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>ruling</source>
+        <translation>判定结果</translation>
+    </message>
+    <message>
+        <source>new due time</source>
+        <translation>新的截止时间</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>or drop files here</source>
+        <translation>或将文件拖放到此处</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Bulk action on {0} cases</source>
+        <translation>批量处理 {0} 个售后单</translation>
+    </message>
+    <message>
+        <source>I have told each buyer (platform rule before rejecting)</source>
+        <translation>我已逐一告知买家（拒绝前的平台规则）</translation>
+    </message>
+    <message>
+        <source>Each case is handled on its own; the ones that cannot take this action are listed.</source>
+        <translation>每个售后单单独处理；无法执行此操作的会被列出。</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation>原因 / 备注</translation>
+    </message>
+    <message>
+        <source>Please fill in the reason or note.</source>
+        <translation>请填写原因或备注。</translation>
+    </message>
+    <message>
+        <source>Tell the buyers first (platform rule), then tick the box.</source>
+        <translation>请先告知买家（平台规则），再勾选此项。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseController</name>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>The database or the disk refused the write: {0}</source>
+        <translation>数据库或磁盘拒绝写入：{0}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
+    </message>
+    <message>
+        <source>Delete cases</source>
+        <translation>删除售后单</translation>
+    </message>
+    <message>
+        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
+        <translation>删除 {0} 个售后单及其处理记录和附件？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>{0} done, {1} not done.</source>
+        <translation>{0} 个已完成，{1} 个未完成。</translation>
+    </message>
+    <message>
+        <source>Bulk action</source>
+        <translation>批量处理</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <source>Close the detail panel (Esc)</source>
+        <translation>关闭详情面板（Esc）</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <source>Show phone and address</source>
+        <translation>显示电话和地址</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>No platform clock runs in this stage.</source>
+        <translation>此阶段没有平台倒计时。</translation>
+    </message>
+    <message>
+        <source>{0}. Then the {1}&apos;s clock starts; at zero: {2} → {3}</source>
+        <translation>{0}。之后开始{1}倒计时；超时后：{2} → {3}</translation>
+    </message>
+    <message>
+        <source>Stage: {0}. {1}&apos;s clock; at zero the platform will: {2} → {3}. Due {4}</source>
+        <translation>阶段：{0}。{1}期限；超时后平台将：{2} → {3}。截止 {4}</translation>
+    </message>
+    <message>
+        <source>Rule {0} ({1}) · confidence {2}</source>
+        <translation>规则 {0}（{1}）· 可信度 {2}</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <source>Unverified preset — check your platform&apos;s rule centre.</source>
+        <translation>未核实的预设——请在平台规则中心核对。</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s clock: {1} → {2}</source>
+        <translation>{0}期限：{1} → {2}</translation>
+    </message>
+    <message>
+        <source>Edit fields…</source>
+        <translation>编辑信息…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>After-sales no.</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s words</source>
+        <translation>买家描述</translation>
+    </message>
+    <message>
+        <source>Goods shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>In stage since</source>
+        <translation>进入阶段时间</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Buyer phone</source>
+        <translation>买家电话</translation>
+    </message>
+    <message>
+        <source>Buyer address</source>
+        <translation>买家地址</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation>申请退款金额</translation>
+    </message>
+    <message>
+        <source>Refund granted</source>
+        <translation>实际退款金额</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Return tracking no.</source>
+        <translation>退货运单号</translation>
+    </message>
+    <message>
+        <source>Reship tracking no.</source>
+        <translation>补发/换货运单号</translation>
+    </message>
+    <message>
+        <source>Penalised (late shipment)</source>
+        <translation>已判罚（延迟发货）</translation>
+    </message>
+    <message>
+        <source>Rule set</source>
+        <translation>规则版本</translation>
+    </message>
+    <message>
+        <source>Hide phone and address</source>
+        <translation>隐藏电话和地址</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>At zero</source>
+        <translation>超时后果</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>After-sales no.</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Needs me</source>
+        <translation>待我处理</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Waiting for buyer</source>
+        <translation>等待买家</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation>新建售后单…</translation>
+    </message>
+    <message>
+        <source>Record a new after-sales case (Ctrl+N)</source>
+        <translation>录入新的售后单（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Bulk action…</source>
+        <translation>批量处理…</translation>
+    </message>
+    <message>
+        <source>Apply one action to every selected case</source>
+        <translation>对所有选中的售后单执行同一操作</translation>
+    </message>
+    <message>
+        <source>Loading all cases…</source>
+        <translation>正在加载全部售后单…</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Open cases</source>
+        <translation>处理中的售后单</translation>
+    </message>
+    <message>
+        <source>Cases not yet refunded, completed or closed</source>
+        <translation>尚未退款、完成或关闭的售后单</translation>
+    </message>
+    <message>
+        <source>Merchant deadlines in 24 h</source>
+        <translation>24小时内商家到期</translation>
+    </message>
+    <message>
+        <source>Merchant-side clocks that run out within the next 24 hours</source>
+        <translation>未来24小时内到期的商家期限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Clocks past their due time, not yet applied</source>
+        <translation>已过截止时间、尚未执行的期限</translation>
+    </message>
+    <message>
+        <source>Auto-actions against us this month</source>
+        <translation>本月平台对我方自动处理</translation>
+    </message>
+    <message>
+        <source>Platform auto-approvals, auto-refunds and penalties on merchant clocks</source>
+        <translation>商家期限超时导致的平台自动同意、自动退款和判罚</translation>
+    </message>
+    <message>
+        <source>Refunded this month</source>
+        <translation>本月退款金额</translation>
+    </message>
+    <message>
+        <source>Refunds granted on cases refunded this month</source>
+        <translation>本月已退款售后单的退款金额</translation>
+    </message>
+    <message>
+        <source>Next 24 hours</source>
+        <translation>未来24小时</translation>
+    </message>
+    <message>
+        <source>Cases by reason (this month)</source>
+        <translation>本月售后原因分布</translation>
+    </message>
+    <message>
+        <source>New and closed cases per day (last 30 days)</source>
+        <translation>近30天每日新增与结束</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>EditCaseDialog</name>
+    <message>
+        <source>Edit case {0}</source>
+        <translation>编辑售后单 {0}</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Order no.*</source>
+        <translation>订单号*</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Buyer phone</source>
+        <translation>买家电话</translation>
+    </message>
+    <message>
+        <source>Buyer address</source>
+        <translation>买家地址</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s words</source>
+        <translation>买家描述</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Order amount (¥)</source>
+        <translation>订单金额（¥）</translation>
+    </message>
+    <message>
+        <source>Refund requested (¥)*</source>
+        <translation>申请退款金额（¥）*</translation>
+    </message>
+    <message>
+        <source>Stage, type and reason change only through actions, so the clocks stay right.</source>
+        <translation>阶段、类型和原因只能通过操作改变，以保证倒计时正确。</translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}</source>
+        <translation>请填写：{0}</translation>
+    </message>
+    <message>
+        <source>order no.</source>
+        <translation>订单号</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search after-sales no., order no., buyer, product, tracking no.</source>
+        <translation>搜索售后单号、订单号、买家、商品、运单号</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>清除所有筛选条件</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>overdue {0} s</source>
+        <translation>已超时 {0}秒</translation>
+    </message>
+    <message>
+        <source>overdue {0} min</source>
+        <translation>已超时 {0}分钟</translation>
+    </message>
+    <message>
+        <source>overdue {0} h</source>
+        <translation>已超时 {0}小时</translation>
+    </message>
+    <message>
+        <source>overdue {0} d</source>
+        <translation>已超时 {0}天</translation>
+    </message>
+    <message>
+        <source>{0}d {1}</source>
+        <translation>{0}天 {1}</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>{0} ({1}&apos;s clock)</source>
+        <translation>{0}（{1}期限）</translation>
+    </message>
+    <message>
+        <source>{0} · unverified</source>
+        <translation>{0} · 未核实</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Aftersales Sentinel</source>
+        <translation>售后哨兵</translation>
+    </message>
+    <message>
+        <source>Data: {0}</source>
+        <translation>数据目录：{0}</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>新建售后单(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>售后单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit fields…</source>
+        <translation>编辑信息(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk action…</source>
+        <translation>批量处理(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Aftersales Sentinel</source>
+        <translation>关于售后哨兵(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The language changes when the app is started again.</source>
+        <translation>语言将在重新启动应用后生效。</translation>
+    </message>
+    <message>
+        <source>About Aftersales Sentinel</source>
+        <translation>关于售后哨兵</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Aftersales Sentinel {0}&lt;/h3&gt;&lt;p&gt;Every after-sales case in one local database, a live countdown for every platform clock, and a warning before the platform acts on its own.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;售后哨兵 {0}&lt;/h3&gt;&lt;p&gt;所有售后单保存在本地数据库中，每个平台期限都有实时倒计时，并在平台自动处理之前提醒您。&lt;/p&gt;&lt;p&gt;数据目录：{1}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No merchant deadline pending</source>
+        <translation>没有待处理的商家期限</translation>
+    </message>
+    <message>
+        <source>Next merchant deadline: {0} ({1})</source>
+        <translation>下一个商家期限：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>平台规则</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New after-sales case</source>
+        <translation>新建售后单</translation>
+    </message>
+    <message>
+        <source>The goods were shipped</source>
+        <translation>商品已发货</translation>
+    </message>
+    <message>
+        <source>Platform*</source>
+        <translation>平台*</translation>
+    </message>
+    <message>
+        <source>Type*</source>
+        <translation>售后类型*</translation>
+    </message>
+    <message>
+        <source>Reason*</source>
+        <translation>原因*</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>After-sales no.*</source>
+        <translation>售后单号*</translation>
+    </message>
+    <message>
+        <source>Order no.*</source>
+        <translation>订单号*</translation>
+    </message>
+    <message>
+        <source>Refund requested (¥)*</source>
+        <translation>申请退款金额（¥）*</translation>
+    </message>
+    <message>
+        <source>Requested at*</source>
+        <translation>申请时间*</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Buyer phone</source>
+        <translation>买家电话</translation>
+    </message>
+    <message>
+        <source>Buyer address</source>
+        <translation>买家地址</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s words</source>
+        <translation>买家描述</translation>
+    </message>
+    <message>
+        <source>after-sales no.</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <source>order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Please fill in: {0}</source>
+        <translation>请填写：{0}</translation>
+    </message>
+    <message>
+        <source>The request time is in the future.</source>
+        <translation>申请时间晚于现在。</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>{0} min</source>
+        <translation>{0}分钟</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0}小时</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0}天</translation>
+    </message>
+    <message>
+        <source>{0} working days</source>
+        <translation>{0}个工作日</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTableModel</name>
+    <message>
+        <source>Case types</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Who must act</source>
+        <translation>处理方</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Clock starts at</source>
+        <translation>计时起点</translation>
+    </message>
+    <message>
+        <source>On lapse</source>
+        <translation>超时后果</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <source>all types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>not shipped</source>
+        <translation>未发货</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).</source>
+        <translation>“{0}”不是有效时长：请写成 48h、10d、90m 或 2wd（工作日）。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>Reset to built-in</source>
+        <translation>恢复内置规则</translation>
+    </message>
+    <message>
+        <source>Double-click a duration to change it. Changes apply to new cases; open cases keep the rules they were opened under. Check rows marked C against your platform&apos;s rule centre.</source>
+        <translation>双击时长即可修改。修改只对新建的售后单生效；处理中的售后单沿用创建时的规则。可信度为 C 的行请到平台规则中心核对。</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>built-in preset</source>
+        <translation>内置预设</translation>
+    </message>
+    <message>
+        <source>your copy: {0}</source>
+        <translation>自定义副本：{0}</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · version {2}</source>
+        <translation>{0} · {1} · 版本 {2}</translation>
+    </message>
+    <message>
+        <source>Your copy could not be read; the built-in preset is in force: {0}</source>
+        <translation>无法读取自定义副本，正在使用内置预设：{0}</translation>
+    </message>
+    <message>
+        <source>Saved: {0} is now {1}. New cases use it.</source>
+        <translation>已保存：{0} 现为 {1}。新建的售后单将使用它。</translation>
+    </message>
+    <message>
+        <source>Forget your changes to the {0} preset and use the built-in one for new cases?</source>
+        <translation>放弃对{0}预设的修改，新建售后单改用内置规则？</translation>
+    </message>
+    <message>
+        <source>The built-in preset is in force again for new cases.</source>
+        <translation>新建售后单已恢复使用内置预设。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Data: {0} (demo, removed on exit)</source>
+        <translation>数据目录：{0}（演示数据，退出时删除）</translation>
+    </message>
+    <message>
+        <source>Cannot open the data folder</source>
+        <translation>无法打开数据目录</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Freight</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Freight paid by</source>
+        <translation>运费承担方</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>判定结果</translation>
+    </message>
+    <message>
+        <source>New due time</source>
+        <translation>新的截止时间</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改项</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作方</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>After-sales no.</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Whose clock</source>
+        <translation>谁的期限</translation>
+    </message>
+    <message>
+        <source>At zero</source>
+        <translation>超时后果</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>Kuaishou</source>
+        <translation>快手小店</translation>
+    </message>
+    <message>
+        <source>Taobao/Tmall</source>
+        <translation>淘宝/天猫</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖店</translation>
+    </message>
+    <message>
+        <source>WeChat Shop</source>
+        <translation>微信小店</translation>
+    </message>
+    <message>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <source>JD</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <source>Xiaohongshu</source>
+        <translation>小红书</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Reship</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>包装/商品破损</translation>
+    </message>
+    <message>
+        <source>Logistics problem</source>
+        <translation>物流问题</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <source>Missing item</source>
+        <translation>少件/漏发</translation>
+    </message>
+    <message>
+        <source>No reason (7 days)</source>
+        <translation>七天无理由</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Awaiting merchant</source>
+        <translation>待商家处理</translation>
+    </message>
+    <message>
+        <source>Awaiting buyer&apos;s return</source>
+        <translation>待买家退货</translation>
+    </message>
+    <message>
+        <source>Awaiting merchant receipt</source>
+        <translation>待商家收货</translation>
+    </message>
+    <message>
+        <source>Awaiting merchant shipment</source>
+        <translation>待商家发货</translation>
+    </message>
+    <message>
+        <source>Awaiting buyer receipt</source>
+        <translation>待买家收货</translation>
+    </message>
+    <message>
+        <source>Rejected by merchant</source>
+        <translation>商家已拒绝</translation>
+    </message>
+    <message>
+        <source>Platform intervening</source>
+        <translation>平台介入中</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Auto-approve</source>
+        <translation>自动同意</translation>
+    </message>
+    <message>
+        <source>Auto-refund</source>
+        <translation>自动退款</translation>
+    </message>
+    <message>
+        <source>Auto-close</source>
+        <translation>自动关闭</translation>
+    </message>
+    <message>
+        <source>Auto-complete</source>
+        <translation>自动完成</translation>
+    </message>
+    <message>
+        <source>Penalty (late shipment)</source>
+        <translation>判罚(延迟发货)</translation>
+    </message>
+    <message>
+        <source>Buyer applied</source>
+        <translation>买家申请</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Buyer shipped return</source>
+        <translation>买家寄回</translation>
+    </message>
+    <message>
+        <source>Return signed for</source>
+        <translation>退货签收</translation>
+    </message>
+    <message>
+        <source>Confirm receipt</source>
+        <translation>确认收货</translation>
+    </message>
+    <message>
+        <source>Refuse receipt</source>
+        <translation>拒绝收货</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Ship replacement</source>
+        <translation>发出换货/补发</translation>
+    </message>
+    <message>
+        <source>Buyer confirmed receipt</source>
+        <translation>买家确认收货</translation>
+    </message>
+    <message>
+        <source>Buyer withdrew</source>
+        <translation>买家撤销</translation>
+    </message>
+    <message>
+        <source>Escalate to platform</source>
+        <translation>申请平台介入</translation>
+    </message>
+    <message>
+        <source>Platform ruling</source>
+        <translation>平台判定</translation>
+    </message>
+    <message>
+        <source>Buyer re-applied</source>
+        <translation>买家再次申请</translation>
+    </message>
+    <message>
+        <source>Extend deadline</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>本应用</translation>
+    </message>
+    <message>
+        <source>Waiting for the buyer to ship the return</source>
+        <translation>等待买家寄回</translation>
+    </message>
+    <message>
+        <source>Waiting for the return to be signed for</source>
+        <translation>等待退货签收</translation>
+    </message>
+    <message>
+        <source>Stage entered</source>
+        <translation>进入阶段</translation>
+    </message>
+    <message>
+        <source>Buyer shipped</source>
+        <translation>买家寄出</translation>
+    </message>
+    <message>
+        <source>For the buyer</source>
+        <translation>支持买家</translation>
+    </message>
+    <message>
+        <source>For the merchant</source>
+        <translation>支持商家</translation>
+    </message>
+    <message>
+        <source>A (official or two sources)</source>
+        <translation>A（官方或两个来源）</translation>
+    </message>
+    <message>
+        <source>B (one source)</source>
+        <translation>B（单一来源）</translation>
+    </message>
+    <message>
+        <source>C (unverified)</source>
+        <translation>C（未核实）</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>Please enter the amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <source>Not an amount: {0} (write e.g. 99.00)</source>
+        <translation>金额格式不正确：{0}（例如 99.00）</translation>
+    </message>
+</context>
+</TS>

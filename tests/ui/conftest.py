@@ -1,0 +1,42 @@
+"""A real main window over a fresh data folder: inline TaskRunner, injected clock, temp settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import QLocale, QSettings
+
+from app.services.clock import BEIJING, FixedClock
+from app.services.context import AppContext
+from app.ui import vocab
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
+from app.ui.window_services import WindowServices
+
+
+@pytest.fixture(autouse=True)
+def english_locale() -> Iterator[None]:
+    """Source strings (English) and en_US number/date formats, whatever the machine's locale."""
+    QLocale.setDefault(QLocale("en_US"))
+    vocab.reset()
+    yield
+    vocab.reset()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, ctx: AppContext, settings: QSettings, clock: FixedClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    w = MainWindow(clock, settings, TaskRunner(inline=True), ctx.data_dir, tz=BEIJING)
+    qtbot.addWidget(w)
+    w.attach(WindowServices.of(ctx, BEIJING))
+    w.resize(1400, 800)
+    w.show()
+    yield w
+    w.close()

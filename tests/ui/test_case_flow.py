@@ -1,0 +1,202 @@
+"""Create a case through the dialog, see it listed and counting down, act on it in the detail panel."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QPushButton
+
+from app.models.enums import CaseType, Platform
+from app.services.clock import FixedClock
+from app.services.context import AppContext
+from app.ui.action_dialog import ActionDialog
+from app.ui.case_dialogs import NewCaseDialog
+from app.ui.main_window import MainWindow
+from tests.ui.helpers import CONSEQUENCE, COUNTDOWN, STAGE, add_cases, cell, new_case
+
+
+def _fill_new_case(dialog: NewCaseDialog, platform: str, case_type: str, aftersale: str, amount: str) -> None:
+    dialog.platform.setCurrentIndex(dialog.platform.findData(platform))
+    dialog.case_type.setCurrentIndex(dialog.case_type.findData(case_type))
+    dialog.aftersale_no.setText(aftersale)
+    dialog.order_no.setText("5550001")
+    dialog.amount.setText(amount)
+    dialog.shop.setEditText("快手·暖暖家居")
+    dialog.buyer.setText("小鱼儿")
+    dialog.phone.setText("13812345678")
+
+
+def test_new_case_dialog_then_list_then_detail_actions(
+    window: MainWindow, ctx: AppContext, clock: FixedClock
+) -> None:
+    controller = window.controller
+    window.new_case_action.trigger()
+    dialog = controller.active_dialog
+    assert isinstance(dialog, NewCaseDialog)
+
+    # validation: nothing filled in → an error in the dialog, no case
+    dialog.submit()
+    assert dialog.isVisible() and "after-sales no." in dialog.error.text()
+    _fill_new_case(dialog, "kuaishou", "return_refund", "KS-NEW-1", "12.345")
+    dialog.submit()
+    assert "Not an amount" in dialog.error.text()
+    dialog.amount.setText("128.50")
+    dialog.submit()
+    assert not dialog.isVisible()
+
+    case_id = ctx.cases.resolve_case_id("KS-NEW-1")
+    # listed with Kuaishou's 48 h merchant clock, opened in the detail panel
+    assert cell(window, case_id, COUNTDOWN) == "2d 00:00:00"
+    assert cell(window, case_id, CONSEQUENCE) == "Auto-approve"
+    assert window.controller.detail.case_id == case_id
+    assert window.cases.current_id() == case_id
+
+    # the countdown follows the injected clock on the next tick
+    clock.advance(timedelta(hours=1, minutes=12, seconds=15))
+    window.cases.tick()
+    assert cell(window, case_id, COUNTDOWN) == "1d 22:47:45"
+    assert window.controller.detail.countdown.text() == "1d 22:47:45"
+
+    # approve from the detail panel: the stage, the timeline and the clock change
+    detail = window.controller.detail
+    assert set(detail.action_buttons) >= {"approve", "reject", "refund", "note"}
+    assert "buyer_ship" not in detail.action_buttons
+    detail.action_buttons["approve"].click()
+    action_dialog = controller.active_dialog
+    assert isinstance(action_dialog, ActionDialog)
+    action_dialog.submit()
+    assert cell(window, case_id, STAGE) == "Awaiting buyer's return"
+    assert cell(window, case_id, COUNTDOWN) == "10d 00:00:00"
+    assert cell(window, case_id, CONSEQUENCE) == "Auto-close (Buyer's clock)"
+    assert detail.timeline_model.rowCount() == 2
+    assert "buyer_ship" in detail.action_buttons and "approve" not in detail.action_buttons
+
+    # the buyer ships: tracking no. is required, freight needs a payer
+    detail.action_buttons["buyer_ship"].click()
+    ship = controller.active_dialog
+    assert isinstance(ship, ActionDialog)
+    ship.submit()
+    assert "tracking no." in ship.error.text()
+    ship.tracking.setText("SF1234567890")
+    ship.freight.setText("12")
+    ship.submit()
+    assert "freight" in ship.error.text().lower()
+    ship.freight_payer.setCurrentIndex(ship.freight_payer.findData("buyer"))
+    ship.submit()
+    assert not ship.isVisible()
+    assert cell(window, case_id, STAGE) == "Awaiting merchant receipt"
+    assert cell(window, case_id, COUNTDOWN) == "10d 00:00:00"  # 10 days from the buyer's shipment
+    timeline = detail.timeline_model
+    last = timeline.index(timeline.rowCount() - 1, 4).data()
+    assert "SF1234567890" in last and "¥12.00" in last and "Buyer" in last
+
+
+def test_reject_needs_reason_and_buyer_told(window: MainWindow, ctx: AppContext, clock: FixedClock) -> None:
+    (case_id,) = add_cases(window, ctx, new_case("R-1", clock.now() - timedelta(hours=1)))
+    window.controller.open_case(case_id)
+    window.controller.detail.action_buttons["reject"].click()
+    dialog = window.controller.active_dialog
+    assert isinstance(dialog, ActionDialog)
+    assert dialog.findChild(type(dialog.error), "rejectReminder") is not None
+    dialog.submit()
+    assert "reason" in dialog.error.text()
+    dialog.reason.setText("商品已拆封")
+    dialog.submit()
+    assert "Tell the buyer first" in dialog.error.text()
+    dialog.told_buyer.setChecked(True)
+    dialog.submit()
+    assert cell(window, case_id, STAGE) == "Rejected by merchant"
+
+
+def test_action_refused_by_service_shows_message(
+    window: MainWindow, ctx: AppContext, clock: FixedClock
+) -> None:
+    (case_id,) = add_cases(window, ctx, new_case("E-1", clock.now() - timedelta(hours=1)))
+    window.controller.open_case(case_id)
+    window.controller.detail.action_buttons["extend_deadline"].click()
+    dialog = window.controller.active_dialog
+    assert isinstance(dialog, ActionDialog)
+    dialog.reason.setText("春节延长")
+    dialog.due_at.setDateTime(
+        QDateTime.fromSecsSinceEpoch(int((clock.now() - timedelta(hours=2)).timestamp()))
+    )
+    dialog.submit()
+    assert "future" in dialog.error.text()
+    dialog.due_at.setDateTime(
+        QDateTime.fromSecsSinceEpoch(int((clock.now() + timedelta(days=5)).timestamp()))
+    )
+    dialog.submit()
+    assert cell(window, case_id, COUNTDOWN) == "5d 00:00:00"
+
+
+def test_detail_masks_phone_until_shown(window: MainWindow, ctx: AppContext, clock: FixedClock) -> None:
+    (case_id,) = add_cases(
+        window,
+        ctx,
+        new_case(
+            "P-1", clock.now(), buyer_phone="13812345678", buyer_address="浙江省杭州市西湖区文三路 100 号"
+        ),
+    )
+    window.controller.open_case(case_id)
+    detail = window.controller.detail
+    phone = detail.findChild(type(detail.title), "buyerPhone")
+    assert phone.text() == "138****5678"
+    detail.show_private.click()
+    phone = detail.findChild(type(detail.title), "buyerPhone")
+    assert phone.text() == "13812345678"
+
+
+def test_attachments_are_copied_with_safe_names(
+    window: MainWindow, ctx: AppContext, clock: FixedClock, tmp_path: Path
+) -> None:
+    (case_id,) = add_cases(window, ctx, new_case("A-1", clock.now()))
+    photo = tmp_path / "退货 照片?.png"
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    assert image.save(str(photo), "PNG")
+    window.controller.open_case(case_id)
+    window.controller.detail.attachments.filesDropped.emit([photo])
+    stored = list((ctx.data_dir / "attachments").iterdir())
+    assert len(stored) == 1 and stored[0].name.startswith(f"{case_id}-") and stored[0].suffix == ".png"
+    items = window.controller.detail.attachments.list
+    assert items.count() == 1 and items.item(0).text() == "退货 照片?.png"
+    assert not items.item(0).icon().isNull()
+
+
+def test_edit_fields_records_a_note(window: MainWindow, ctx: AppContext, clock: FixedClock) -> None:
+    (case_id,) = add_cases(window, ctx, new_case("ED-1", clock.now(), platform=Platform.TAOBAO))
+    window.controller.open_case(case_id)
+    window.controller.detail.findChild(QPushButton, "editFields").click()
+    dialog = window.controller.active_dialog
+    dialog.edits["handler"].setText("阿杰")
+    dialog.edits["refund_requested"].setText("abc")
+    dialog.submit()
+    assert "Not an amount" in dialog.error.text()
+    dialog.edits["refund_requested"].setText("88.00")
+    dialog.submit()
+    assert cell(window, case_id, 13) == "阿杰"  # COL_HANDLER
+    assert cell(window, case_id, 11) == "¥88.00"  # COL_AMOUNT
+    timeline = window.controller.detail.timeline_model
+    assert timeline.index(timeline.rowCount() - 1, 2).data() == "Note"
+
+
+def test_delete_asks_first(window: MainWindow, ctx: AppContext, clock: FixedClock) -> None:
+    ids = add_cases(
+        window, ctx, new_case("D-1", clock.now()), new_case("D-2", clock.now(), case_type=CaseType.EXCHANGE)
+    )
+    window.cases.select_case(ids[0])
+    window.delete_action.trigger()
+    box = window.controller.active_dialog
+    assert box.objectName() == "confirmDelete"
+    box.button(box.StandardButton.No).click()
+    assert window.cases.proxy.row_of_case(ids[0]) is not None
+    window.cases.select_case(ids[0])
+    window.delete_action.trigger()
+    box = window.controller.active_dialog
+    box.button(box.StandardButton.Yes).click()
+    assert window.cases.proxy.row_of_case(ids[0]) is None
+    assert window.cases.proxy.row_of_case(ids[1]) is not None

@@ -1,0 +1,99 @@
+"""Screenshots of the real app on an X display (see ../shared/tools/desktop.sh), for docs/screenshots.
+
+    DISPLAY=:78 python tools/take_screenshots.py --lang zh_CN
+    DISPLAY=:78 python tools/take_screenshots.py --lang en
+
+Starts the window exactly as `python -m app --demo` does, then shows each screen in turn
+and captures the X screen with ImageMagick's `import`, cropped to the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+
+from app.cli import Options  # noqa: E402
+from app.services.clock import parse_instant  # noqa: E402
+from app.ui.main import Startup  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+X, Y, W, H = 0, 30, 1400, 840
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", choices=["zh_CN", "en"], required=True)
+    parser.add_argument("--now", default="2026-11-20T15:30:00+08:00")
+    args = parser.parse_args()
+    if "DISPLAY" not in os.environ:
+        sys.exit("set DISPLAY to the virtual desktop (desktop.sh start)")
+    tmp = Path(tempfile.mkdtemp())
+    settings = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", args.lang)
+    start = Startup(Options(None, parse_instant(args.now), True), settings)
+    w = start.window
+    w.setGeometry(X, Y, W, H)
+    w.show()
+    QTimer.singleShot(0, start.open_services)
+    suffix = "zh" if args.lang == "zh_CN" else "en"
+
+    def shot(name: str) -> None:
+        path = OUT / f"{name}-{suffix}.png"
+        raw = tmp / "raw.png"
+        subprocess.run(["import", "-window", "root", str(raw)], check=True)
+        g = w.frameGeometry()
+        subprocess.run(
+            ["convert", str(raw), "-crop", f"{g.width()}x{g.height()}+{g.x()}+{g.y()}", "+repage", str(path)],
+            check=True,
+        )
+        print("wrote", path)
+
+    steps = []
+
+    def cases() -> None:
+        w.show_screen("cases")
+
+    def detail() -> None:
+        rows = w.cases.model.rows
+        pick = next((r.id for r in rows if r.stage == "awaiting_merchant_receipt" and r.due), rows[0].id)
+        w.controller.open_case(pick)
+
+    def dashboard() -> None:
+        w.cases.show_detail(False)
+        w.show_screen("dashboard")
+
+    def rules() -> None:
+        w.show_screen("rules")
+        screen = w.screen_widget("rules")
+        screen.platform.setCurrentIndex(screen.platform.findData("pinduoduo"))
+
+    steps = [(cases, "cases"), (detail, "case-detail"), (dashboard, "dashboard"), (rules, "rules")]
+
+    def run(i: int = 0) -> None:
+        if w.controller is None or not w.cases.model.complete:
+            QTimer.singleShot(300, lambda: run(i))
+            return
+        if i == len(steps):
+            start.app.quit()
+            return
+        action, name = steps[i]
+        action()
+        QTimer.singleShot(1500, lambda: (shot(name), run(i + 1)))
+
+    QTimer.singleShot(1000, run)
+    start.app.exec()
+    start.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
