@@ -40,9 +40,9 @@ def money(amount: Decimal) -> str:
 
 
 def span_text(delta: timedelta) -> str:
-    """'15分钟', '1小时', '5小时50分', '1天3小时' — rounded down to the minute."""
+    """'15分钟', '1小时', '5小时50分', '24小时', '1天3小时' — rounded down to the minute."""
     minutes = max(0, int(delta.total_seconds()) // 60)
-    days, rest = divmod(minutes, 1440)
+    days, rest = divmod(minutes, 1440) if minutes > 1440 else (0, minutes)
     hours, mins = divmod(rest, 60)
     if days:
         return f"{days}天{hours}小时" if hours else f"{days}天"

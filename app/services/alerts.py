@@ -25,6 +25,7 @@ from app.services.alert_log import (
     KIND_ALERT,
     KIND_AUTO,
     AlertLogStore,
+    SentAlert,
 )
 from app.services.alert_plan import (
     AlertSettings,
@@ -60,6 +61,10 @@ class Notice:
     kind: str  # "alert" | "auto_action"
     title: str
     text: str
+
+
+def notice_of(sent: SentAlert) -> Notice:
+    return Notice(sent.id, sent.case_id, sent.kind, sent.title, sent.text)
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,13 @@ class AlertService:
         quiet = self.settings.quiet
         in_quiet = quiet is not None and quiet.contains(now, self.settings.zone)
         return in_quiet or (self._snoozed_until is not None and now < self._snoozed_until)
+
+    def unseen(self, limit: int = 200) -> list[Notice]:
+        """Shown but not yet marked seen (newest first): the window lists these until seen."""
+        return [notice_of(s) for s in self.log.unseen(limit)]
+
+    def mark_seen(self, log_ids: Sequence[int]) -> None:
+        self.log.mark_seen(log_ids, self._clock.now())
 
     def set_muted(self, case_id: int, muted: bool) -> None:
         with self._sessions.begin() as session:

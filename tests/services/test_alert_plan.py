@@ -106,6 +106,7 @@ def test_next_wakeup_is_the_earliest_and_overdue_means_now() -> None:
 def test_texts() -> None:
     assert span_text(timedelta(minutes=59, seconds=59)) == "59分钟"
     assert span_text(5 * H + timedelta(minutes=50)) == "5小时50分"
+    assert span_text(24 * H) == "24小时"
     assert span_text(27 * H) == "1天3小时"
     assert lead_text(24 * H) == "24小时"
     headline = summary_headline(SummaryReason.AWAY, ["auto_refund"] * 3, [H, H])
