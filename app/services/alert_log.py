@@ -152,12 +152,12 @@ class AlertLogStore:
             return [_sent(r) for r in rows]
 
     def unseen(self, limit: int = 200) -> list[SentAlert]:
-        """Shown (or summarised) but not yet marked seen: what the window's banner lists."""
+        """Shown (or summarised) but not yet marked seen: newest delivery first, each in due order."""
         with self._sessions() as session:
             rows = session.scalars(
                 select(AlertLog)
                 .where(AlertLog.seen_at.is_(None), AlertLog.sent_at.is_not(None))
-                .order_by(AlertLog.sent_at.desc(), AlertLog.id.desc())
+                .order_by(AlertLog.sent_at.desc(), AlertLog.id)
                 .limit(limit)
             ).all()
             return [_sent(r) for r in rows]

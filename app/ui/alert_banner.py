@@ -22,7 +22,7 @@ NO_TRAY_TEXT = "系统托盘不可用：提醒只显示在这里。 No system tr
 
 
 class NoticeListModel(QAbstractListModel):
-    """Notices, newest first, one row each."""
+    """Notices, one row each: each batch added goes on top, in the order given."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -81,7 +81,7 @@ class AlertCenter(QObject):
 
     def start(self) -> None:
         """Show what is still unseen from earlier runs, the tray, then catch up and schedule."""
-        self.banner.add_notices(list(reversed(self.alerts.unseen())))
+        self.banner.add_notices(self.alerts.unseen())
         if self.tray is not None:
             self.tray.show()
         self.scheduler.start()

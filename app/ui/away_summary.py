@@ -24,7 +24,7 @@ class AwaySummaryDialog(QDialog):
         self.headline.setFont(font)
         self.headline.setWordWrap(True)
         self.model = NoticeListModel(self)
-        self.model.add(list(reversed(summary.notices)))  # add() puts newest first: keep due order
+        self.model.add(summary.notices)
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.activated.connect(self._open)
