@@ -46,6 +46,8 @@ class Case(Base):
         Index("ix_cases_stage", "stage"),
         Index("ix_cases_requested_at", "requested_at"),
         Index("ix_cases_order_no", "order_no"),
+        # "Which cases changed since the last alert check" (migration 0003).
+        Index("ix_cases_updated_at", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -120,6 +122,8 @@ class Deadline(Base):
     __table_args__ = (
         UniqueConstraint("case_id", "party", name="uq_deadlines_case_party"),
         Index("ix_deadlines_due_at", "due_at"),
+        # Alert planning asks "next merchant (or buyer) deadline after t": one seek (migration 0003).
+        Index("ix_deadlines_party_due_at", "party", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -19,6 +19,7 @@ DELIVERY_SUMMARY = "summary"
 DELIVERY_MUTED = "muted"
 DELIVERY_HELD = "held"
 
+IN_CHUNK = 500
 LoggedKey = tuple[int, str, str, datetime, int]  # case, party, rule, due_at, lead seconds
 
 
@@ -75,6 +76,18 @@ class AlertLogStore:
             ).where(AlertLog.kind == KIND_ALERT, AlertLog.due_at > after, AlertLog.due_at <= until)
         ).all()
         return {(r[0], r[1], r[2], r[3], r[4]) for r in rows}
+
+    def alert_keys_for(self, session: Session, case_ids: Sequence[int]) -> set[LoggedKey]:
+        """Alerts already logged for these cases (a few, between two wake-ups)."""
+        keys: set[LoggedKey] = set()
+        for i in range(0, len(case_ids), IN_CHUNK):
+            rows = session.execute(
+                select(
+                    AlertLog.case_id, AlertLog.party, AlertLog.rule_id, AlertLog.due_at, AlertLog.lead_seconds
+                ).where(AlertLog.kind == KIND_ALERT, AlertLog.case_id.in_(case_ids[i : i + IN_CHUNK]))
+            ).all()
+            keys.update((r[0], r[1], r[2], r[3], r[4]) for r in rows)
+        return keys
 
     def add(
         self,

@@ -168,11 +168,14 @@ def decide(
     *,
     silenced: bool,
     away: bool = False,
+    since: datetime | None = None,
 ) -> Decision:
     """What to show now: single popups for fresh news, ONE summary for anything held or missed.
 
     `silenced` (quiet hours or snooze) holds everything; held items come back as a summary.
-    `away` (catch-up on start) puts everything in the summary.
+    `away` (catch-up on start) puts everything in the summary. An alert is held or missed
+    when its instant fell between the last evaluation (`since`) and a moment ago; one that
+    is older than `since` is news about a case changed meanwhile (added, extended): fresh.
     """
     muted = tuple(a for a in autos if a.muted)
     autos = [a for a in autos if not a.muted]
@@ -181,7 +184,9 @@ def decide(
     if not alerts and not autos:
         return Decision(muted_autos=muted)
     cutoff = now - settings.fresh_grace
-    stale = any(a.at < cutoff for a in alerts) or any(a.at < cutoff for a in autos)
+    stale = any(a.at < cutoff and (since is None or a.at > since) for a in alerts) or any(
+        a.at < cutoff for a in autos
+    )
     reason: SummaryReason | None = None
     if away:
         reason = SummaryReason.AWAY

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, Row, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import AlertLog, Case, Deadline
@@ -22,6 +23,7 @@ from app.services.alert_log import (
     DELIVERY_MESSAGE,
     DELIVERY_MUTED,
     DELIVERY_SUMMARY,
+    IN_CHUNK,
     KIND_ALERT,
     KIND_AUTO,
     AlertLogStore,
@@ -120,6 +122,9 @@ class TrayStatus:
     upcoming: tuple[UpcomingDeadline, ...]
 
 
+CHANGED_LIMIT = 2000  # more cases written between two checks: read the whole alert window
+
+
 class AlertService:
     def __init__(
         self,
@@ -131,9 +136,21 @@ class AlertService:
         self._sessions = sessions
         self._clock = clock
         self._cases = cases
-        self.settings = settings or AlertSettings()
+        self._settings = settings or AlertSettings()
         self.log = AlertLogStore(sessions)
         self._snoozed_until: datetime | None = None
+        self._evaluated_until: datetime | None = None  # alerts crossed up to here were decided
+        self._checked_at: datetime | None = None  # last evaluation, silenced or not
+
+    @property
+    def settings(self) -> AlertSettings:
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: AlertSettings) -> None:
+        """New lead times or quiet hours: the next evaluation reads the whole alert window."""
+        self._settings = value
+        self._evaluated_until = None
 
     # ---- snooze and mute --------------------------------------------------------------
 
@@ -201,6 +218,11 @@ class AlertService:
                 select(Deadline.due_at).where(Deadline.due_at.is_not(None)).order_by(Deadline.due_at).limit(1)
             ).first()
             rows += next_due is not None
+            checked = self._checked_at
+            changed = checked is not None and (
+                session.scalars(select(Case.id).where(Case.updated_at > checked).limit(1)).first() is not None
+            )
+            rows += changed
             for party in settings.alerted_parties:
                 for lead in settings.leads_for(party):
                     due = session.scalars(
@@ -222,6 +244,8 @@ class AlertService:
             snooze_end=self.snoozed_until,
         )
         instant, reason = next_wakeup(candidates, now)
+        if changed:
+            instant, reason = now, "cases changed"
         return WakePlan(instant, reason, rows)
 
     # ---- what happens at a wake-up ------------------------------------------------------
@@ -237,13 +261,28 @@ class AlertService:
         return WakeResult(applied, self.evaluate(applied, away=True))
 
     def evaluate(self, applied: Sequence[AppliedAuto] = (), away: bool = False) -> Delivery:
+        """Decide and log what to show now.
+
+        Between two evaluations only the lead times crossed since the last one are read (a few
+        rows); the whole alert window is read on the first evaluation, on catch-up, and after
+        the clock went backwards. While silenced the mark stays put, so what was held is read
+        again (and summarised) when quiet hours or the snooze end.
+        """
         now = self._clock.now()
+        silenced = self.silenced(now)
+        since = self._evaluated_until
+        if away or since is None or since > now:
+            since = None
         with self._sessions.begin() as session:
             self._record_autos(session, applied, now)
             held, held_rows = self.log.held_autos(session)
-            pending = self._pending_alerts(session, now)
-            decision = decide(pending, held, now, self.settings, silenced=self.silenced(now), away=away)
-            return self._apply(session, decision, held_rows, now)
+            pending = self._pending_alerts(session, now, since)
+            decision = decide(pending, held, now, self.settings, silenced=silenced, away=away, since=since)
+            delivery = self._apply(session, decision, held_rows, now)
+        self._checked_at = now
+        if away or not silenced:
+            self._evaluated_until = now
+        return delivery
 
     def _record_autos(self, session: Session, applied: Sequence[AppliedAuto], now: datetime) -> None:
         """Each auto-action becomes a held notice; `decide` says when it is shown."""
@@ -271,38 +310,69 @@ class AlertService:
             )
         session.flush()
 
-    def _pending_alerts(self, session: Session, now: datetime) -> list[PendingAlert]:
-        """Crossed lead times of running deadlines that were not shown yet (muted cases excluded)."""
+    def _pending_alerts(self, session: Session, now: datetime, since: datetime | None) -> list[PendingAlert]:
+        """Crossed lead times of running deadlines not shown yet (muted cases excluded).
+
+        With `since`, only deadlines with a lead time crossed in (since, now] (for lead L, due_at
+        in (since + L, now + L], one range per lead on the (party, due_at) index) and those of
+        cases written since then (on the updated_at index).
+        """
         settings = self.settings
-        parties = settings.alerted_parties
-        if not parties:
+        changed: list[int] = []
+        if since is not None:
+            changed = list(
+                session.scalars(select(Case.id).where(Case.updated_at >= since).limit(CHANGED_LIMIT + 1))
+            )
+            if len(changed) > CHANGED_LIMIT:  # a big import: read the whole window once
+                since, changed = None, []
+        filters: list[list[ColumnElement[bool]]] = []
+        for party in settings.alerted_parties:
+            leads = settings.leads_for(party)
+            in_party = Deadline.party == party
+            if since is None:
+                filters.append([in_party, Deadline.due_at > now, Deadline.due_at <= now + leads[0]])
+                continue
+            for ahead in leads:
+                low, high = max(since + ahead, now), now + ahead
+                if low < high:
+                    filters.append([in_party, Deadline.due_at > low, Deadline.due_at <= high])
+            # Cases written since (added, acted on, extended, unmuted): their whole window.
+            for i in range(0, len(changed), IN_CHUNK):
+                filters.append(
+                    [
+                        Deadline.case_id.in_(changed[i : i + IN_CHUNK]),
+                        in_party,
+                        Deadline.due_at > now,
+                        Deadline.due_at <= now + leads[0],
+                    ]
+                )
+        rows: dict[tuple[int, str], Row[Any]] = {}
+        for where in filters:
+            for r in session.execute(
+                select(
+                    Deadline.case_id,
+                    Deadline.party,
+                    Deadline.rule_id,
+                    Deadline.due_at,
+                    Deadline.auto_action,
+                    Deadline.next_stage,
+                    Case.platform,
+                    Case.aftersale_no,
+                    Case.product_title,
+                    Case.refund_requested,
+                )
+                .join(Case, Case.id == Deadline.case_id)
+                .where(*where, Case.muted.is_(False))
+            ):
+                rows[(r.case_id, r.party)] = r
+        if not rows:
             return []
-        until = now + settings.max_lead
-        rows = session.execute(
-            select(
-                Deadline.case_id,
-                Deadline.party,
-                Deadline.rule_id,
-                Deadline.due_at,
-                Deadline.auto_action,
-                Deadline.next_stage,
-                Case.platform,
-                Case.aftersale_no,
-                Case.product_title,
-                Case.refund_requested,
-            )
-            .join(Case, Case.id == Deadline.case_id)
-            .where(
-                Deadline.due_at > now,
-                Deadline.due_at <= until,
-                Deadline.party.in_(parties),
-                Case.muted.is_(False),
-            )
-            .order_by(Deadline.due_at, Deadline.id)
-        ).all()
-        logged = self.log.alert_keys_between(session, now, until)
+        if since is None:
+            logged = self.log.alert_keys_between(session, now, now + settings.max_lead)
+        else:
+            logged = self.log.alert_keys_for(session, sorted({cid for cid, _ in rows}))
         pending: list[PendingAlert] = []
-        for r in rows:
+        for r in sorted(rows.values(), key=lambda r: (r.due_at, r.case_id, r.party)):
             lead = current_lead(r.due_at, now, settings.leads_for(r.party))
             if lead is None:
                 continue

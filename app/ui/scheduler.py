@@ -140,8 +140,15 @@ class AlertScheduler(QObject):
             else:
                 # APScheduler counts in wall time; our clock may be offset (--now): keep the delay.
                 delay = max(plan.instant - self._clock.now(), timedelta(0))
+                # max_instances=2: wake() re-plans itself while it runs; the next wake-up may be
+                # due at once and must queue (one worker) rather than be skipped as a duplicate.
                 self._scheduler.add_job(
-                    self.wake, "date", run_date=self._wall() + delay, id=WAKE_JOB, replace_existing=True
+                    self.wake,
+                    "date",
+                    run_date=self._wall() + delay,
+                    id=WAKE_JOB,
+                    replace_existing=True,
+                    max_instances=2,
                 )
         self.planned.emit(plan)
         return plan

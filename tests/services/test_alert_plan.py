@@ -83,6 +83,14 @@ def test_anything_stale_makes_one_summary() -> None:
     assert len(d.summary_alerts) == 2
 
 
+def test_an_old_instant_of_a_case_changed_since_the_last_check_is_news() -> None:
+    imported = pending(1, 3 * H, 6 * H)  # its 6 h instant was 3 h ago, before the last check
+    d = decide([imported], [], NOW, AlertSettings(), silenced=False, since=NOW - timedelta(minutes=1))
+    assert d.popup_alerts == (imported,) and d.summary_reason is None
+    d = decide([imported], [], NOW, AlertSettings(), silenced=False, since=NOW - 4 * H)  # asleep since
+    assert d.summary_reason is SummaryReason.HELD
+
+
 def test_too_many_at_once_is_a_summary_not_a_burst() -> None:
     alerts = [pending(i, H, H) for i in range(4)]
     d = decide(alerts, [], NOW, AlertSettings(max_burst=3), silenced=False)

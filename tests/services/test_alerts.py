@@ -223,3 +223,14 @@ def test_tray_status_counts_merchant_deadlines(ctx: AppContext, clock: FixedCloc
 def test_delivery_is_falsy_when_empty() -> None:
     assert not Delivery()
     assert datetime.now(UTC)  # keeps the import honest for type checkers
+
+
+def test_a_case_added_close_to_its_deadline_alerts_at_once(ctx: AppContext, clock: FixedClock) -> None:
+    ctx.alerts.wake()  # the app has been checking alerts
+    clock.advance(M)
+    cid = add_case(ctx, "KS9", requested_at=clock.now() - 45 * H)  # imported: 3 h left
+    plan = ctx.alerts.next_wakeup()
+    assert (plan.instant, plan.reason) == (clock.now(), "cases changed")
+    (notice,) = ctx.alerts.wake().delivery.popups
+    assert notice.case_id == cid and notice.title.endswith("还剩 3小时")
+    assert ctx.alerts.next_wakeup().instant == merchant_due(ctx, cid) - H
