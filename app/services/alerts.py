@@ -206,8 +206,9 @@ class AlertService:
     def next_wakeup(self) -> WakePlan:
         """The earliest of: the next due_at, the next alert instant, the end of quiet hours or snooze.
 
-        One `ORDER BY due_at LIMIT 1` per lead time on the due_at index: cost does not grow with
-        the number of open cases.
+        One `ORDER BY due_at LIMIT 1` per lead time on the (party, due_at) index, and one seek on
+        cases.updated_at ("was a case written since the last check? then now"): the cost does
+        not grow with the number of open cases (bench/scheduler.py).
         """
         now = self._clock.now()
         settings = self.settings
