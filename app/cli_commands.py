@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from typing import Any
 
 from app import cli_maintenance
@@ -133,7 +134,7 @@ def case_show(ctx: AppContext, args: argparse.Namespace) -> int:
             for e in detail.events
         ],
         "deadlines": [_deadline_json(d, now) for d in detail.row.deadlines],
-        "alerts_sent": [],
+        "alerts_sent": [asdict(a) for a in ctx.alerts.log.sent_for_case(case_id)],
     }
     if args.json:
         print_json(data)

@@ -46,6 +46,8 @@ class Case(Base):
         Index("ix_cases_stage", "stage"),
         Index("ix_cases_requested_at", "requested_at"),
         Index("ix_cases_order_no", "order_no"),
+        # "Which cases changed since the last alert check" (migration 0003).
+        Index("ix_cases_updated_at", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -120,6 +122,8 @@ class Deadline(Base):
     __table_args__ = (
         UniqueConstraint("case_id", "party", name="uq_deadlines_case_party"),
         Index("ix_deadlines_due_at", "due_at"),
+        # Alert planning asks "next merchant (or buyer) deadline after t": one seek (migration 0003).
+        Index("ix_deadlines_party_due_at", "party", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -150,3 +154,38 @@ class Attachment(Base):
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     case: Mapped[Case] = relationship(back_populates="attachments")
+
+
+class AlertLog(Base):
+    """Every alert and auto-action notice the app produced, so none is shown twice (across restarts).
+
+    A deadline is identified by (case, party, rule, due_at): an extended deadline is a new
+    identity and gets fresh alerts. `lead_seconds` is how long before due_at the alert was
+    meant for (0 for a notice of an auto-action). `sent_at` is NULL while a notice is held
+    (quiet hours, snooze); `seen_at` is set when the merchant marked it seen in the window.
+    """
+
+    __tablename__ = "alert_log"
+    __table_args__ = (
+        UniqueConstraint(
+            "case_id", "kind", "party", "rule_id", "due_at", "lead_seconds", name="uq_alert_log_identity"
+        ),
+        Index("ix_alert_log_due_at", "due_at"),
+        Index("ix_alert_log_sent_at", "sent_at"),
+        Index("ix_alert_log_seen_at", "seen_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # "alert" | "auto_action"
+    party: Mapped[str] = mapped_column(String(20))
+    rule_id: Mapped[str] = mapped_column(String(80))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    lead_seconds: Mapped[int] = mapped_column(Integer)
+    auto_action: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    delivery: Mapped[str] = mapped_column(String(20))  # "message" | "summary" | "muted" | "held"
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -88,6 +88,7 @@ class AppliedAuto:
     to_stage: Stage
     amount: Decimal | None
     rule_id: str
+    party: str = "merchant"  # whose clock ran out
 
 
 @dataclass(frozen=True)
@@ -357,6 +358,7 @@ class CaseService:
                     target,
                     state.refund_granted if target is Stage.REFUNDED else None,
                     d.rule_id,
+                    d.party,
                 )
             )
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.db import DB_FILE_NAME, open_database
 from app.paths import resource
+from app.services.alerts import AlertService
 from app.services.backup import BackupService
 from app.services.cases import CaseService
 from app.services.clock import Clock
@@ -26,6 +27,7 @@ class AppContext:
     rules: RuleBook
     cases: CaseService
     queries: CaseQueries
+    alerts: AlertService
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock) -> AppContext:
@@ -35,14 +37,16 @@ class AppContext:
         backups = BackupService(data_dir, clock)
         engine, sessions = open_database(data_dir / DB_FILE_NAME, backups.before_migration)
         rules = RuleBook.load(resource("rules"), data_dir / "rules")
+        cases = CaseService(sessions, clock, rules)
         return cls(
             data_dir=data_dir,
             clock=clock,
             engine=engine,
             sessions=sessions,
             rules=rules,
-            cases=CaseService(sessions, clock, rules),
+            cases=cases,
             queries=CaseQueries(sessions, clock),
+            alerts=AlertService(sessions, clock, cases),
         )
 
     def close(self) -> None:

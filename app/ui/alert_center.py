@@ -1,0 +1,153 @@
+"""Alerts assembled for the window: scheduler, tray, banner and the away summary, wired once.
+
+The main window creates one `AlertCenter`, puts `center.banner` in its layout, connects
+`open_case_requested` / `open_window_requested` / `quit_requested` / `cases_changed`, calls
+`case_changed()` after every write it makes, and `start()` once it is shown (or hidden with
+--minimized). All slots here run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import time, timedelta
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.services.alerts import AlertService, Delivery, Summary
+from app.services.cases import AppliedAuto
+from app.services.clock import Clock
+from app.ui.alert_banner import AlertBanner
+from app.ui.away_summary import AwaySummaryDialog
+from app.ui.scheduler import AlertScheduler
+from app.ui.tasks import TaskRunner
+from app.ui.tray import Notifier, TrayController
+
+log = logging.getLogger(__name__)
+
+
+class AlertCenter(QObject):
+    open_case_requested = Signal(int)
+    open_window_requested = Signal()
+    quit_requested = Signal()
+    cases_changed = Signal(object)  # frozenset[int]: cases the platform acted on
+    status_message = Signal(str)  # one line for the status bar
+
+    def __init__(
+        self,
+        alerts: AlertService,
+        clock: Clock,
+        notifier: Notifier | None,
+        *,
+        window: QWidget | None = None,
+        runner: TaskRunner | None = None,
+        backup: Callable[[], object] | None = None,
+        backup_at: time = time(12, 30),
+        snooze_minutes: int = 60,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.alerts = alerts
+        self.window = window
+        self.runner = runner or TaskRunner(self)
+        self.snooze_minutes = snooze_minutes
+        self.scheduler = AlertScheduler(alerts, clock, backup=backup, backup_at=backup_at, parent=self)
+        self.banner = AlertBanner(window)
+        self.tray_available = notifier is not None and notifier.is_available()
+        self.tray: TrayController | None = None
+        if notifier is not None and self.tray_available:
+            self.tray = TrayController(notifier, alerts.tray_status, clock.now, snooze_minutes, parent=self)
+            self.tray.open_case_requested.connect(self.open_case_requested)
+            self.tray.open_window_requested.connect(self.open_window_requested)
+            self.tray.quit_requested.connect(self.quit_requested)
+            self.tray.summary_clicked.connect(lambda: self.show_summary())
+            self.tray.snooze_requested.connect(self.snooze)
+            self.tray.resume_requested.connect(self.resume)
+        else:
+            log.warning("no system tray on this desktop: alerts are shown in the window's banner")
+        self.banner.set_tray_available(self.tray_available)
+        self.banner.open_case_requested.connect(self.open_case_requested)
+        self.banner.seen.connect(self._mark_seen)
+        self.scheduler.alerts_due.connect(self._on_alerts)
+        self.scheduler.away_summary.connect(self._on_away)
+        self.scheduler.autos_applied.connect(self._on_autos)
+        self.scheduler.planned.connect(self._refresh_tray)
+        self.scheduler.job_failed.connect(self.status_message)
+        self.last_summary: Summary | None = None
+        self.summary_dialog: AwaySummaryDialog | None = None
+
+    # ---- life cycle -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show what is still unseen from earlier runs, the tray, then catch up and schedule."""
+        self.banner.add_notices(self.alerts.unseen())
+        if self.tray is not None:
+            self.tray.show()
+        self.scheduler.start()
+
+    def shutdown(self) -> None:
+        self.scheduler.shutdown()
+        if self.tray is not None:
+            self.tray.notifier.set_visible(False)
+
+    def case_changed(self) -> None:
+        """After any write to a case (action, import, mute, extension): the plan may move."""
+        self.scheduler.request_replan()
+        self._refresh_tray()
+
+    # ---- snooze -----------------------------------------------------------------------------
+
+    def snooze(self) -> None:
+        until = self.alerts.snooze_for(timedelta(minutes=self.snooze_minutes))
+        if self.tray is not None:
+            self.tray.snoozed_until = until
+        self.status_message.emit(f"提醒已暂停 {self.snooze_minutes} 分钟")
+        self.scheduler.request_replan()
+
+    def resume(self) -> None:
+        self.alerts.snooze_until(None)
+        if self.tray is not None:
+            self.tray.snoozed_until = None
+        self.scheduler.request_replan()
+
+    # ---- what the scheduler reports ---------------------------------------------------------
+
+    def _on_alerts(self, delivery: Delivery) -> None:
+        if self.tray is not None:
+            self.tray.show_delivery(delivery)
+        self.banner.add_notices(delivery.notices)
+        if delivery.summary is not None:
+            self.last_summary = delivery.summary
+        self._refresh_tray()
+
+    def _on_away(self, summary: Summary) -> None:
+        self.banner.add_notices(summary.notices)
+        self.last_summary = summary
+        window_shown = self.window is not None and self.window.isVisible()
+        if self.tray is not None and not window_shown:
+            self.tray.show_delivery(Delivery(summary=summary))  # started minimised: one message
+        else:
+            self.show_summary(summary)
+
+    def show_summary(self, summary: Summary | None = None) -> None:
+        summary = summary or self.last_summary
+        if summary is None:
+            self.open_window_requested.emit()
+            return
+        dialog = AwaySummaryDialog(summary, self.window)
+        dialog.open_case_requested.connect(self.open_case_requested)
+        self.summary_dialog = dialog
+        dialog.show()
+
+    def _on_autos(self, applied: Sequence[AppliedAuto]) -> None:
+        self.cases_changed.emit(frozenset(a.case_id for a in applied))
+        self._refresh_tray()
+
+    def _refresh_tray(self, *_: object) -> None:
+        if self.tray is not None:
+            self.tray.refresh()
+
+    def _mark_seen(self, log_ids: list[int]) -> None:
+        ids = list(log_ids)
+        self.runner.run(lambda _report: self.alerts.mark_seen(ids))

@@ -1,0 +1,45 @@
+"""'While you were away': what the platforms did and what is now close, shown once on start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout, QWidget
+
+from app.services.alerts import Summary
+from app.ui.alert_banner import CASE_ID_ROLE, NoticeListModel
+
+
+class AwaySummaryDialog(QDialog):
+    open_case_requested = Signal(int)
+
+    def __init__(self, summary: Summary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("售后哨兵 · 离开期间")
+        self.summary = summary
+        self.headline = QLabel(summary.headline)
+        font = QFont(self.headline.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.headline.setFont(font)
+        self.headline.setWordWrap(True)
+        self.model = NoticeListModel(self)
+        self.model.add(summary.notices)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.activated.connect(self._open)
+        self.view.doubleClicked.connect(self._open)
+        hint = QLabel("双击一行打开售后单。这些提醒也保留在主窗口的提醒栏里，直到标为已读。")
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("知道了")
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.view)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def _open(self, index: QModelIndex) -> None:
+        self.open_case_requested.emit(int(index.data(CASE_ID_ROLE)))
