@@ -6,7 +6,8 @@ case's deadlines are recomputed together, or nothing changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -170,14 +171,15 @@ class CaseService:
     # ---- create ---------------------------------------------------------------------
 
     def add_case(self, new: NewCase) -> int:
-        now = self._clock.now()
+        with self._sessions.begin() as session:
+            return self._add(session, new, self._clock.now()).id
+
+    def _add(self, session: Session, new: NewCase, now: datetime) -> Case:
         if new.requested_at > now:
             raise InvalidInput("requested-at is in the future")
         if not new.aftersale_no.strip() or not new.order_no.strip():
             raise InvalidInput("after-sales no. and order no. are required")
-        with self._sessions.begin() as session:
-            case = self._new_case(session, new, now)
-            return case.id
+        return self._new_case(session, new, now)
 
     def _new_case(self, session: Session, new: NewCase, now: datetime) -> Case:
         preset = self.rules.active(new.platform)
@@ -260,27 +262,35 @@ class CaseService:
         raise CaseNotFound(f"no case {ref}")
 
     def act(self, case_id: int, request: ActionRequest) -> ActionResult:
-        now = self._clock.now()
-        at = request.at or now
-        if at > now:
-            raise InvalidInput("the action's time is in the future")
-        payload = self._clean_payload(request.action, request.payload)
         with self._sessions.begin() as session:
             case = self._load_cases(session, [case_id]).get(case_id)
             if case is None:
                 raise CaseNotFound(f"no case {case_id}")
-            # The platform acted first if a clock ran out before this action.
-            autos = self._run_due(session, case, at, now)
-            if case.events and at < case.events[-1].at:
-                raise InvalidInput(
-                    f"the action's time is before the case's last event ({case.events[-1].at.isoformat()})"
-                )
-            target = check_action(CaseType(case.case_type), Stage(case.stage), request.action, payload)
-            if request.action is Action.EXTEND_DEADLINE:
-                self._check_extension(case, payload, at)
-            event = self._append(session, case, request.action.value, request.actor, at, now, target, payload)
-            session.flush()
-            return ActionResult(case.id, event.id, Stage(case.stage), tuple(autos))
+            return self._act(session, case, request, self._clock.now())
+
+    def _act(self, session: Session, case: Case, request: ActionRequest, now: datetime) -> ActionResult:
+        at = request.at or now
+        if at > now:
+            raise InvalidInput("the action's time is in the future")
+        payload = self._clean_payload(request.action, request.payload)
+        # The platform acted first if a clock ran out before this action.
+        autos = self._run_due(session, case, at, now)
+        if case.events and at < case.events[-1].at:
+            raise InvalidInput(
+                f"the action's time is before the case's last event ({case.events[-1].at.isoformat()})"
+            )
+        target = check_action(CaseType(case.case_type), Stage(case.stage), request.action, payload)
+        if request.action is Action.EXTEND_DEADLINE:
+            self._check_extension(case, payload, at)
+        event = self._append(session, case, request.action.value, request.actor, at, now, target, payload)
+        session.flush()
+        return ActionResult(case.id, event.id, Stage(case.stage), tuple(autos))
+
+    @contextmanager
+    def batch(self) -> Iterator[CaseBatch]:
+        """Several adds and acts in ONE transaction: all are written, or (on any error) none."""
+        with self._sessions.begin() as session:
+            yield CaseBatch(self, session, self._clock.now())
 
     def _clean_payload(self, action: Action, raw: dict[str, str]) -> dict[str, str]:
         payload = {k: str(v).strip() for k, v in raw.items() if v is not None and str(v).strip()}
@@ -447,6 +457,33 @@ class CaseService:
         return bad
 
 
+class CaseBatch:
+    """`add_case` and `act` inside one open transaction (see `CaseService.batch`).
+
+    Cases touched in the batch stay loaded, so a run of acts on one case costs no re-query.
+    """
+
+    def __init__(self, service: CaseService, session: Session, now: datetime) -> None:
+        self._service = service
+        self._session = session
+        self._now = now
+        self._cases: dict[int, Case] = {}
+
+    def add_case(self, new: NewCase) -> int:
+        case = self._service._add(self._session, new, self._now)
+        self._cases[case.id] = case
+        return case.id
+
+    def act(self, case_id: int, request: ActionRequest) -> ActionResult:
+        case = self._cases.get(case_id)
+        if case is None:
+            case = self._service._load_cases(self._session, [case_id]).get(case_id)
+            if case is None:
+                raise CaseNotFound(f"no case {case_id}")
+            self._cases[case_id] = case
+        return self._service._act(self._session, case, request, self._now)
+
+
 def _fill(row: Deadline, spec: DeadlineSpec) -> None:
     row.stage = spec.stage.value
     row.starts_at = spec.starts_at
@@ -477,6 +514,7 @@ __all__ = [
     "ActionRequest",
     "ActionResult",
     "AppliedAuto",
+    "CaseBatch",
     "CaseNotFound",
     "CaseService",
     "InvalidInput",
