@@ -475,13 +475,25 @@ class CaseBatch:
         return case.id
 
     def act(self, case_id: int, request: ActionRequest) -> ActionResult:
+        return self._service._act(self._session, self._case(case_id), request, self._now)
+
+    def run_due(self, case_id: int, until: datetime) -> list[AppliedAuto]:
+        """Apply this case's auto-actions due at or before `until` (what `act` does first)."""
+        if until > self._now:
+            raise InvalidInput("cannot run the clocks into the future")
+        return self._service._run_due(self._session, self._case(case_id), until, self._now)
+
+    def stage(self, case_id: int) -> Stage:
+        return Stage(self._case(case_id).stage)
+
+    def _case(self, case_id: int) -> Case:
         case = self._cases.get(case_id)
         if case is None:
             case = self._service._load_cases(self._session, [case_id]).get(case_id)
             if case is None:
                 raise CaseNotFound(f"no case {case_id}")
             self._cases[case_id] = case
-        return self._service._act(self._session, case, request, self._now)
+        return case
 
 
 def _fill(row: Deadline, spec: DeadlineSpec) -> None:
