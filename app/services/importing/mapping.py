@@ -32,6 +32,7 @@ FIELDS: dict[str, str] = {
     "requested_at": "申请时间",
     "approved_at": "审核时间",
     "returned_at": "退货时间",
+    "delivered_at": "退货签收时间",
     "updated_at": "状态变更时间",
     "deadline_at": "超时时间",
     "amount": "退款金额",
@@ -292,11 +293,14 @@ def guess_platform(
     header_set = {h for h in headers if h}
     title_text = " ".join(titles)
     value_list = [v for v in values if v]
-    scores: dict[Platform, int] = {}
+    scores: dict[Platform, float] = {}
+    sample = value_list[:200]
     for preset in book.all():
-        score = 5 * sum(1 for s in preset.signature if s in header_set)
-        score += 3 * sum(1 for n in preset.names if n in title_text)
-        score += sum(1 for v in value_list[:200] if platform_of_word(preset, v) is preset.platform)
+        score = 10.0 * sum(1 for s in preset.signature if s in header_set)
+        score += 3.0 * sum(1 for n in preset.names if n in title_text)
+        if sample:
+            share = sum(1 for v in sample if platform_of_word(preset, v) is preset.platform) / len(sample)
+            score += 5.0 * share
         if score:
             scores[preset.platform] = score
     if not scores:

@@ -133,7 +133,7 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
     shipped = new.shipped if new.shipped is not None else row.case_type is not CaseType.REFUND_ONLY
     facts = CaseFacts(row.case_type, shipped, row.reason)
     opened = EventFact(1, row.requested_at, Action.OPEN.value, None, Stage.AWAITING_MERCHANT.value)
-    needs = Needs(bool(row.return_tracking_no), bool(row.reship_tracking_no))
+    needs = Needs(bool(row.return_tracking_no), bool(row.reship_tracking_no), row.delivered_at is not None)
     sim = simulate(facts, [opened], preset, row.stage, needs, _time_of(row), _payload_of(row), now)
     if sim.refusal:
         return _refused(row, sim.refusal)
@@ -155,6 +155,7 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
     needs = Needs(
         bool(row.return_tracking_no) and not case.return_tracking_no,
         bool(row.reship_tracking_no) and not case.reship_tracking_no,
+        row.delivered_at is not None and not any(e.action == Action.RETURN_DELIVERED for e in case.events),
     )
     if case.facts.case_type is not row.case_type:
         return _conflict(
@@ -224,6 +225,8 @@ def _time_of(row: ImportRow) -> Callable[[Move, bool, datetime], datetime]:
             own = row.approved_at
         elif move.action is Action.BUYER_SHIP:
             own = row.returned_at
+        elif move.action is Action.RETURN_DELIVERED:
+            own = row.delivered_at
         if own is None and is_last:
             own = row.updated_at
         return own if own is not None else previous

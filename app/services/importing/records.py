@@ -58,6 +58,7 @@ class ImportRow:
     amount: Decimal
     approved_at: datetime | None = None
     returned_at: datetime | None = None
+    delivered_at: datetime | None = None
     updated_at: datetime | None = None
     deadline_at: datetime | None = None
     refunded_amount: Decimal | None = None
@@ -91,7 +92,7 @@ class BadRow:
     problems: tuple[RowProblem, ...]
 
 
-TIME_FIELDS = ("requested_at", "approved_at", "returned_at", "updated_at", "deadline_at")
+TIME_FIELDS = ("requested_at", "approved_at", "returned_at", "delivered_at", "updated_at", "deadline_at")
 MONEY_FIELDS = ("amount", "refunded_amount", "order_amount")
 TEXT_FIELDS = (
     "reason_detail",
@@ -186,6 +187,7 @@ def read_row(
         amount=abs(amount),
         approved_at=times["approved_at"],
         returned_at=times["returned_at"],
+        delivered_at=times["delivered_at"],
         updated_at=times["updated_at"],
         deadline_at=times["deadline_at"],
         refunded_amount=abs(money["refunded_amount"]) if money["refunded_amount"] is not None else None,

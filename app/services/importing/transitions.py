@@ -30,6 +30,7 @@ class Move:
 MOVES: tuple[Move, ...] = (
     Move(Action.APPROVE),
     Move(Action.BUYER_SHIP),
+    Move(Action.RETURN_DELIVERED),
     Move(Action.CONFIRM_RECEIPT),
     Move(Action.SHIP_REPLACEMENT),
     Move(Action.BUYER_CONFIRM),
@@ -50,6 +51,7 @@ class Needs:
 
     return_shipped: bool = False  # a return tracking no.: the path goes through buyer_ship
     replacement_shipped: bool = False  # a reship tracking no.: through ship_replacement
+    delivered: bool = False  # a sign-for time of the return: through return_delivered
 
 
 def find_path(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> list[Move] | None:
@@ -62,14 +64,23 @@ def find_path(case_type: CaseType, start: Stage, target: Stage, needs: Needs) ->
 
 
 def _search(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> list[Move] | None:
-    State = tuple[Stage, bool, bool]
-    first: State = (start, not needs.return_shipped, not needs.replacement_shipped)
+    State = tuple[Stage, frozenset[Action]]
+    wanted = {
+        a
+        for a, want in (
+            (Action.BUYER_SHIP, needs.return_shipped),
+            (Action.SHIP_REPLACEMENT, needs.replacement_shipped),
+            (Action.RETURN_DELIVERED, needs.delivered),
+        )
+        if want
+    }
+    first: State = (start, frozenset())
     came: dict[State, tuple[State, Move] | None] = {first: None}
     queue: deque[State] = deque([first])
     while queue:
         state = queue.popleft()
-        stage, shipped, reshipped = state
-        if stage is target and shipped and reshipped:
+        stage, done = state
+        if stage is target and done >= wanted:
             path: list[Move] = []
             link = came[state]
             while link is not None:
@@ -79,13 +90,9 @@ def _search(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> l
             return path[::-1]
         for move in MOVES:
             nxt = next_stage(case_type, stage, move.action, move.ruling)
-            if nxt is None:
-                continue
-            key = (
-                nxt,
-                shipped or move.action is Action.BUYER_SHIP,
-                reshipped or move.action is Action.SHIP_REPLACEMENT,
-            )
+            if nxt is None or (nxt is stage and move.action not in wanted - done):
+                continue  # a move that stays put only counts when the file asks for it
+            key = (nxt, done | ({move.action} & wanted))
             if key not in came:
                 came[key] = (state, move)
                 queue.append(key)
@@ -207,6 +214,7 @@ def simulate(
         needs_left = Needs(
             needs_left.return_shipped and move.action is not Action.BUYER_SHIP,
             needs_left.replacement_shipped and move.action is not Action.SHIP_REPLACEMENT,
+            needs_left.delivered and move.action is not Action.RETURN_DELIVERED,
         )
 
 
