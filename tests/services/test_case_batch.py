@@ -53,7 +53,9 @@ def test_batch_act_on_a_stored_case(ctx: AppContext, clock: FixedClock) -> None:
         batch.act(cid, ActionRequest(Action.APPROVE, at=clock.now() - timedelta(hours=2)))
         batch.act(
             cid,
-            ActionRequest(Action.BUYER_SHIP, at=clock.now() - timedelta(hours=1), payload={"tracking": "SF1"}),
+            ActionRequest(
+                Action.BUYER_SHIP, at=clock.now() - timedelta(hours=1), payload={"tracking": "SF1"}
+            ),
         )
     assert ctx.queries.list_cases()[0].stage == "awaiting_merchant_receipt"
     assert ctx.cases.recompute_check() == []

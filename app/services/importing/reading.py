@@ -54,14 +54,11 @@ class Table:
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """(text, encoding used). `encoding` forces one; otherwise UTF-8 → GB18030 → restricted detection."""
     if encoding:
+        # The merchant's choice, checked on the preview: stray bad bytes show as U+FFFD, not an error.
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding, errors="replace"), encoding
         except LookupError:
             raise ImportFileError(f"unknown encoding {encoding!r} (try utf-8-sig or gb18030)") from None
-        except UnicodeDecodeError as e:
-            raise ImportFileError(
-                f"the file is not valid {encoding} (byte {e.start}): try another encoding"
-            ) from None
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data.decode("utf-8-sig"), "utf-8-sig"

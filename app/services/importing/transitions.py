@@ -92,6 +92,8 @@ def _search(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> l
             nxt = next_stage(case_type, stage, move.action, move.ruling)
             if nxt is None or (nxt is stage and move.action not in wanted - done):
                 continue  # a move that stays put only counts when the file asks for it
+            if move.action is Action.REAPPLY and state != first:
+                continue  # re-applying goes back: only from a rejection we already hold
             key = (nxt, done | ({move.action} & wanted))
             if key not in came:
                 came[key] = (state, move)
