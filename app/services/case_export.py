@@ -121,7 +121,8 @@ def csv_cell(value: Any, kind: str) -> str:
     if kind == "money":
         return f"{value:.2f}"
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    # A leading ' is doubled so that reading the file back takes exactly one off.
+    return "'" + text if text.startswith((*FORMULA_START, "'")) else text
 
 
 def _beijing(value: datetime) -> datetime:

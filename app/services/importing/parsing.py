@@ -45,17 +45,14 @@ def is_blank(value: Cell) -> bool:
 
 _EXCEL_TEXT = re.compile(r'^="(.*)"$')  # ="6920000000000000001": how exports keep digits as text
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")
-_ESCAPED = re.compile(r"^'[=+\-@\t\r]")  # a formula-safe escape written by our own export
 
 
 def clean_text(value: Cell) -> str:
-    """A text cell without the wrappers exports put around it (`="…"`, a leading tab, our `'`)."""
+    """A text cell without the wrappers exports put around it (`="…"`, surrounding blanks and tabs)."""
     text = cell_text(value)
     m = _EXCEL_TEXT.match(text)
     if m:
         text = m.group(1)
-    if _ESCAPED.match(text):
-        text = text[1:]
     return text.strip().strip("\t")
 
 

@@ -19,6 +19,8 @@ from app.services.importing.parsing import Cell, cell_text, is_blank
 
 HEADER_SCAN_ROWS = 30
 TOTALS_WORDS = ("合计", "总计", "汇总", "小计", "共计")
+# A CSV cell that starts with ' then one of these was made formula-safe by an export (ours too).
+CSV_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
 ENCODING_CHOICES = ("utf-8-sig", "gb18030", "gbk", "utf-8")
 
 
@@ -102,7 +104,7 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
     rows: list[tuple[int, list[Cell]]] = []
     try:
         for line, cells in enumerate(reader, 1):
-            kept = _trim(cells)
+            kept = _trim([c[1:] if c.startswith(CSV_ESCAPED) else c for c in cells])
             if kept:
                 rows.append((line, kept))
     except csv.Error as e:
