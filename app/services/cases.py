@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -181,19 +181,23 @@ class CaseService:
             raise InvalidInput("after-sales no. and order no. are required")
         return self._new_case(session, new, now)
 
-    def _new_case(self, session: Session, new: NewCase, now: datetime) -> Case:
+    def _new_case(self, session: Session, new: NewCase, now: datetime, case_id: int | None = None) -> Case:
+        """A new case; with `case_id` (a batch) it is neither checked nor flushed one by one:
+        the unique key still refuses a duplicate when the batch is flushed."""
         preset = self.rules.active(new.platform)
         shop_id = self._shop_id(session, new.platform, new.shop) if new.shop else None
-        exists = session.scalars(
-            select(Case.id).where(
-                Case.platform == new.platform.value, Case.aftersale_no == new.aftersale_no.strip()
-            )
-        ).first()
-        if exists is not None:
-            raise InvalidInput(
-                f"{new.platform.value} after-sales no. {new.aftersale_no} already exists (case {exists})"
-            )
+        if case_id is None:
+            exists = session.scalars(
+                select(Case.id).where(
+                    Case.platform == new.platform.value, Case.aftersale_no == new.aftersale_no.strip()
+                )
+            ).first()
+            if exists is not None:
+                raise InvalidInput(
+                    f"{new.platform.value} after-sales no. {new.aftersale_no} already exists (case {exists})"
+                )
         case = Case(
+            id=case_id,
             platform=new.platform.value,
             shop_id=shop_id,
             aftersale_no=new.aftersale_no.strip(),
@@ -233,6 +237,8 @@ class CaseService:
         case.deadlines = []
         session.add(case)
         self._sync_deadlines(session, case)
+        if case_id is not None:
+            return case
         try:
             session.flush()
         except IntegrityError:
@@ -240,11 +246,16 @@ class CaseService:
         return case
 
     def _shop_id(self, session: Session, platform: Platform, name: str) -> int:
+        key = (platform.value, name)
+        cache: dict[tuple[str, str], int] = session.info.setdefault("shop_ids", {})
+        if key in cache:
+            return cache[key]
         shop = session.scalars(select(Shop).where(Shop.platform == platform.value, Shop.name == name)).first()
         if shop is None:
             shop = Shop(platform=platform.value, name=name)
             session.add(shop)
             session.flush()
+        cache[key] = shop.id
         return shop.id
 
     # ---- act ------------------------------------------------------------------------
@@ -268,7 +279,9 @@ class CaseService:
                 raise CaseNotFound(f"no case {case_id}")
             return self._act(session, case, request, self._clock.now())
 
-    def _act(self, session: Session, case: Case, request: ActionRequest, now: datetime) -> ActionResult:
+    def _act(
+        self, session: Session, case: Case, request: ActionRequest, now: datetime, flush: bool = True
+    ) -> ActionResult:
         at = request.at or now
         if at > now:
             raise InvalidInput("the action's time is in the future")
@@ -283,6 +296,8 @@ class CaseService:
         if request.action is Action.EXTEND_DEADLINE:
             self._check_extension(case, payload, at)
         event = self._append(session, case, request.action.value, request.actor, at, now, target, payload)
+        if not flush:  # a batch: the event's id is known once the batch is flushed
+            return ActionResult(case.id, 0, Stage(case.stage), tuple(autos))
         session.flush()
         return ActionResult(case.id, event.id, Stage(case.stage), tuple(autos))
 
@@ -290,7 +305,9 @@ class CaseService:
     def batch(self) -> Iterator[CaseBatch]:
         """Several adds and acts in ONE transaction: all are written, or (on any error) none."""
         with self._sessions.begin() as session:
-            yield CaseBatch(self, session, self._clock.now())
+            batch = CaseBatch(self, session, self._clock.now())
+            yield batch
+            batch.flush()
 
     def _clean_payload(self, action: Action, raw: dict[str, str]) -> dict[str, str]:
         payload = {k: str(v).strip() for k, v in raw.items() if v is not None and str(v).strip()}
@@ -460,31 +477,67 @@ class CaseService:
 class CaseBatch:
     """`add_case` and `act` inside one open transaction (see `CaseService.batch`).
 
-    Cases touched in the batch stay loaded, so a run of acts on one case costs no re-query.
+    Built for imports of thousands of rows: new cases get their ids up front and
+    are not flushed one at a time; the batch writes every `FLUSH_EVERY` new cases
+    and at the end (a duplicate key then aborts the whole batch). Changes to stored
+    cases are flushed as `act` does. Cases touched stay loaded, so a run of acts on
+    one case costs no re-query. `ActionResult.event_id` is 0 for an action on a
+    case added in this batch: its event has no id before the flush.
     """
+
+    FLUSH_EVERY = 1000
 
     def __init__(self, service: CaseService, session: Session, now: datetime) -> None:
         self._service = service
         self._session = session
         self._now = now
         self._cases: dict[int, Case] = {}
+        self._next_id: int | None = None
+        self._pending = 0
 
     def add_case(self, new: NewCase) -> int:
-        case = self._service._add(self._session, new, self._now)
+        if new.requested_at > self._now:
+            raise InvalidInput("requested-at is in the future")
+        if not new.aftersale_no.strip() or not new.order_no.strip():
+            raise InvalidInput("after-sales no. and order no. are required")
+        if self._pending >= self.FLUSH_EVERY:
+            self.flush()
+        if self._next_id is None:
+            self._next_id = self._session.scalar(select(func.max(Case.id))) or 0
+        self._next_id += 1
+        case = self._service._new_case(self._session, new, self._now, case_id=self._next_id)
         self._cases[case.id] = case
+        self._pending += 1
         return case.id
 
     def act(self, case_id: int, request: ActionRequest) -> ActionResult:
-        return self._service._act(self._session, self._case(case_id), request, self._now)
+        case = self._case(case_id)
+        stored = case not in self._session.new
+        result = self._service._act(self._session, case, request, self._now, flush=stored)
+        return result
 
     def run_due(self, case_id: int, until: datetime) -> list[AppliedAuto]:
         """Apply this case's auto-actions due at or before `until` (what `act` does first)."""
         if until > self._now:
             raise InvalidInput("cannot run the clocks into the future")
-        return self._service._run_due(self._session, self._case(case_id), until, self._now)
+        case = self._case(case_id)
+        stored = case not in self._session.new
+        applied = self._service._run_due(self._session, case, until, self._now)
+        if stored:
+            # A stored case's replaced clock rows must be written before the next change
+            # re-creates them (the (case, party) key would clash in one flush).
+            self.flush()
+        return applied
 
     def stage(self, case_id: int) -> Stage:
         return Stage(self._case(case_id).stage)
+
+    def flush(self) -> None:
+        try:
+            self._session.flush()
+        except IntegrityError as e:
+            raise InvalidInput(f"a case in this batch already exists ({e.orig})") from None
+        self._pending = 0
 
     def _case(self, case_id: int) -> Case:
         case = self._cases.get(case_id)

@@ -253,3 +253,19 @@ def test_cli_import_json_and_dry_run(
     missing = write_csv(tmp_path / "b.csv", "KS1,1001", header="售后单号,订单号")
     assert cli_main([*base[:-1], str(missing)]) == 1
     assert "missing required columns" in capsys.readouterr().err
+
+
+def test_a_case_added_meanwhile_aborts_the_import_and_nothing_is_written(
+    importer: Importer, ctx: AppContext, tmp_path: Path
+) -> None:
+    f = write_csv(
+        tmp_path / "a.csv",
+        "KS1,1001,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,",
+        "KS2,1002,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,",
+    )
+    plan = importer.preview(f, platform=Platform.KUAISHOU)
+    assert plan.rows[1].new_case is not None
+    ctx.cases.add_case(plan.rows[1].new_case)  # someone else got there between preview and write
+    with pytest.raises(ImportAborted, match="nothing was imported"):
+        apply_rows(ctx.cases, plan.rows)
+    assert [r.aftersale_no for r in ctx.queries.list_cases()] == ["KS2"]
