@@ -273,7 +273,9 @@ def _not_yet(name: str) -> int:
 
 
 def import_file(ctx: AppContext, args: argparse.Namespace) -> int:
-    return _not_yet("import")
+    from app.cli_import import run_import
+
+    return run_import(ctx, args)
 
 
 def report(ctx: AppContext, args: argparse.Namespace) -> int:

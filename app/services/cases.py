@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,7 +28,7 @@ from app.models.enums import (
     Reason,
     Stage,
 )
-from app.services.case_state import CaseState, load_states, record, save
+from app.services.case_state import CASES, CaseState, load_states, record, save
 from app.services.clock import Clock, parse_instant
 from app.services.deadlines import compute_deadlines, replay
 from app.services.rules import RuleBook, RulePreset, preset_from_content
@@ -184,37 +184,59 @@ class CaseService:
             raise InvalidInput(
                 f"{new.platform.value} after-sales no. {new.aftersale_no} already exists (case {exists})"
             )
-        case = Case(
-            platform=new.platform.value,
-            shop_id=shop_id,
-            aftersale_no=new.aftersale_no.strip(),
-            order_no=new.order_no.strip(),
-            case_type=new.case_type.value,
-            reason=new.reason.value,
-            reason_detail=new.reason_detail,
-            shipped=default_shipped(new.case_type) if new.shipped is None else new.shipped,
-            stage=Stage.AWAITING_MERCHANT.value,
-            stage_since=new.requested_at,
-            requested_at=new.requested_at,
-            buyer_nick=new.buyer_nick,
-            buyer_phone=new.buyer_phone,
-            buyer_address=new.buyer_address,
-            product_title=new.product_title,
-            sku=new.sku,
-            quantity=new.quantity,
-            order_amount=new.order_amount,
-            refund_requested=new.amount,
-            handler=new.handler,
-            rule_set_id=self._rule_set_id(session, preset),
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(case)
+        shipped = default_shipped(new.case_type) if new.shipped is None else new.shipped
+        rule_set_id = self._rule_set_id(session, preset)
+        row = {
+            "platform": new.platform.value,
+            "shop_id": shop_id,
+            "aftersale_no": new.aftersale_no.strip(),
+            "order_no": new.order_no.strip(),
+            "case_type": new.case_type.value,
+            "reason": new.reason.value,
+            "reason_detail": new.reason_detail,
+            "shipped": shipped,
+            "stage": Stage.AWAITING_MERCHANT.value,
+            "stage_since": new.requested_at,
+            "requested_at": new.requested_at,
+            "buyer_nick": new.buyer_nick,
+            "buyer_phone": new.buyer_phone,
+            "buyer_address": new.buyer_address,
+            "product_title": new.product_title,
+            "sku": new.sku,
+            "quantity": new.quantity,
+            "order_amount": new.order_amount,
+            "refund_requested": new.amount,
+            "handler": new.handler,
+            "tags": "",
+            "return_tracking_no": "",
+            "reship_tracking_no": "",
+            "penalized": False,
+            "muted": False,
+            "rule_set_id": rule_set_id,
+            "created_at": now,
+            "updated_at": now,
+        }
         try:
-            session.flush()
+            case_id = session.execute(insert(CASES).returning(CASES.c.id), row).scalar_one()
         except IntegrityError:
             raise InvalidInput(f"after-sales no. {new.aftersale_no} already exists") from None
-        state = load_states(session, [case.id])[case.id]
+        state = CaseState(
+            case_id,
+            new.platform.value,
+            new.aftersale_no.strip(),
+            new.case_type,
+            new.reason,
+            shipped,
+            Stage.AWAITING_MERCHANT,
+            new.requested_at,
+            None,
+            new.amount,
+            None,
+            "",
+            "",
+            False,
+            rule_set_id,
+        )
         record(
             state,
             preset,
@@ -228,11 +250,15 @@ class CaseService:
         return state
 
     def _shop_id(self, session: Session, platform: Platform, name: str) -> int:
+        cache: dict[tuple[str, str], int] = session.info.setdefault("shop_ids", {})
+        if (platform.value, name) in cache:
+            return cache[(platform.value, name)]
         shop = session.scalars(select(Shop).where(Shop.platform == platform.value, Shop.name == name)).first()
         if shop is None:
             shop = Shop(platform=platform.value, name=name)
             session.add(shop)
             session.flush()
+        cache[(platform.value, name)] = shop.id
         return shop.id
 
     # ---- act ------------------------------------------------------------------------
@@ -422,25 +448,48 @@ class CaseBatch:
         self._now = now
         self._states: dict[int, CaseState] = {}
 
+    SAVE_EVERY = 1000  # cases touched between writes, to bound memory on large files
+
     def add_case(self, new: NewCase) -> int:
         state = self._service._add(self._session, new, self._now)
-        self._states[state.id] = state
+        self._keep(state)
         return state.id
 
     def act(self, case_id: int, request: ActionRequest) -> ActionResult:
-        state = self._states.get(case_id)
-        if state is None:
-            state = load_states(self._session, [case_id]).get(case_id)
-            if state is None:
-                raise CaseNotFound(f"no case {case_id}")
-            self._states[case_id] = state
+        state = self._state(case_id)
         autos, refusal = self._service._act(self._session, state, request, self._now)
         if refusal is not None:
             raise refusal
         return ActionResult(case_id, None, state.stage, tuple(autos))
 
+    def run_due(self, case_id: int, until: datetime) -> list[AppliedAuto]:
+        """Apply this case's auto-actions due at or before `until` (what `act` does first)."""
+        if until > self._now:
+            raise InvalidInput("cannot run the clocks into the future")
+        state = self._state(case_id)
+        preset = self._service.preset_for(self._session, state.rule_set_id)
+        return self._service._run_due(state, preset, until, self._now)
+
+    def stage(self, case_id: int) -> Stage:
+        return self._state(case_id).stage
+
     def flush(self) -> None:
         save(self._session, self._states.values(), self._now)
+
+    def _state(self, case_id: int) -> CaseState:
+        state = self._states.get(case_id)
+        if state is None:
+            state = load_states(self._session, [case_id]).get(case_id)
+            if state is None:
+                raise CaseNotFound(f"no case {case_id}")
+            self._keep(state)
+        return state
+
+    def _keep(self, state: CaseState) -> None:
+        if len(self._states) >= self.SAVE_EVERY:
+            self.flush()
+            self._states.clear()
+        self._states[state.id] = state
 
 
 __all__ = [

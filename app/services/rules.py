@@ -13,6 +13,7 @@ import re
 import tomllib
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ class RulePreset:
     rules: tuple[Rule, ...]
     origin: str = "built-in"  # or the path of the user's copy
 
-    @property
+    @cached_property
     def version(self) -> str:
         """Content hash: the same clocks give the same version, whatever the file looks like."""
         blob = json.dumps([r.to_json() for r in self.rules], sort_keys=True, ensure_ascii=False)

@@ -53,7 +53,22 @@ def test_batch_act_on_a_stored_case(ctx: AppContext, clock: FixedClock) -> None:
         batch.act(cid, ActionRequest(Action.APPROVE, at=clock.now() - timedelta(hours=2)))
         batch.act(
             cid,
-            ActionRequest(Action.BUYER_SHIP, at=clock.now() - timedelta(hours=1), payload={"tracking": "SF1"}),
+            ActionRequest(
+                Action.BUYER_SHIP, at=clock.now() - timedelta(hours=1), payload={"tracking": "SF1"}
+            ),
         )
     assert ctx.queries.list_cases()[0].stage == "awaiting_merchant_receipt"
     assert ctx.cases.recompute_check() == []
+
+
+def test_batch_run_due_applies_the_lapsed_clock(ctx: AppContext, clock: FixedClock) -> None:
+    new = _new("A1", clock)
+    new = NewCase(**{**new.__dict__, "requested_at": clock.now() - timedelta(hours=50)})
+    with ctx.cases.batch() as batch:
+        cid = batch.add_case(new)
+        applied = batch.run_due(cid, clock.now() - timedelta(hours=1))
+        assert [a.auto_action.value for a in applied] == ["auto_approve"]
+        assert batch.stage(cid) is Stage.AWAITING_BUYER_RETURN
+        with pytest.raises(InvalidInput):
+            batch.run_due(cid, clock.now() + timedelta(hours=1))
+    assert ctx.queries.list_cases()[0].stage == "awaiting_buyer_return"

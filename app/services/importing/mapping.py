@@ -1,0 +1,353 @@
+"""Import presets: which header means which of our fields, which platform word means which stage.
+
+Presets are data: `resources/import/common.toml` holds the words every export
+uses, `resources/import/<platform>.toml` adds that back end's own words and the
+hints that identify its exports. A merchant's own mapping for a platform is
+saved in the data folder (`<data>/import/<platform>.toml`, same layout) and
+wins over both. A malformed file is reported with its path and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from app.models.enums import CaseType, Platform, Reason, Stage
+from app.services.importing.reading import ImportFileError, normalise_header
+
+# Our fields, in the order the preview shows them. Required ones must have a column.
+FIELDS: dict[str, str] = {
+    "aftersale_no": "售后单号",
+    "order_no": "订单号",
+    "platform": "平台",
+    "shop": "店铺",
+    "case_type": "售后类型",
+    "reason": "售后原因",
+    "reason_detail": "问题描述",
+    "status": "售后状态",
+    "requested_at": "申请时间",
+    "approved_at": "审核时间",
+    "returned_at": "退货时间",
+    "delivered_at": "退货签收时间",
+    "updated_at": "状态变更时间",
+    "deadline_at": "超时时间",
+    "amount": "退款金额",
+    "refunded_amount": "实退金额",
+    "order_amount": "订单金额",
+    "buyer_nick": "买家昵称",
+    "buyer_phone": "手机号",
+    "buyer_address": "收货地址",
+    "product_title": "商品名称",
+    "sku": "SKU/规格",
+    "quantity": "数量",
+    "return_tracking_no": "退货物流单号",
+    "return_carrier": "退货快递公司",
+    "reship_tracking_no": "补发/换货物流单号",
+    "shipped": "发货状态",
+    "handler": "处理人",
+}
+REQUIRED_FIELDS = ("aftersale_no", "order_no", "status", "requested_at", "amount")
+
+
+@dataclass(frozen=True)
+class ImportPreset:
+    """Everything needed to read one platform's export (common words merged in)."""
+
+    platform: Platform
+    label: str
+    default_type: CaseType
+    names: tuple[str, ...] = ()  # words naming this platform in titles or a platform column
+    signature: tuple[str, ...] = ()  # headers only this back end's export uses
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field → header words
+    statuses: dict[str, Stage] = field(default_factory=dict)
+    types: dict[str, CaseType] = field(default_factory=dict)
+    reasons: dict[str, Reason] = field(default_factory=dict)
+    shipped: dict[str, bool] = field(default_factory=dict)
+    platforms: dict[str, Platform] = field(default_factory=dict)  # platform-column word → platform
+
+    def field_of(self, header: str) -> str | None:
+        h = normalise_header(header)
+        for name, words in self.columns.items():
+            if h in words:
+                return name
+        return None
+
+    def header_words(self) -> set[str]:
+        return {w for words in self.columns.values() for w in words}
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which column feeds which field, for one table."""
+
+    by_field: dict[str, str]  # field → header
+    unmapped: tuple[str, ...]  # headers we do not use
+
+    def missing(self) -> list[str]:
+        return [f for f in REQUIRED_FIELDS if f not in self.by_field]
+
+
+def map_columns(preset: ImportPreset, headers: Iterable[str]) -> ColumnMap:
+    """The first column whose header is a synonym wins each field."""
+    by_field: dict[str, str] = {}
+    unmapped: list[str] = []
+    for h in headers:
+        if not h:
+            continue
+        name = preset.field_of(h)
+        if name is None or name in by_field:
+            unmapped.append(h)
+        else:
+            by_field[name] = h
+    return ColumnMap(by_field, tuple(unmapped))
+
+
+# ---- loading ----------------------------------------------------------------------------
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise ImportFileError(f"{path}: {e}") from None
+    except OSError as e:
+        raise ImportFileError(f"{path}: {e.strerror}") from None
+
+
+def _words(path: Path, raw: Any, section: str) -> dict[str, Any]:
+    value = raw.get(section, {})
+    if not isinstance(value, dict):
+        raise ImportFileError(f"{path} [{section}]: expected a table")
+    return value
+
+
+def _enum_table(path: Path, raw: dict[str, Any], section: str, enum: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for word, value in _words(path, raw, section).items():
+        try:
+            out[word.strip()] = enum(value)
+        except ValueError:
+            allowed = ", ".join(e.value for e in enum)
+            raise ImportFileError(f"{path} [{section}] {word!r}: {value!r} is not one of {allowed}") from None
+    return out
+
+
+def _columns(path: Path, raw: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for name, words in _words(path, raw, "columns").items():
+        if name not in FIELDS:
+            raise ImportFileError(f"{path} [columns]: unknown field {name!r} (known: {', '.join(FIELDS)})")
+        if isinstance(words, str):
+            words = [words]
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ImportFileError(f"{path} [columns] {name}: expected a list of header words")
+        out[name] = tuple(normalise_header(w) for w in words)
+    return out
+
+
+def _shipped(path: Path, raw: dict[str, Any]) -> dict[str, bool]:
+    out: dict[str, bool] = {}
+    for word, value in _words(path, raw, "shipped").items():
+        if not isinstance(value, bool):
+            raise ImportFileError(f"{path} [shipped] {word!r}: expected true or false")
+        out[word.strip()] = value
+    return out
+
+
+def _layer(base: ImportPreset, path: Path) -> ImportPreset:
+    """`base` with the words of the file at `path` added in front (they win)."""
+    raw = _load_toml(path)
+    head = _words(path, raw, "preset")
+    columns = dict(base.columns)
+    for name, words in _columns(path, raw).items():
+        columns[name] = words + tuple(w for w in columns.get(name, ()) if w not in words)
+    # A header the file assigns to one field no longer means another.
+    claimed = {w for words in _columns(path, raw).values() for w in words}
+    own = _columns(path, raw)
+    for name in columns:
+        if name not in own:
+            columns[name] = tuple(w for w in columns[name] if w not in claimed)
+    default_type = base.default_type
+    if "default_type" in head:
+        try:
+            default_type = CaseType(head["default_type"])
+        except ValueError:
+            raise ImportFileError(
+                f"{path} [preset] default_type: {head['default_type']!r} is unknown"
+            ) from None
+    return replace(
+        base,
+        label=str(head.get("label", base.label)),
+        default_type=default_type,
+        names=tuple(head.get("names", ())) + base.names,
+        signature=tuple(normalise_header(s) for s in head.get("signature", ())) + base.signature,
+        columns=columns,
+        statuses={**base.statuses, **_enum_table(path, raw, "statuses", Stage)},
+        types={**base.types, **_enum_table(path, raw, "types", CaseType)},
+        reasons={**base.reasons, **_enum_table(path, raw, "reasons", Reason)},
+        shipped={**base.shipped, **_shipped(path, raw)},
+        platforms={**base.platforms, **_enum_table(path, raw, "platforms", Platform)},
+    )
+
+
+class MappingBook:
+    """The import presets of every platform, with the merchant's own mappings applied."""
+
+    def __init__(self, builtin_dir: Path, user_dir: Path | None) -> None:
+        self.builtin_dir = builtin_dir
+        self.user_dir = user_dir
+        self._cache: dict[Platform, ImportPreset] = {}
+
+    def user_file(self, platform: Platform) -> Path | None:
+        return self.user_dir / f"{platform.value}.toml" if self.user_dir else None
+
+    def preset(self, platform: Platform) -> ImportPreset:
+        cached = self._cache.get(platform)
+        if cached is not None:
+            return cached
+        base = ImportPreset(platform, platform.value, CaseType.RETURN_REFUND)
+        preset = _layer(base, self.builtin_dir / "common.toml")
+        own = self.builtin_dir / f"{platform.value}.toml"
+        if own.exists():
+            preset = _layer(preset, own)
+        user = self.user_file(platform)
+        if user is not None and user.exists():
+            preset = _layer(preset, user)
+        self._cache[platform] = preset
+        return preset
+
+    def all(self) -> list[ImportPreset]:
+        return [self.preset(p) for p in Platform]
+
+    def known_header(self, header: str) -> bool:
+        return any(header in p.header_words() for p in self.all())
+
+    def save_user_words(
+        self,
+        platform: Platform,
+        columns: Mapping[str, str] | None = None,
+        statuses: Mapping[str, Stage] | None = None,
+        types: Mapping[str, CaseType] | None = None,
+    ) -> Path:
+        """Add the merchant's own words (header → field, status word → stage…) to their mapping file."""
+        path = self.user_file(platform)
+        if path is None:
+            raise ImportFileError("no data folder to save the mapping in")
+        raw = _load_toml(path) if path.exists() else {}
+        cols = {k: list(v) if isinstance(v, list) else [v] for k, v in raw.get("columns", {}).items()}
+        for header, name in (columns or {}).items():
+            if name not in FIELDS:
+                raise ImportFileError(f"unknown field {name!r}")
+            h = normalise_header(header)
+            for words in cols.values():
+                if h in words:
+                    words.remove(h)
+            cols.setdefault(name, []).insert(0, h)
+        sections: dict[str, dict[str, Any]] = {
+            "columns": {k: v for k, v in cols.items() if v},
+            "statuses": {**raw.get("statuses", {}), **{k: v.value for k, v in (statuses or {}).items()}},
+            "types": {**raw.get("types", {}), **{k: v.value for k, v in (types or {}).items()}},
+        }
+        for keep in ("reasons", "shipped", "platforms"):
+            if keep in raw:
+                sections[keep] = raw[keep]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_dump_toml(platform, sections), encoding="utf-8")
+        self._cache.pop(platform, None)
+        return path
+
+
+def _dump_toml(platform: Platform, sections: Mapping[str, Mapping[str, Any]]) -> str:
+    """A small TOML writer for our flat tables (JSON string escapes are valid TOML)."""
+    lines = [
+        f"# Your own import words for {platform.value}; they win over the built-in preset.",
+        "# Sections: [columns] field = [header words]; [statuses] word = stage; [types] word = type.",
+        "",
+    ]
+    for name, table in sections.items():
+        lines.append(f"[{name}]")
+        for key, value in table.items():
+            lines.append(f"{json.dumps(key, ensure_ascii=False)} = {json.dumps(value, ensure_ascii=False)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+# ---- guessing the platform --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlatformGuess:
+    platform: Platform
+    confident: bool  # False: nothing pointed anywhere, `custom` was taken
+
+
+def guess_platform(
+    book: MappingBook, headers: Iterable[str], titles: Iterable[str], values: Iterable[str]
+) -> PlatformGuess:
+    """Which back end made this export: from its own headers, a title row, the platform column."""
+    header_set = {h for h in headers if h}
+    title_text = " ".join(titles)
+    value_list = [v for v in values if v]
+    scores: dict[Platform, float] = {}
+    sample = value_list[:200]
+    for preset in book.all():
+        score = 10.0 * sum(1 for s in preset.signature if s in header_set)
+        score += 3.0 * sum(1 for n in preset.names if n in title_text)
+        if sample:
+            share = sum(1 for v in sample if platform_of_word(preset, v) is preset.platform) / len(sample)
+            score += 5.0 * share
+        if score:
+            scores[preset.platform] = score
+    if not scores:
+        return PlatformGuess(Platform.CUSTOM, False)
+    best = max(scores.values())
+    winners = [p for p, s in scores.items() if s == best]
+    return PlatformGuess(winners[0], len(winners) == 1)
+
+
+def platform_of_word(preset: ImportPreset, word: str) -> Platform | None:
+    """A platform-column value (`快手`, `抖店·暖暖好物`, `kuaishou`) → platform."""
+    w = word.strip()
+    if not w:
+        return None
+    try:
+        return Platform(w)
+    except ValueError:
+        pass
+    exact = preset.platforms.get(w)
+    if exact is not None:
+        return exact
+    for key in sorted(preset.platforms, key=len, reverse=True):
+        if key in w:
+            return preset.platforms[key]
+    return None
+
+
+def lookup_word(table: Mapping[str, Any], word: str) -> Any:
+    """Exact word first, then the longest known word contained in it ('质量问题-做工差' → quality)."""
+    w = word.strip()
+    if w in table:
+        return table[w]
+    for key in sorted(table, key=len, reverse=True):
+        if key and key in w:
+            return table[key]
+    return None
+
+
+__all__ = [
+    "FIELDS",
+    "REQUIRED_FIELDS",
+    "ColumnMap",
+    "ImportPreset",
+    "MappingBook",
+    "PlatformGuess",
+    "guess_platform",
+    "lookup_word",
+    "map_columns",
+    "platform_of_word",
+]

@@ -1,0 +1,206 @@
+"""Cell values of after-sales exports → typed values: money, times, identifiers, counts.
+
+Pure functions. Each raises `ValueProblem` with a message a merchant can act on;
+the caller adds the row and the column.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from app.services.clock import ensure_aware
+
+Cell = str | int | float | Decimal | datetime | date | None
+
+CENT = Decimal("0.01")
+EXCEL_EPOCH = datetime(1899, 12, 30)
+# Excel serials of 1982-04-01 .. 2119-10-01: anything else is not a plausible after-sales time.
+SERIAL_RANGE = (30000.0, 80000.0)
+# Integers up to this many digits survive a float (IEEE double: 15 significant digits).
+SAFE_DIGITS = 15
+
+
+class ValueProblem(ValueError):
+    """A cell that cannot be read as what its column holds."""
+
+
+def cell_text(value: Cell) -> str:
+    """How a cell reads as text (for messages, and for text columns)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 10**SAFE_DIGITS:
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    return str(value).strip()
+
+
+def is_blank(value: Cell) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# ---- text and identifiers -------------------------------------------------------------
+
+_EXCEL_TEXT = re.compile(r'^="(.*)"$')  # ="6920000000000000001": how exports keep digits as text
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")
+
+
+def clean_text(value: Cell) -> str:
+    """A text cell without the wrappers exports put around it (`="…"`, surrounding blanks and tabs)."""
+    text = cell_text(value)
+    m = _EXCEL_TEXT.match(text)
+    if m:
+        text = m.group(1)
+    return text.strip().strip("\t")
+
+
+def parse_identifier(value: Cell) -> str:
+    """An order or after-sales number, kept exactly as text; never via a float.
+
+    Excel shows long numbers as `6.92E+18` and a float keeps only 15 digits:
+    such a value has lost its digits and is refused rather than guessed.
+    """
+    if isinstance(value, bool):
+        raise ValueProblem(f"not a number: {value!r}")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 10**SAFE_DIGITS:
+            return str(int(value))
+        raise ValueProblem(
+            f"{value:.6g} was stored as a number and has lost digits: export the column as text"
+        )
+    text = clean_text(value)
+    if _SCIENTIFIC.match(text):
+        raise ValueProblem(
+            f"{text} is a number Excel shortened (its digits are lost): export the column as text"
+        )
+    return text
+
+
+def parse_count(value: Cell) -> int | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = clean_text(value).replace(",", "").removesuffix("件").removesuffix("个").strip()
+    if text.isdigit():
+        return int(text)
+    raise ValueProblem(f"not a whole number: {cell_text(value)!r}")
+
+
+# ---- money ------------------------------------------------------------------------------
+
+_MONEY_NOISE = str.maketrans("", "", "¥￥,，元 \u00a0")
+
+
+def parse_money(value: Cell) -> Decimal | None:
+    """`¥1,299.00`, `1299`, `1,299.00元`, `-5.00`, `(5.00)` → Decimal yuan; blank → None."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueProblem(f"not an amount: {value!r}")
+    if isinstance(value, int | Decimal):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        amount = Decimal(repr(value))
+    else:
+        text = clean_text(value)
+        negative = text.startswith("(") and text.endswith(")")
+        cleaned = text.strip("()").translate(_MONEY_NOISE).replace("CNY", "").replace("RMB", "")
+        try:
+            amount = Decimal(cleaned)
+        except InvalidOperation:
+            raise ValueProblem(f"not an amount: {text!r} (expected e.g. ¥1,299.00)") from None
+        if negative:
+            amount = -amount
+    if not amount.is_finite():
+        raise ValueProblem(f"not an amount: {cell_text(value)!r}")
+    rounded = amount.quantize(CENT)
+    if rounded != amount:
+        raise ValueProblem(f"amount has more than two decimals: {cell_text(value)!r}")
+    return rounded
+
+
+# ---- times ------------------------------------------------------------------------------
+
+_TIME = re.compile(
+    r"""^(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
+        (?:[\sT]+(?P<h>\d{1,2})\s*[:：时]\s*(?P<mi>\d{1,2})
+           (?:\s*[:：分]\s*(?P<s>\d{1,2})(?:\.(?P<frac>\d{1,6}))?\s*秒?)?\s*分?)?
+        \s*(?P<tz>Z|[+-]\d{2}:?\d{2})?$""",
+    re.VERBOSE,
+)
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+
+
+def from_excel_serial(serial: float) -> datetime:
+    if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
+        raise ValueProblem(f"{serial} is not a plausible date")
+    # Rounded to the second: serials carry float noise (…59.9999 s).
+    seconds = round(serial * 86400)
+    return EXCEL_EPOCH + timedelta(seconds=seconds)
+
+
+def parse_time(value: Cell) -> datetime | None:
+    """An instant from a cell; times without an offset are Beijing time. Blank → None.
+
+    Accepts `2026-11-03 14:05:09`, `2026/11/3 14:05`, `2026年11月03日 14:05`, ISO 8601
+    with an offset, a date alone (midnight), Excel date cells and Excel serial numbers.
+    """
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        local = value
+    elif isinstance(value, date):
+        local = datetime(value.year, value.month, value.day)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        local = from_excel_serial(float(value))
+    else:
+        text = clean_text(value)
+        local = _parse_time_text(text)
+    return ensure_aware(local).astimezone(UTC)
+
+
+def _parse_time_text(text: str) -> datetime:
+    if _SERIAL.match(text):
+        return from_excel_serial(float(text))
+    m = _TIME.match(text)
+    if not m:
+        raise ValueProblem(f"not a time: {text!r} (expected e.g. 2026-11-03 14:05:09)")
+    g = m.groupdict()
+    try:
+        local = datetime(
+            int(g["y"]),
+            int(g["mo"]),
+            int(g["d"]),
+            int(g["h"] or 0),
+            int(g["mi"] or 0),
+            int(g["s"] or 0),
+            int((g["frac"] or "0").ljust(6, "0")),
+        )
+    except ValueError:
+        raise ValueProblem(f"not a valid date: {text!r}") from None
+    tz = g["tz"]
+    if tz:
+        offset = "+00:00" if tz == "Z" else tz if ":" in tz else f"{tz[:3]}:{tz[3:]}"
+        local = datetime.fromisoformat(local.isoformat() + offset)
+    return local
+
+
+__all__ = [
+    "Cell",
+    "ValueProblem",
+    "cell_text",
+    "clean_text",
+    "from_excel_serial",
+    "is_blank",
+    "parse_count",
+    "parse_identifier",
+    "parse_money",
+    "parse_time",
+]

@@ -1,0 +1,259 @@
+"""Which rows of a file change what (pure): every row becomes new / update / unchanged / error.
+
+The upsert key is (platform, after-sales no.). A new row becomes a case opened at
+the platform's application time plus the actions that bring it to the platform's
+status, stamped with the file's times. A known case only moves forward; a file
+that is behind the database is a conflict and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from app.models.enums import Action, CaseType, Platform, Stage
+from app.services.cases import NewCase
+from app.services.deadlines import CaseFacts, EventFact
+from app.services.importing.records import (
+    MISSING_TRACKING,
+    BadRow,
+    ImportRow,
+    ProblemKind,
+    RowProblem,
+)
+from app.services.importing.transitions import AutoFired, Move, Needs, Step, simulate
+from app.services.rules import RulePreset
+
+
+class Outcome(StrEnum):
+    NEW = "new"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class KnownCase:
+    """What the planner needs to know of a case already in the database."""
+
+    case_id: int
+    facts: CaseFacts
+    events: tuple[EventFact, ...]
+    stage: Stage
+    preset: RulePreset
+    return_tracking_no: str
+    reship_tracking_no: str
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    line: int
+    platform: Platform | None
+    aftersale_no: str
+    status_word: str
+    outcome: Outcome
+    from_stage: Stage | None = None  # None: a new case
+    to_stage: Stage | None = None
+    case_id: int | None = None
+    new_case: NewCase | None = None
+    steps: tuple[Step, ...] = ()
+    problems: tuple[RowProblem, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """One line for a table cell or the CLI."""
+        texts = [p.message for p in self.problems] + list(self.notes)
+        return "; ".join(texts)
+
+
+Key = tuple[str, str]
+
+
+def plan_rows(
+    rows: Sequence[ImportRow | BadRow],
+    known: Mapping[Key, KnownCase],
+    preset_for: Callable[[Platform], RulePreset],
+    now: datetime,
+) -> list[RowPlan]:
+    seen: dict[Key, int] = {}
+    plans: list[RowPlan] = []
+    for row in rows:
+        if isinstance(row, BadRow):
+            plans.append(_error(row.line, row.platform, row.aftersale_no, row.status_word, row.problems))
+            continue
+        first = seen.get(row.key)
+        if first is not None:
+            problem = RowProblem(
+                ProblemKind.DUPLICATE, f"after-sales no. {row.aftersale_no} already appears in row {first}"
+            )
+            plans.append(_error(row.line, row.platform, row.aftersale_no, row.status_word, (problem,)))
+            continue
+        seen[row.key] = row.line
+        case = known.get(row.key)
+        plans.append(_plan_known(row, case, now) if case else _plan_new(row, preset_for(row.platform), now))
+    return plans
+
+
+def _error(
+    line: int, platform: Platform | None, no: str, status: str, problems: tuple[RowProblem, ...]
+) -> RowPlan:
+    return RowPlan(line, platform, no, status, Outcome.ERROR, problems=problems)
+
+
+def new_case_of(row: ImportRow) -> NewCase:
+    return NewCase(
+        platform=row.platform,
+        case_type=row.case_type,
+        reason=row.reason,
+        order_no=row.order_no,
+        aftersale_no=row.aftersale_no,
+        amount=row.amount,
+        requested_at=row.requested_at,
+        shipped=row.shipped,
+        shop=row.shop or None,
+        product_title=row.product_title,
+        sku=row.sku,
+        buyer_nick=row.buyer_nick,
+        buyer_phone=row.buyer_phone,
+        buyer_address=row.buyer_address,
+        quantity=row.quantity,
+        order_amount=row.order_amount,
+        reason_detail=row.reason_detail or row.reason_word,
+        handler=row.handler,
+    )
+
+
+def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
+    if row.requested_at > now:
+        return _refused(row, f"application time {row.requested_at.isoformat()} is in the future")
+    new = new_case_of(row)
+    shipped = new.shipped if new.shipped is not None else row.case_type is not CaseType.REFUND_ONLY
+    facts = CaseFacts(row.case_type, shipped, row.reason)
+    opened = EventFact(1, row.requested_at, Action.OPEN.value, None, Stage.AWAITING_MERCHANT.value)
+    needs = Needs(bool(row.return_tracking_no), bool(row.reship_tracking_no), row.delivered_at is not None)
+    sim = simulate(facts, [opened], preset, row.stage, needs, _time_of(row), _payload_of(row), now)
+    if sim.refusal:
+        return _refused(row, sim.refusal)
+    return RowPlan(
+        row.line,
+        row.platform,
+        row.aftersale_no,
+        row.status_word,
+        Outcome.NEW,
+        None,
+        sim.stage,
+        new_case=new,
+        steps=sim.steps,
+        notes=_auto_notes(sim.autos),
+    )
+
+
+def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
+    needs = Needs(
+        bool(row.return_tracking_no) and not case.return_tracking_no,
+        bool(row.reship_tracking_no) and not case.reship_tracking_no,
+        row.delivered_at is not None and not any(e.action == Action.RETURN_DELIVERED for e in case.events),
+    )
+    if case.facts.case_type is not row.case_type:
+        return _conflict(
+            row, case, f"the file says {row.case_type.value}, the database {case.facts.case_type.value}"
+        )
+    sim = simulate(
+        case.facts, case.events, case.preset, row.stage, needs, _time_of(row), _payload_of(row), now
+    )
+    if sim.refusal:
+        return _conflict(row, case, sim.refusal)
+    outcome = Outcome.UPDATE if sim.steps else Outcome.UNCHANGED
+    return RowPlan(
+        row.line,
+        row.platform,
+        row.aftersale_no,
+        row.status_word,
+        outcome,
+        case.stage,
+        sim.stage,
+        case_id=case.case_id,
+        steps=sim.steps,
+        notes=_auto_notes(sim.autos),
+    )
+
+
+def _refused(row: ImportRow, why: str) -> RowPlan:
+    problem = RowProblem(ProblemKind.REFUSED, f"status {row.status_word!r}: {why}")
+    return _error(row.line, row.platform, row.aftersale_no, row.status_word, (problem,))
+
+
+def _conflict(row: ImportRow, case: KnownCase, why: str) -> RowPlan:
+    problem = RowProblem(
+        ProblemKind.CONFLICT,
+        f"case {case.case_id} is {case.stage.value} in the database, "
+        f"the file says {row.status_word!r}: {why}",
+    )
+    return RowPlan(
+        row.line,
+        row.platform,
+        row.aftersale_no,
+        row.status_word,
+        Outcome.ERROR,
+        case.stage,
+        None,
+        case_id=case.case_id,
+        problems=(problem,),
+    )
+
+
+def _auto_notes(autos: Sequence[AutoFired]) -> tuple[str, ...]:
+    return tuple(
+        f"the platform's clock ran out first: {a.auto_action.value} at {a.at.isoformat()}" for a in autos
+    )
+
+
+# ---- the file's times and details for each action ---------------------------------------
+
+DECISIONS = (Action.APPROVE, Action.REJECT, Action.REFUND)
+
+
+def _time_of(row: ImportRow) -> Callable[[Move, bool, datetime], datetime]:
+    """The file's own time for an action, else (last action) the status time, else the previous event's."""
+
+    def time_of(move: Move, is_last: bool, previous: datetime) -> datetime:
+        own: datetime | None = None
+        if move.action in DECISIONS:
+            own = row.approved_at
+        elif move.action is Action.BUYER_SHIP:
+            own = row.returned_at
+        elif move.action is Action.RETURN_DELIVERED:
+            own = row.delivered_at
+        if own is None and is_last:
+            own = row.updated_at
+        return own if own is not None else previous
+
+    return time_of
+
+
+def _payload_of(row: ImportRow) -> Callable[[Move, Stage], dict[str, str]]:
+    def payload_of(move: Move, to_stage: Stage) -> dict[str, str]:
+        payload: dict[str, str] = {}
+        match move.action:
+            case Action.REJECT | Action.REFUSE_RECEIPT:
+                payload["reason"] = f"平台状态: {row.status_word}"
+            case Action.BUYER_SHIP:
+                payload["tracking"] = row.return_tracking_no or MISSING_TRACKING
+                if row.return_carrier:
+                    payload["carrier"] = row.return_carrier
+            case Action.SHIP_REPLACEMENT:
+                payload["tracking"] = row.reship_tracking_no or MISSING_TRACKING
+            case Action.PLATFORM_RULING:
+                assert move.ruling is not None
+                payload["ruling"] = move.ruling
+        if to_stage is Stage.REFUNDED and row.refunded_amount is not None:
+            payload["amount"] = str(row.refunded_amount)
+        return payload
+
+    return payload_of
+
+
+__all__ = ["KnownCase", "Outcome", "RowPlan", "new_case_of", "plan_rows"]

@@ -1,0 +1,225 @@
+"""Read an export (.xlsx or .csv) into rows of cells and find its header row.
+
+CSV bytes are decoded as DESIGN.md's pitfalls say: UTF-8 (with or without BOM,
+strict) → GB18030 (strict; GBK is a subset) → charset-normalizer restricted to
+those → or the encoding the user picked. The header is the row among the first
+ones with the most known header words; title rows above it and a totals row at
+the bottom are set aside, empty rows and columns dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.services.importing.parsing import Cell, cell_text, is_blank
+
+HEADER_SCAN_ROWS = 30
+TOTALS_WORDS = ("合计", "总计", "汇总", "小计", "共计")
+# A CSV cell that starts with ' then one of these was made formula-safe by an export (ours too).
+CSV_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
+ENCODING_CHOICES = ("utf-8-sig", "gb18030", "gbk", "utf-8")
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be imported: one line saying why and what to do."""
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """Every non-empty row of a file, numbered as a spreadsheet shows it (1-based)."""
+
+    name: str
+    kind: str  # "xlsx" or "csv"
+    encoding: str | None  # csv only
+    rows: list[tuple[int, list[Cell]]]
+
+
+@dataclass(frozen=True)
+class Table:
+    """The rows under the header; `headers[i]` names column i."""
+
+    sheet: RawSheet
+    header_line: int
+    headers: list[str]
+    rows: list[tuple[int, list[Cell]]]
+    title_lines: list[str]  # text of the rows above the header (often names the platform)
+    skipped_lines: list[int]  # totals rows
+
+
+# ---- decoding ---------------------------------------------------------------------------
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """(text, encoding used). `encoding` forces one; otherwise UTF-8 → GB18030 → restricted detection."""
+    if encoding:
+        # The merchant's choice, checked on the preview: stray bad bytes show as U+FFFD, not an error.
+        try:
+            return data.decode(encoding, errors="replace"), encoding
+        except LookupError:
+            raise ImportFileError(f"unknown encoding {encoding!r} (try utf-8-sig or gb18030)") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data.decode("utf-8-sig"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    for name in ("utf-8", "gb18030"):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["utf_8", "gb18030", "gbk"]).best()
+    if best is None:
+        raise ImportFileError(
+            "cannot tell the file's encoding (not UTF-8 nor GBK/GB18030): pick one with --encoding"
+        )
+    return str(best), str(best.encoding)
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = text[:8192].splitlines()[:40]
+    counts = {d: sum(line.count(d) for line in sample) for d in (",", "\t", ";")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _trim(cells: Sequence[Cell]) -> list[Cell]:
+    out = list(cells)
+    while out and is_blank(out[-1]):
+        out.pop()
+    return out
+
+
+def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ImportFileError(f"cannot read {path.name}: {e.strerror}") from None
+    text, used = decode_bytes(data, encoding)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    rows: list[tuple[int, list[Cell]]] = []
+    try:
+        for line, cells in enumerate(reader, 1):
+            kept = _trim([c[1:] if c.startswith(CSV_ESCAPED) else c for c in cells])
+            if kept:
+                rows.append((line, kept))
+    except csv.Error as e:
+        raise ImportFileError(f"{path.name} is not a readable CSV file: {e}") from None
+    return RawSheet(path.name, "csv", used, rows)
+
+
+def read_xlsx(path: Path) -> RawSheet:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, KeyError, OSError, ValueError) as e:
+        raise ImportFileError(f"{path.name} is not a readable .xlsx file ({e})") from None
+    try:
+        ws = wb.worksheets[0] if wb.worksheets else None
+        if ws is None:
+            raise ImportFileError(f"{path.name} has no sheet")
+        rows: list[tuple[int, list[Cell]]] = []
+        for line, cells in enumerate(ws.iter_rows(values_only=True), 1):
+            kept = _trim(cells)
+            if kept:
+                rows.append((line, kept))
+    finally:
+        wb.close()
+    return RawSheet(path.name, "xlsx", None, rows)
+
+
+def read_sheet(path: Path, encoding: str | None = None) -> RawSheet:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return read_csv(path, encoding)
+    if suffix == ".xls":
+        raise ImportFileError(f"{path.name}: old .xls files are not supported: save it as .xlsx or .csv")
+    raise ImportFileError(f"{path.name}: expected a .xlsx or .csv file")
+
+
+# ---- the header row ---------------------------------------------------------------------
+
+
+def normalise_header(text: str) -> str:
+    """'退款金额(元)*' and ' 退款金额 ' both → '退款金额'."""
+    t = text.replace("\n", "").replace(" ", "").replace("\u3000", "").strip("*").strip()
+    for open_, close in (("(", ")"), ("（", "）"), ("[", "]"), ("【", "】")):
+        if t.endswith(close) and open_ in t and not t.startswith(open_):
+            t = t[: t.rindex(open_)]
+    return t
+
+
+def _is_totals(cells: Sequence[Cell]) -> bool:
+    first = next((cell_text(c) for c in cells if not is_blank(c)), "")
+    return first.replace(" ", "").startswith(TOTALS_WORDS)
+
+
+def locate_header(sheet: RawSheet, is_known: Callable[[str], bool]) -> Table:
+    """Pick the header row and split the sheet into title rows, header and data rows."""
+    best_i, best_score = -1, 0
+    for i, (_line, cells) in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        score = sum(1 for c in cells if isinstance(c, str) and is_known(normalise_header(c)))
+        if score > best_score:
+            best_i, best_score = i, score
+    if best_score < 2:
+        raise ImportFileError(
+            f"{sheet.name}: no header row found (expected columns such as 售后单号, 订单号, 售后状态)"
+        )
+    line, cells = sheet.rows[best_i]
+    headers = [normalise_header(cell_text(c)) for c in cells]
+    if best_i > 0:
+        headers = _merge_group_row(headers, sheet.rows[best_i - 1][1])
+    title_lines = [" ".join(cell_text(c) for c in cs if not is_blank(c)) for _, cs in sheet.rows[:best_i]]
+    data: list[tuple[int, list[Cell]]] = []
+    skipped: list[int] = []
+    for row_line, row in sheet.rows[best_i + 1 :]:
+        if _is_totals(row):
+            skipped.append(row_line)
+        else:
+            data.append((row_line, row))
+    return Table(sheet, line, headers, data, title_lines, skipped)
+
+
+def _merge_group_row(headers: list[str], above: Sequence[Cell]) -> list[str]:
+    """Two-row headers with merged cells: a blank header cell takes the text above it.
+
+    A merged cell keeps its text in its first cell only, so a column whose header
+    was merged down from the group row is blank in the header row.
+    """
+    filled = [c for c in above if not is_blank(c)]
+    if len(filled) < 2:  # a title row, not a group row
+        return headers
+    out = list(headers)
+    for i, h in enumerate(out):
+        if not h and i < len(above) and not is_blank(above[i]):
+            out[i] = normalise_header(cell_text(above[i]))
+    return out
+
+
+def iter_records(table: Table) -> Iterator[tuple[int, dict[str, Cell]]]:
+    """(line, {header: cell}) for each data row; columns without a header are dropped."""
+    named = [(i, h) for i, h in enumerate(table.headers) if h]
+    for line, cells in table.rows:
+        yield line, {h: (cells[i] if i < len(cells) else None) for i, h in named}
+
+
+__all__ = [
+    "ENCODING_CHOICES",
+    "ImportFileError",
+    "RawSheet",
+    "Table",
+    "decode_bytes",
+    "iter_records",
+    "locate_header",
+    "normalise_header",
+    "read_sheet",
+]

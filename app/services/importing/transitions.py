@@ -1,0 +1,233 @@
+"""How a case gets from the stage we hold to the stage the platform reports (pure).
+
+`find_path` searches the workflow of DESIGN.md for the shortest run of forward
+actions (a return tracking no. in the file asks for a path through `buyer_ship`).
+`simulate` replays that run the way `CaseService.act` would apply it: before
+each action the platform's own clocks that ran out first fire (auto-actions at
+their due instant), then the path is searched again from where they left the case.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.models.enums import Action, AutoAction, CaseType, Stage
+from app.services.deadlines import CaseFacts, EventFact, compute_deadlines, replay
+from app.services.rules import RulePreset
+from app.services.workflow import ActionNotAllowed, auto_next_stage, check_action, next_stage
+
+
+@dataclass(frozen=True)
+class Move:
+    action: Action
+    ruling: str | None = None
+
+
+# Forward moves in the order a tie between equally short paths is broken.
+MOVES: tuple[Move, ...] = (
+    Move(Action.APPROVE),
+    Move(Action.BUYER_SHIP),
+    Move(Action.RETURN_DELIVERED),
+    Move(Action.CONFIRM_RECEIPT),
+    Move(Action.SHIP_REPLACEMENT),
+    Move(Action.BUYER_CONFIRM),
+    Move(Action.REFUND),
+    Move(Action.REJECT),
+    Move(Action.REFUSE_RECEIPT),
+    Move(Action.REAPPLY),
+    Move(Action.ESCALATE),
+    Move(Action.PLATFORM_RULING, "for_buyer"),
+    Move(Action.PLATFORM_RULING, "for_merchant"),
+    Move(Action.WITHDRAW),
+)
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What the file says happened on the way, beyond the stage."""
+
+    return_shipped: bool = False  # a return tracking no.: the path goes through buyer_ship
+    replacement_shipped: bool = False  # a reship tracking no.: through ship_replacement
+    delivered: bool = False  # a sign-for time of the return: through return_delivered
+
+
+def find_path(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> list[Move] | None:
+    """Shortest run of forward moves from `start` to `target` doing what `needs` asks; None if none."""
+    for want in (needs, Needs()):
+        path = _search(case_type, start, target, want)
+        if path is not None:
+            return path
+    return None
+
+
+def _search(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> list[Move] | None:
+    State = tuple[Stage, frozenset[Action]]
+    wanted = {
+        a
+        for a, want in (
+            (Action.BUYER_SHIP, needs.return_shipped),
+            (Action.SHIP_REPLACEMENT, needs.replacement_shipped),
+            (Action.RETURN_DELIVERED, needs.delivered),
+        )
+        if want
+    }
+    first: State = (start, frozenset())
+    came: dict[State, tuple[State, Move] | None] = {first: None}
+    queue: deque[State] = deque([first])
+    while queue:
+        state = queue.popleft()
+        stage, done = state
+        if stage is target and done >= wanted:
+            path: list[Move] = []
+            link = came[state]
+            while link is not None:
+                state, move = link
+                path.append(move)
+                link = came[state]
+            return path[::-1]
+        for move in MOVES:
+            nxt = next_stage(case_type, stage, move.action, move.ruling)
+            if nxt is None or (nxt is stage and move.action not in wanted - done):
+                continue  # a move that stays put only counts when the file asks for it
+            if move.action is Action.REAPPLY and state != first:
+                continue  # re-applying goes back: only from a rejection we already hold
+            key = (nxt, done | ({move.action} & wanted))
+            if key not in came:
+                came[key] = (state, move)
+                queue.append(key)
+    return None
+
+
+# ---- replaying a plan the way CaseService applies it -----------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing the import does to a case: an action, or (action None) let the clocks run until `at`."""
+
+    action: Action | None
+    at: datetime
+    payload: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AutoFired:
+    auto_action: AutoAction
+    at: datetime
+    to_stage: Stage
+
+
+@dataclass(frozen=True)
+class Simulation:
+    steps: tuple[Step, ...]
+    stage: Stage
+    autos: tuple[AutoFired, ...]
+    refusal: str | None = None  # why the target cannot be reached
+
+
+TimeOf = Callable[[Move, bool, datetime], datetime]  # (move, is_last_move, previous event time) → when
+PayloadOf = Callable[[Move, Stage], dict[str, str]]  # (move, stage it leads to) → payload
+
+
+def _fire_due(
+    facts: CaseFacts, events: list[EventFact], preset: RulePreset, until: datetime
+) -> list[AutoFired]:
+    """Mirror of CaseService._run_due on plain facts."""
+    fired: list[AutoFired] = []
+    while True:
+        due = [
+            d for d in compute_deadlines(facts, events, preset) if d.due_at is not None and d.due_at <= until
+        ]
+        if not due:
+            return fired
+        d = min(due, key=lambda x: (x.due_at, x.party.value))
+        assert d.due_at is not None
+        stage = replay(events).stage
+        target = auto_next_stage(facts.case_type, stage, d.auto_action)
+        assert target is not None
+        events.append(
+            EventFact(
+                len(events) + 1,
+                d.due_at,
+                d.auto_action.value,
+                stage.value,
+                target.value,
+                d.rule_id,
+                {"party": d.party.value},
+            )
+        )
+        fired.append(AutoFired(d.auto_action, d.due_at, target))
+
+
+def simulate(
+    facts: CaseFacts,
+    events: Sequence[EventFact],
+    preset: RulePreset,
+    target: Stage,
+    needs: Needs,
+    time_of: TimeOf,
+    payload_of: PayloadOf,
+    now: datetime,
+) -> Simulation:
+    timeline = list(events)
+    steps: list[Step] = []
+    autos: list[AutoFired] = []
+    stage = replay(timeline).stage
+    needs_left = needs
+    while True:
+        path = find_path(facts.case_type, stage, target, needs_left)
+        if path is None:
+            return Simulation(tuple(steps), stage, tuple(autos), _unreachable(stage, target, autos))
+        if not path:
+            return Simulation(tuple(steps), stage, tuple(autos))
+        move = path[0]
+        last_at = timeline[-1].at
+        at = time_of(move, len(path) == 1, last_at)
+        if at > now:
+            return Simulation(tuple(steps), stage, tuple(autos), f"time {at.isoformat()} is in the future")
+        fired = _fire_due(facts, timeline, preset, at)
+        if fired:
+            autos.extend(fired)
+            steps.append(Step(None, at))
+            stage = fired[-1].to_stage
+            continue
+        if at < last_at:
+            return Simulation(
+                tuple(steps),
+                stage,
+                tuple(autos),
+                f"the file's time {at.isoformat()} is before the case's last event ({last_at.isoformat()})",
+            )
+        nxt = next_stage(facts.case_type, stage, move.action, move.ruling)
+        assert nxt is not None
+        payload = payload_of(move, nxt)
+        try:
+            check_action(facts.case_type, stage, move.action, payload)
+        except ActionNotAllowed as e:
+            return Simulation(tuple(steps), stage, tuple(autos), str(e))
+        timeline.append(
+            EventFact(len(timeline) + 1, at, move.action.value, stage.value, nxt.value, None, payload)
+        )
+        steps.append(Step(move.action, at, payload))
+        stage = nxt
+        needs_left = Needs(
+            needs_left.return_shipped and move.action is not Action.BUYER_SHIP,
+            needs_left.replacement_shipped and move.action is not Action.SHIP_REPLACEMENT,
+            needs_left.delivered and move.action is not Action.RETURN_DELIVERED,
+        )
+
+
+def _unreachable(stage: Stage, target: Stage, autos: Sequence[AutoFired]) -> str:
+    if autos:
+        a = autos[-1]
+        return (
+            f"the platform's clock ran out first ({a.auto_action.value} at {a.at.isoformat()} "
+            f"→ {a.to_stage.value}); cannot reach {target.value}"
+        )
+    return f"cannot go from {stage.value} to {target.value}"
+
+
+__all__ = ["MOVES", "AutoFired", "Move", "Needs", "Simulation", "Step", "find_path", "simulate"]

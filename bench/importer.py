@@ -1,0 +1,198 @@
+"""Import benchmark: a platform export of N rows, against reading the same file with no importer.
+
+    python bench/importer.py [--rows 50000] [--profile]
+
+Budgets (issue 6), measured in the same run:
+  .xlsx import  ≤ 2 × openpyxl (read-only) reading every row of the same file
+  GBK .csv import ≤ 3 × the csv module reading the same file (bytes → gbk text → rows)
+The import is the whole thing: read, find the header, map, parse, plan, write in one
+transaction to a fresh SQLite store (WAL, synchronous=FULL). `--profile` prints where
+the import's time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import csv
+import io
+import pstats
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.services.clock import BEIJING, FixedClock
+from app.services.context import AppContext
+from app.services.importing import Importer
+from app.services.importing.applying import apply_rows
+from app.services.importing.reading import read_sheet
+
+NOW = datetime(2026, 11, 2, 10, 0, tzinfo=BEIJING)
+HEADERS = [
+    "售后编号",
+    "快手订单号",
+    "售后类型",
+    "售后原因",
+    "售后状态",
+    "申请时间",
+    "审核时间",
+    "退货时间",
+    "更新时间",
+    "退款金额(元)",
+    "商品名称",
+    "规格",
+    "买家昵称",
+    "退货物流单号",
+]
+# (status, type, has approval time, has return time + tracking, has update time)
+KINDS = [
+    ("待商家处理", "退货退款", False, False, False),
+    ("待商家处理", "仅退款", False, False, False),
+    ("待买家退货", "退货退款", True, False, False),
+    ("待商家收货", "退货退款", True, True, False),
+    ("退款成功", "仅退款", False, False, True),
+]
+PRODUCTS = ["加厚珊瑚绒睡衣女冬季套装", "无线蓝牙耳机降噪运动款", "不锈钢保温杯500ml", "北欧陶瓷餐具套装"]
+
+
+def rows(n: int, seed: int = 1) -> list[list[Any]]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        status, case_type, approved, returned, updated = KINDS[i % len(KINDS)]
+        applied = NOW - timedelta(minutes=rng.randrange(600, 2400))
+        fmt = "%Y-%m-%d %H:%M:%S" if i % 2 else "%Y/%m/%d %H:%M"
+
+        def t(d: datetime, fmt: str = fmt) -> str:
+            return d.strftime(fmt)
+
+        out.append(
+            [
+                f"KS{2026000000 + i}",
+                f"69{rng.randrange(10**16, 10**17)}",
+                case_type,
+                "质量问题" if i % 3 else "七天无理由",
+                status,
+                t(applied),
+                t(applied + timedelta(minutes=30)) if approved else "",
+                t(applied + timedelta(minutes=90)) if returned else "",
+                t(applied + timedelta(minutes=45)) if updated else "",
+                f"¥{rng.randrange(1000, 300000) / 100:,.2f}",
+                PRODUCTS[i % len(PRODUCTS)],
+                "粉色 L",
+                f"买家{i % 997}",
+                f"SF{rng.randrange(10**11, 10**12)}" if returned else "",
+            ]
+        )
+    return out
+
+
+def write_xlsx(path: Path, data: list[list[Any]]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("售后单")
+    ws.append(["快手小店 售后单列表 导出时间: 2026-11-02 09:30"])
+    ws.append(HEADERS)
+    for r in data:
+        ws.append(r)
+    wb.save(path)
+
+
+def write_gbk_csv(path: Path, data: list[list[Any]]) -> None:
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf)
+    w.writerow(["快手小店 售后单列表 导出时间: 2026-11-02 09:30"])
+    w.writerow(HEADERS)
+    for r in data:
+        w.writerow([str(c).replace("¥", "￥") for c in r])
+    path.write_bytes(buf.getvalue().encode("gbk"))
+
+
+def openpyxl_read(path: Path) -> int:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    n = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True))
+    wb.close()
+    return n
+
+
+def csv_read(path: Path) -> int:
+    text = path.read_bytes().decode("gbk")
+    return sum(1 for _ in csv.reader(io.StringIO(text, newline="")))
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    t0 = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t0, result
+
+
+def import_into(root: Path, name: str, path: Path, profile: bool) -> tuple[float, dict[str, int], str]:
+    """Seconds for the whole import, its counts, and where the time went (read / parse+plan / write)."""
+    ctx = AppContext.open(root / name, FixedClock(NOW))
+    try:
+        importer = Importer.for_context(ctx)
+        importer.mappings.all()  # presets load lazily: keep the TOML parsing out of the timing
+        if profile:
+            prof = cProfile.Profile()
+            seconds, result = timed(lambda: prof.runcall(importer.import_file, path))
+            print(f"\n--- profile of importing {path.name} (cumulative, top 25) ---")
+            pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+            return seconds, result.plan.counts(), ""
+        read_s, _ = timed(lambda: read_sheet(path))
+        plan_s, plan = timed(lambda: importer.preview(path))
+        write_s, _ = timed(lambda: apply_rows(ctx.cases, plan.rows))
+        split = f"read {read_s:.2f} s + parse/plan {plan_s - read_s:.2f} s + write {write_s:.2f} s"
+        return plan_s + write_s, plan.counts(), split
+    finally:
+        ctx.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rows", type=int, default=50_000)
+    ap.add_argument("--profile", action="store_true", help="print where the import's time goes")
+    args = ap.parse_args()
+    data = rows(args.rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        xlsx, gbk = root / "export.xlsx", root / "export.csv"
+        write_xlsx(xlsx, data)
+        write_gbk_csv(gbk, data)
+        print(
+            f"{args.rows} rows · xlsx {xlsx.stat().st_size / 1e6:.1f} MB"
+            f" · GBK csv {gbk.stat().st_size / 1e6:.1f} MB"
+        )
+
+        base_x, n = timed(lambda: openpyxl_read(xlsx))
+        assert n == args.rows + 2
+        imp_x, counts_x, split_x = import_into(root, "x", xlsx, args.profile)
+        base_c, n = timed(lambda: csv_read(gbk))
+        assert n == args.rows + 2
+        imp_c, counts_c, split_c = import_into(root, "c", gbk, args.profile)
+
+    assert counts_x["new"] == counts_c["new"] == args.rows, (counts_x, counts_c)
+    rx, rc = imp_x / base_x, imp_c / base_c
+    print(
+        f"xlsx: openpyxl read {base_x:6.2f} s · import {imp_x:6.2f} s · ratio {rx:5.2f} (budget 2.0) "
+        f"{'OK' if rx <= 2 else 'OVER'}"
+    )
+    print(f"      {split_x}")
+    print(
+        f"csv:  csv module    {base_c:6.2f} s · import {imp_c:6.2f} s · ratio {rc:5.2f} (budget 3.0) "
+        f"{'OK' if rc <= 3 else 'OVER'}"
+    )
+    print(f"      {split_c}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Import wizard: file → preview (guess, mapping, outcomes) → import with progress → show cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.models.enums import Stage
+from app.services.context import AppContext
+from app.services.importing import Importer
+from app.ui.import_preview_model import COL_OUTCOME, ImportPreviewModel
+from app.ui.import_wizard import ImportWizard
+from app.ui.tasks import TaskRunner
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "imports"
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, ctx: AppContext) -> ImportWizard:
+    runner = TaskRunner(inline=True)
+    w = ImportWizard(Importer.for_context(ctx), runner)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_preview_model_passes_the_model_tester(qtmodeltester, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    plan = Importer.for_context(ctx).preview(DATA / "kuaishou.csv")
+    model = ImportPreviewModel()
+    model.set_rows(list(plan.rows))
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(plan.rows) == 7
+    assert model.data(model.index(0, COL_OUTCOME)) == "new"
+
+
+def test_file_to_summary_and_show_imported_cases(wizard: ImportWizard, qtbot: QtBot, ctx: AppContext) -> None:
+    wizard.show()
+    assert not wizard.file_page.isComplete()
+    wizard.file_page.path_edit.setText(str(DATA / "taobao.xlsx"))
+    assert wizard.file_page.isComplete()
+
+    wizard.next()
+    preview = wizard.preview_page
+    assert preview.plan is not None and preview.plan.platform.value == "taobao"
+    assert "(guessed)" in preview.summary.text()
+    assert "New 4 · update 0 · unchanged 0 · errors 2" in preview.summary.text()
+    assert preview.model.rowCount() == 6
+    assert preview.isComplete()
+    assert ctx.queries.list_cases() == []  # a preview writes nothing
+
+    with qtbot.waitSignal(wizard.imported) as imported:
+        wizard.next()
+    run = wizard.run_page
+    assert run.isComplete()
+    ids = imported.args[0]
+    assert len(ids) == 4 and sorted(r.id for r in ctx.queries.list_cases()) == ids
+    assert "4 new" in run.summary.text()
+    with qtbot.waitSignal(wizard.show_cases) as shown:
+        run.show_button.click()
+    assert shown.args == [ids]
+
+
+def test_unreadable_file_is_a_message_not_a_traceback(wizard: ImportWizard, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    wizard.file_page.path_edit.setText(str(bad))
+    wizard.show()
+    wizard.next()
+    assert "Cannot import" in wizard.preview_page.summary.text()
+    assert not wizard.preview_page.isComplete()
+
+
+def test_unknown_status_and_missing_column_can_be_mapped_in_the_wizard(
+    wizard: ImportWizard, tmp_path: Path
+) -> None:
+    f = tmp_path / "a.csv"
+    f.write_text(
+        "售后单号,订单号,售后状态,发起日期,退款金额\n"
+        "A1,1,风控冻结中,2026-11-01 09:00,9\n"
+        "A2,2,待商家处理,2026-11-01 09:00,9\n",
+        encoding="utf-8-sig",
+    )
+    wizard.file_page.path_edit.setText(str(f))
+    wizard.show()
+    wizard.next()
+    page = wizard.preview_page
+    assert page.plan is not None and page.plan.missing_columns == ["requested_at"]
+    assert not page.isComplete() and page.fix_box.isVisibleTo(wizard)
+    page.choose_column("requested_at", "发起日期")
+    page.save_button.click()
+    assert page.plan is not None and page.plan.counts()["new"] == 1
+    page.choose_status("风控冻结中", Stage.IN_DISPUTE)
+    page.save_button.click()
+    assert page.plan is not None and page.plan.counts() == {"new": 2, "update": 0, "unchanged": 0, "error": 0}
+    assert page.isComplete()
