@@ -68,6 +68,7 @@ class CaseState:
     # Written by save(): events recorded since loading, as insert rows.
     pending: list[dict[str, Any]] = field(default_factory=list)
     dirty: bool = False
+    new_row: dict[str, Any] | None = None  # a case row not inserted yet (batches)
 
     @property
     def facts(self) -> CaseFacts:
@@ -219,10 +220,13 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
     dirty = [s for s in states if s.dirty]
     if not dirty:
         return []
+    new_cases = [s.new_row for s in dirty if s.new_row is not None]
+    if new_cases:
+        session.execute(insert(CASES), new_cases)
     rows = [row for s in dirty for row in s.pending]
     inserted = session.execute(insert(EVENTS).returning(EVENTS.c.id, sort_by_parameter_order=True), rows)
     event_ids = list(inserted.scalars())
-    session.execute(
+    session.execute(  # (new rows too: their stage may have moved since the row was made)
         update(CASES).where(CASES.c.id == bindparam("b_id")),
         [
             {
@@ -247,4 +251,5 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
     for s in dirty:
         s.pending.clear()
         s.dirty = False
+        s.new_row = None
     return event_ids

@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -167,19 +167,28 @@ class CaseService:
             save(session, [state], now)
             return state.id
 
-    def _add(self, session: Session, new: NewCase, now: datetime) -> CaseState:
-        """Insert the case row and record its opening (not yet saved)."""
+    def _add(self, session: Session, new: NewCase, now: datetime, case_id: int | None = None) -> CaseState:
+        """Record a new case's opening (not yet saved).
+
+        Alone, the row is checked and inserted at once. In a batch (`case_id` given) it is
+        inserted with the others when the batch is saved; the unique key still refuses a
+        duplicate then, and the whole batch with it.
+        """
         if new.requested_at > now:
             raise InvalidInput("requested-at is in the future")
         if not new.aftersale_no.strip() or not new.order_no.strip():
             raise InvalidInput("after-sales no. and order no. are required")
         preset = self.rules.active(new.platform)
         shop_id = self._shop_id(session, new.platform, new.shop) if new.shop else None
-        exists = session.scalars(
-            select(Case.id).where(
-                Case.platform == new.platform.value, Case.aftersale_no == new.aftersale_no.strip()
-            )
-        ).first()
+        exists = (
+            None
+            if case_id is not None
+            else session.scalars(
+                select(Case.id).where(
+                    Case.platform == new.platform.value, Case.aftersale_no == new.aftersale_no.strip()
+                )
+            ).first()
+        )
         if exists is not None:
             raise InvalidInput(
                 f"{new.platform.value} after-sales no. {new.aftersale_no} already exists (case {exists})"
@@ -216,10 +225,14 @@ class CaseService:
             "created_at": now,
             "updated_at": now,
         }
-        try:
-            case_id = session.execute(insert(CASES).returning(CASES.c.id), row).scalar_one()
-        except IntegrityError:
-            raise InvalidInput(f"after-sales no. {new.aftersale_no} already exists") from None
+        if case_id is None:
+            try:
+                case_id = session.execute(insert(CASES).returning(CASES.c.id), row).scalar_one()
+            except IntegrityError:
+                raise InvalidInput(f"after-sales no. {new.aftersale_no} already exists") from None
+            new_row = None
+        else:
+            new_row = {"id": case_id, **row}
         state = CaseState(
             case_id,
             new.platform.value,
@@ -237,6 +250,7 @@ class CaseService:
             False,
             rule_set_id,
         )
+        state.new_row = new_row
         record(
             state,
             preset,
@@ -447,11 +461,15 @@ class CaseBatch:
         self._session = session
         self._now = now
         self._states: dict[int, CaseState] = {}
+        self._next_id: int | None = None
 
     SAVE_EVERY = 1000  # cases touched between writes, to bound memory on large files
 
     def add_case(self, new: NewCase) -> int:
-        state = self._service._add(self._session, new, self._now)
+        if self._next_id is None:
+            self._next_id = self._session.scalar(select(func.max(Case.id))) or 0
+        self._next_id += 1
+        state = self._service._add(self._session, new, self._now, case_id=self._next_id)
         self._keep(state)
         return state.id
 
@@ -474,7 +492,10 @@ class CaseBatch:
         return self._state(case_id).stage
 
     def flush(self) -> None:
-        save(self._session, self._states.values(), self._now)
+        try:
+            save(self._session, self._states.values(), self._now)
+        except IntegrityError as e:
+            raise InvalidInput(f"a case in this batch already exists ({e.orig})") from None
 
     def _state(self, case_id: int) -> CaseState:
         state = self._states.get(case_id)

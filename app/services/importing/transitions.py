@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from app.models.enums import Action, AutoAction, CaseType, Stage
 from app.services.deadlines import CaseFacts, EventFact, compute_deadlines, replay
@@ -56,10 +57,16 @@ class Needs:
 
 def find_path(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> list[Move] | None:
     """Shortest run of forward moves from `start` to `target` doing what `needs` asks; None if none."""
+    path = _find_path(case_type, start, target, needs)
+    return list(path) if path is not None else None
+
+
+@lru_cache(maxsize=4096)  # pure, and a file repeats the same few (type, from, to) a thousand times
+def _find_path(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> tuple[Move, ...] | None:
     for want in (needs, Needs()):
         path = _search(case_type, start, target, want)
         if path is not None:
-            return path
+            return tuple(path)
     return None
 
 
