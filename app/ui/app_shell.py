@@ -82,6 +82,7 @@ class AppShell(QObject):
         self.errors = ExceptionHandler(lambda: window if window.isVisible() else None)
         self.errors.install()
         window.installEventFilter(self)
+        app.installEventFilter(self)  # a quit asked of Qt itself (SIGTERM, logout, the dock) is meant
         window.attached.connect(self._attach)
         window.quit_action.triggered.disconnect(window.close)
         window.quit_action.triggered.connect(self.quit)
@@ -144,6 +145,10 @@ class AppShell(QObject):
     # ---- close and quit ---------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.app and event.type() == QEvent.Type.Quit:
+            # Qt closes every window before quitting and gives up if one refuses: let them close.
+            self.quitting = True
+            return False
         if watched is self.window and event.type() == QEvent.Type.Close and not self.quitting:
             if self.in_tray:
                 event.ignore()
@@ -187,5 +192,6 @@ class AppShell(QObject):
                 worker.runner.wait()
         self.window.tasks.wait()
         self.errors.uninstall()
+        self.app.removeEventFilter(self)
         if self.instance is not None:
             self.instance.release()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 
 from app.services.backup import BackupService
@@ -26,10 +26,6 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupControl", text)
 
 
 class BackupControl(QObject):
@@ -61,11 +57,11 @@ class BackupControl(QObject):
         self.actions.backup_done.connect(lambda _path: window.statusBar().clearMessage())
         self.actions.failed.connect(lambda _message: window.statusBar().clearMessage())
 
-        self.back_up_action = QAction(_tr("&Back up now…"), window)
+        self.back_up_action = QAction(self.tr("&Back up now…"), window)
         self.back_up_action.setObjectName("backUpNow")
-        self.back_up_action.setToolTip(_tr("Copy the database now (the app keeps running)"))
+        self.back_up_action.setToolTip(self.tr("Copy the database now (the app keeps running)"))
         self.back_up_action.triggered.connect(self.actions.back_up_now)
-        self.restore_action = QAction(_tr("&Restore from a backup…"), window)
+        self.restore_action = QAction(self.tr("&Restore from a backup…"), window)
         self.restore_action.setObjectName("restoreBackup")
         self.restore_action.triggered.connect(lambda: self.actions.restore())
         window.add_file_action("data", self.back_up_action)
@@ -86,7 +82,7 @@ class BackupControl(QObject):
 
     def _close_database(self) -> None:
         self.window.setEnabled(False)  # no new writes from the window until the restore ends
-        self.window.statusBar().showMessage(_tr("Restoring…"))
+        self.window.statusBar().showMessage(self.tr("Restoring…"))
         self.database_closing.emit()
         self.window.tasks.wait()
         self.ctx.engine.dispose()
@@ -102,7 +98,7 @@ class BackupControl(QObject):
 
     def _progress(self, done: int, total: int, _message: str) -> None:
         percent = 100 * done // total if total else 0
-        self.window.statusBar().showMessage(_tr("Backing up… {0}%").format(percent))
+        self.window.statusBar().showMessage(self.tr("Backing up… {0}%").format(percent))
 
     def shutdown(self) -> None:
         self.runner.wait()

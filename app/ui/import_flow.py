@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 
 from app.ui.changes import ChangeSet
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 IMPORTABLE = (".xlsx", ".csv")
+WIZARD_SIZE = QSize(980, 640)
 
 
 def importable_path(mime: QMimeData) -> Path | None:
@@ -62,6 +63,7 @@ class ImportFlow(QObject):
         wizard.show_cases.connect(self._show_cases)
         wizard.destroyed.connect(lambda *_: self._forget(wizard))
         self.wizard = wizard
+        wizard.resize(WIZARD_SIZE)  # room for the preview table and its messages
         wizard.open()
         if path is not None and wizard.currentPage().isComplete():
             wizard.next()

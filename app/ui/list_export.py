@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
@@ -29,7 +29,10 @@ CSV_FILTER = "CSV UTF-8 (*.csv)"
 def ask_path(window: MainWindow, suggested: Path) -> Path | None:
     """The save dialog; the extension follows the chosen type when none was typed."""
     chosen, kind = QFileDialog.getSaveFileName(
-        window, window.tr("Export list"), str(suggested), f"{XLSX_FILTER};;{CSV_FILTER}"
+        window,
+        QCoreApplication.translate("ListExport", "Export list"),
+        str(suggested),
+        f"{XLSX_FILTER};;{CSV_FILTER}",
     )
     if not chosen:
         return None

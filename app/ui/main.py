@@ -153,7 +153,9 @@ def _quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
-def run_gui(opts: Any, minimized: bool = False) -> int:
+def launch(opts: Any, minimized: bool = False, settings: Any = None) -> tuple[Startup, Any] | int:
+    """Everything before the event loop (bench/ui.py times this path to the first paint).
+    Returns the exit code instead when this start hands over to a running one."""
     from app.ui.app_shell import AppShell
     from app.ui.single_instance import SingleInstance
 
@@ -168,13 +170,21 @@ def run_gui(opts: Any, minimized: bool = False) -> int:
                 print(f"error: {instance.failure}", file=sys.stderr)
                 return 1
             return 0  # the running window was asked to come forward
-    start = Startup(opts)
+    start = Startup(opts, settings)
     shell = AppShell(app, start.window, start.settings, minimized=minimized, instance=instance)
     _quit_on_signals(app)
     shell.show_window()
     QTimer.singleShot(0, start.open_services)
+    return start, shell
+
+
+def run_gui(opts: Any, minimized: bool = False) -> int:
+    launched = launch(opts, minimized)
+    if isinstance(launched, int):
+        return launched
+    start, shell = launched
     try:
-        return app.exec()
+        return start.app.exec()
     finally:
         shell.shutdown()
         start.shutdown()
