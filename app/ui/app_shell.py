@@ -82,7 +82,9 @@ class AppShell(QObject):
         self.errors = ExceptionHandler(lambda: window if window.isVisible() else None)
         self.errors.install()
         window.installEventFilter(self)
-        app.installEventFilter(self)  # a quit asked of Qt itself (SIGTERM, logout, the dock) is meant
+        quit_requested = getattr(app, "quitRequested", None)  # SentinelApplication (not in tests)
+        if quit_requested is not None:
+            quit_requested.connect(self.quit_requested_of_qt)
         window.attached.connect(self._attach)
         window.quit_action.triggered.disconnect(window.close)
         window.quit_action.triggered.connect(self.quit)
@@ -144,11 +146,11 @@ class AppShell(QObject):
 
     # ---- close and quit ---------------------------------------------------------------------
 
+    def quit_requested_of_qt(self) -> None:
+        """SIGTERM, logout or the dock: Qt closes every window next and gives up if one refuses."""
+        self.quitting = True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.app and event.type() == QEvent.Type.Quit:
-            # Qt closes every window before quitting and gives up if one refuses: let them close.
-            self.quitting = True
-            return False
         if watched is self.window and event.type() == QEvent.Type.Close and not self.quitting:
             if self.in_tray:
                 event.ignore()
@@ -192,6 +194,5 @@ class AppShell(QObject):
                 worker.runner.wait()
         self.window.tasks.wait()
         self.errors.uninstall()
-        self.app.removeEventFilter(self)
         if self.instance is not None:
             self.instance.release()

@@ -132,6 +132,7 @@ class CasesView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
+        top.addWidget(self.filter_bar.ids_chip)
         top.addWidget(self.loading)
         top.addWidget(self.bulk_button)
         top.addWidget(self.new_button)

@@ -40,6 +40,7 @@ class FilterBar(QWidget):
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
         self.only_ids: frozenset[int] | None = None
+        # Not in this bar's row (it is full beside the detail panel): the cases view places it.
         self.ids_chip = QToolButton()
         self.ids_chip.setObjectName("idsChip")
         self.ids_chip.setStyleSheet("#idsChip { background: #e7f5ff; border: 1px solid #74c0fc; }")
@@ -53,7 +54,6 @@ class FilterBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.ids_chip)
         layout.addWidget(self.search, 3)
         for w in (self.platform, self.shop, self.stage, self.case_type, self.reason):
             layout.addWidget(w, 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.cli import Options
@@ -74,10 +74,10 @@ def test_quitting_is_explicit_from_the_menu_or_the_tray(running: App) -> None:
     assert not running.center.scheduler.running and not running.tray.visible
 
 
-def test_a_quit_asked_of_qt_closes_the_window_instead_of_hiding_it(running: App, qapp: QApplication) -> None:
+def test_a_quit_asked_of_qt_closes_the_window_instead_of_hiding_it(running: App) -> None:
     # SIGTERM, logout or the dock send Qt a Quit event; Qt then closes every window and gives up
     # if one refuses: the window must not hide in the tray then.
-    running.shell.eventFilter(qapp, QEvent(QEvent.Type.Quit))
+    running.shell.quit_requested_of_qt()  # what SentinelApplication.quitRequested calls
     running.window.close()
     assert not running.window.isVisible() and running.tray.messages == []
 
