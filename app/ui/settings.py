@@ -20,6 +20,7 @@ class Setting:
 LANGUAGE = Setting("ui/language", str, "system")  # "system", "zh_CN" or "en"
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
 WINDOW_STATE = Setting("window/state", bytes, b"")
+CLOSE_HINT_SHOWN = Setting("tray/close_hint_shown", bool, False)  # "still running in the tray" was said
 LANGUAGES = ("system", "zh_CN", "en")
 
 

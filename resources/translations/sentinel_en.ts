@@ -133,6 +133,17 @@
     </message>
 </context>
 <context>
+    <name>AppShell</name>
+    <message>
+        <source>Aftersales Sentinel is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts keep coming while the window is closed. Quit from this icon&apos;s menu or with File → Quit (Ctrl+Q).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsWidget</name>
     <message>
         <source>Add files…</source>
@@ -144,6 +155,60 @@
     </message>
     <message>
         <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>立即备份 · Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份失败 · Backup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份完成 · Backup done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从备份恢复 · Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能恢复 · Cannot restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复完成 · Restore done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复失败 · Restore failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupControl</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the database now (the app keeps running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up… {0}%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -213,6 +278,14 @@
     <name>CaseDetailPanel</name>
     <message>
         <source>Close the detail panel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute alerts for this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tray messages or banner alerts for this case; its deadlines still count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -629,6 +702,40 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>出错了 · Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复制详情 · Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the export file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import after-sales export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search after-sales no., order no., buyer, product, tracking no.</source>
@@ -652,6 +759,10 @@
     </message>
     <message>
         <source>All reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every case again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -703,6 +814,114 @@
     </message>
     <message>
         <source>{0} · unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an after-sales export (.xlsx or .csv); or drop it on the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported cases: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-sales no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status in file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import after-sales export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListExport</name>
+    <message>
+        <source>&amp;Export list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the cases as listed now (tab, filters, order) to Excel or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases listed: nothing to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting {0} cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} cases written to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -897,6 +1116,85 @@
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is written until you import. Rows with errors are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guess from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding (CSV):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map what the preset does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save mapping and preview again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (guessed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}{2}, header on row {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New {0} · update {1} · unchanged {2} · errors {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing required columns: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(choose a column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(leave unmapped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <source>{0} min</source>
@@ -1006,6 +1304,29 @@
     </message>
     <message>
         <source>The built-in preset is in force again for new cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show imported cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {0} new, {1} updated, {2} unchanged; {3} rows with errors were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
