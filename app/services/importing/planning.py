@@ -133,7 +133,12 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
     shipped = new.shipped if new.shipped is not None else row.case_type is not CaseType.REFUND_ONLY
     facts = CaseFacts(row.case_type, shipped, row.reason)
     opened = EventFact(1, row.requested_at, Action.OPEN.value, None, Stage.AWAITING_MERCHANT.value)
-    needs = Needs(bool(row.return_tracking_no), bool(row.reship_tracking_no), row.delivered_at is not None)
+    needs = Needs(
+        bool(row.return_tracking_no),
+        bool(row.reship_tracking_no),
+        row.delivered_at is not None,
+        row.approved_at is not None,  # a decision the file dates is replayed at that time
+    )
     sim = simulate(facts, [opened], preset, row.stage, needs, _time_of(row), _payload_of(row), now)
     if sim.refusal:
         return _refused(row, sim.refusal)
@@ -156,6 +161,7 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
         bool(row.return_tracking_no) and not case.return_tracking_no,
         bool(row.reship_tracking_no) and not case.reship_tracking_no,
         row.delivered_at is not None and not any(e.action == Action.RETURN_DELIVERED for e in case.events),
+        row.approved_at is not None and not any(e.action in DECISIONS for e in case.events),
     )
     if case.facts.case_type is not row.case_type:
         return _conflict(

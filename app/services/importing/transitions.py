@@ -53,6 +53,7 @@ class Needs:
     return_shipped: bool = False  # a return tracking no.: the path goes through buyer_ship
     replacement_shipped: bool = False  # a reship tracking no.: through ship_replacement
     delivered: bool = False  # a sign-for time of the return: through return_delivered
+    decided: bool = False  # a decision time (审核时间): through approve, reject or refund
 
 
 def find_path(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> list[Move] | None:
@@ -81,13 +82,14 @@ def _search(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> l
         )
         if want
     }
+    decisions = frozenset({Action.APPROVE, Action.REJECT, Action.REFUND}) if needs.decided else frozenset()
     first: State = (start, frozenset())
     came: dict[State, tuple[State, Move] | None] = {first: None}
     queue: deque[State] = deque([first])
     while queue:
         state = queue.popleft()
         stage, done = state
-        if stage is target and done >= wanted:
+        if stage is target and done >= wanted and (not decisions or done & decisions):
             path: list[Move] = []
             link = came[state]
             while link is not None:
@@ -101,7 +103,7 @@ def _search(case_type: CaseType, start: Stage, target: Stage, needs: Needs) -> l
                 continue  # a move that stays put only counts when the file asks for it
             if move.action is Action.REAPPLY and state != first:
                 continue  # re-applying goes back: only from a rejection we already hold
-            key = (nxt, done | ({move.action} & wanted))
+            key = (nxt, done | ({move.action} & (wanted | decisions)))
             if key not in came:
                 came[key] = (state, move)
                 queue.append(key)
@@ -224,6 +226,7 @@ def simulate(
             needs_left.return_shipped and move.action is not Action.BUYER_SHIP,
             needs_left.replacement_shipped and move.action is not Action.SHIP_REPLACEMENT,
             needs_left.delivered and move.action is not Action.RETURN_DELIVERED,
+            needs_left.decided and move.action not in (Action.APPROVE, Action.REJECT, Action.REFUND),
         )
 
 
