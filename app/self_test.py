@@ -37,6 +37,7 @@ class _Run:
     ctx: Any = None
     app: Any = None
     keep: list[Any] = field(default_factory=list)  # Qt objects that must outlive their step
+    translators: list[Any] = field(default_factory=list)  # installed; removed at the end
 
 
 def _needs_offscreen() -> bool:
@@ -119,7 +120,7 @@ def _qt_version() -> str:
 
 
 def _load_translations(run: _Run) -> str:
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
     from app.paths import resource
 
@@ -131,11 +132,14 @@ def _load_translations(run: _Run) -> str:
         loaded.append(qm.stem)
         if qm.stem.endswith("zh_CN"):
             QCoreApplication.installTranslator(translator)
-            run.keep.append(translator)
+            run.translators.append(translator)
             text = QCoreApplication.translate("MainWindow", "Cases")
             if text == "Cases":
                 raise SelfTestFailure(f"{qm.name} does not translate MainWindow/Cases")
-    return ", ".join(loaded)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not QTranslator().load("qtbase_zh_CN", qt_dir):
+        raise SelfTestFailure(f"Qt's own qtbase_zh_CN.qm is not in {qt_dir} (standard buttons stay English)")
+    return ", ".join([*loaded, "qtbase_zh_CN"])
 
 
 def _load_icons(run: _Run) -> str:
@@ -200,6 +204,16 @@ def _write_report(run: _Run) -> str:
     return f"{path.name}: {len(cases)} cases, {path.stat().st_size} bytes"
 
 
+def _forget_qt(run: _Run) -> None:
+    if run.translators:
+        from PySide6.QtCore import QCoreApplication
+
+        for translator in run.translators:
+            QCoreApplication.removeTranslator(translator)
+    run.translators.clear()
+    run.keep.clear()
+
+
 STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("resources", _check_resources),
     ("database", _open_database),
@@ -238,5 +252,5 @@ def run_self_test(out: TextIO | None = None) -> int:
     finally:
         if run.ctx is not None:
             run.ctx.close()
-        run.keep.clear()
+        _forget_qt(run)
         shutil.rmtree(tmp, ignore_errors=True)

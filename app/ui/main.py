@@ -23,9 +23,10 @@ from app import APP_NAME
 from app.models.schema_version import DB_FILE_NAME, is_current
 from app.paths import default_data_dir
 from app.services.case_list import CaseListQuery
-from app.ui import i18n
+from app.ui import first_run, i18n
 from app.ui import settings as settings_decl
 from app.ui.main_window import MainWindow, icon
+from app.ui.settings_dialog import add_settings_action
 from app.ui.tasks import TaskRunner
 
 FIRST_SCREEN_ROWS = 80
@@ -61,6 +62,7 @@ class Startup:
         self.ctx: Any = None
         data_dir = opts.data_dir or default_data_dir()
         self.window = MainWindow(self.clock, self.settings, self.tasks, data_dir, self.tz)
+        add_settings_action(self.window)
         db_path = data_dir / DB_FILE_NAME
         if not opts.demo and is_current(db_path):
             rows = CaseListQuery(db_path).first_screen(FIRST_SCREEN_ROWS)
@@ -117,6 +119,9 @@ def _quit_on_signals(app: QApplication) -> QTimer:
 
 
 def run_gui(opts: Any, minimized: bool = False) -> int:
+    opts = first_run.prepare(opts)  # the data folder, after the welcome on a first start
+    if opts is None:
+        return 0
     start = Startup(opts)
     _quit_on_signals(start.app)
     if not minimized:
