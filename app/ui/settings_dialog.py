@@ -44,10 +44,6 @@ if TYPE_CHECKING:
 GROUPS = ("general", "alerts", "data")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
-
-
 class Editor:
     """A widget for one setting: shows a typed value and reads it back (SettingError if bad)."""
 
@@ -142,7 +138,7 @@ class _Path(_Text):
     def __init__(self, setting: Setting, lang: str, placeholder: str = "") -> None:
         super().__init__(setting, lang)
         self.line.setPlaceholderText(placeholder)
-        self.browse = QPushButton(_tr("Browse…"))
+        self.browse = QPushButton(QCoreApplication.translate("SettingsDialog", "Browse…"))
         self.browse.clicked.connect(self._browse)
         box = QWidget()
         row = QHBoxLayout(box)
@@ -239,7 +235,11 @@ class SettingsDialog(QDialog):
         self.lang = "en" if lang == "en" else "zh"
         self.editors: dict[str, Editor] = {}
         self.restart_needed: list[str] = []
-        names = {"general": self.tr("General"), "alerts": self.tr("Alerts"), "data": self.tr("Data and backups")}
+        names = {
+            "general": self.tr("General"),
+            "alerts": self.tr("Alerts"),
+            "data": self.tr("Data and backups"),
+        }
         self.tabs = QTabWidget()
         forms: dict[str, QFormLayout] = {}
         for group in GROUPS:
@@ -337,7 +337,7 @@ class SettingsDialog(QDialog):
 
 def add_settings_action(window: MainWindow) -> QAction:
     """File → Settings… (Ctrl+, ; the application menu on macOS)."""
-    action = QAction(_tr("&Settings…"), window)
+    action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), window)
     action.setObjectName("settingsAction")
     action.setShortcut(QKeySequence("Ctrl+,"))
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -355,7 +355,10 @@ def open_settings_dialog(window: MainWindow) -> SettingsDialog:
     dialog = SettingsDialog(
         window.settings,
         i18n.current(),
-        {"data/dir": str(default_data_dir()), "export/monthly_folder": _tr("(off)")},
+        {
+            "data/dir": str(default_data_dir()),
+            "export/monthly_folder": QCoreApplication.translate("SettingsDialog", "(off)"),
+        },
         window,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -370,10 +373,13 @@ def _after_save(window: MainWindow, dialog: SettingsDialog, changed: list[str]) 
     if dialog.restart_needed:
         names = ", ".join(dialog.editors[k].setting.label(dialog.lang) for k in dialog.restart_needed)
         window.statusBar().showMessage(
-            _tr("Saved. {0}: takes effect when the app is started again.").format(names), 10000
+            QCoreApplication.translate(
+                "SettingsDialog", "Saved. {0}: takes effect when the app is started again."
+            ).format(names),
+            10000,
         )
     elif changed:
-        window.statusBar().showMessage(_tr("Settings saved."), 5000)
+        window.statusBar().showMessage(QCoreApplication.translate("SettingsDialog", "Settings saved."), 5000)
 
 
 def _apply_start_at_login(window: MainWindow, enabled: bool) -> None:
@@ -382,4 +388,4 @@ def _apply_start_at_login(window: MainWindow, enabled: bool) -> None:
     try:
         apply_setting(enabled, autostart_for(sys.platform, Path.home()), launch_command(window.data_dir))
     except OSError as e:
-        QMessageBox.warning(window, _tr("Start at login"), str(e))
+        QMessageBox.warning(window, QCoreApplication.translate("SettingsDialog", "Start at login"), str(e))

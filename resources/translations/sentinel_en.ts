@@ -148,6 +148,37 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>立即备份 · Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份失败 · Backup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份完成 · Backup done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从备份恢复 · Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能恢复 · Cannot restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复完成 · Restore done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复失败 · Restore failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BulkDialog</name>
     <message>
         <source>Bulk action on {0} cases</source>
@@ -558,6 +589,53 @@
     </message>
 </context>
 <context>
+    <name>DataDirPage</name>
+    <message>
+        <source>Where to keep your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases, backups and attachments stay on this computer, in one folder. Back it up with the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen on the command line (--data-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the full path of the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder already holds data from Aftersales Sentinel: it will be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new database will be created here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditCaseDialog</name>
     <message>
         <source>Edit case {0}</source>
@@ -625,6 +703,40 @@
     </message>
     <message>
         <source>order no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>出错了 · Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复制详情 · Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the export file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import after-sales export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -703,6 +815,64 @@
     </message>
     <message>
         <source>{0} · unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-sales no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status in file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import after-sales export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -897,6 +1067,112 @@
     </message>
 </context>
 <context>
+    <name>PlatformsPage</name>
+    <message>
+        <source>Welcome to Aftersales Sentinel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It counts down every platform clock on your after-sales cases and warns you before the platform acts on its own. Three questions and you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Where do you sell?&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your shop names&lt;/b&gt; (optional; several: separate with commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule presets of these platforms come first when you add or import cases. You can change this later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is written until you import. Rows with errors are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guess from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding (CSV):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map what the preset does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save mapping and preview again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (guessed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}{2}, header on row {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New {0} · update {1} · unchanged {2} · errors {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing required columns: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(choose a column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(leave unmapped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <source>{0} min</source>
@@ -1006,6 +1282,107 @@
     </message>
     <message>
         <source>The built-in preset is in force again for new cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show imported cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {0} new, {1} updated, {2} unchanged; {3} rows with errors were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* takes effect after the app is started again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. {0}: takes effect when the app is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>How do you want to start?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can add cases by hand or import your platform&apos;s after-sales export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: I will add or import my own cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With demo cases: 60 made-up cases on every platform, to see countdowns and alerts at work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo shops are called 暖暖…; delete their cases when you are done, or start again with an empty data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder already holds data: demo cases are not mixed into it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1382,6 +1759,27 @@
     </message>
     <message>
         <source>C (unverified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeWizard</name>
+    <message>
+        <source>Aftersales Sentinel: first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the data folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot set up the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+
+Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
