@@ -151,31 +151,31 @@
     <name>BackupActions</name>
     <message>
         <source>立即备份 · Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份</translation>
     </message>
     <message>
         <source>备份失败 · Backup failed</source>
-        <translation type="unfinished"></translation>
+        <translation>备份失败</translation>
     </message>
     <message>
         <source>备份完成 · Backup done</source>
-        <translation type="unfinished"></translation>
+        <translation>备份完成</translation>
     </message>
     <message>
         <source>从备份恢复 · Restore from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复</translation>
     </message>
     <message>
         <source>不能恢复 · Cannot restore</source>
-        <translation type="unfinished"></translation>
+        <translation>不能恢复</translation>
     </message>
     <message>
         <source>恢复完成 · Restore done</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复完成</translation>
     </message>
     <message>
         <source>恢复失败 · Restore failed</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复失败</translation>
     </message>
 </context>
 <context>
@@ -710,34 +710,34 @@
     <name>ErrorDialog</name>
     <message>
         <source>出错了 · Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了</translation>
     </message>
     <message>
         <source>复制详情 · Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>复制详情</translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
         <source>Choose the export file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择导出文件</translation>
     </message>
     <message>
         <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).</source>
-        <translation type="unfinished"></translation>
+        <translation>从平台后台或 ERP 下载的售后列表（.xlsx 或 .csv）。</translation>
     </message>
     <message>
         <source>File to import</source>
-        <translation type="unfinished"></translation>
+        <translation>要导入的文件</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">浏览…</translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Import after-sales export</source>
-        <translation type="unfinished"></translation>
+        <translation>导入售后导出文件</translation>
     </message>
 </context>
 <context>
@@ -822,58 +822,58 @@
     <name>ImportPreviewModel</name>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>无变化</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">平台</translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>After-sales no.</source>
-        <translation type="unfinished">售后单号</translation>
+        <translation>售后单号</translation>
     </message>
     <message>
         <source>Status in file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的状态</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished">阶段</translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">详情</translation>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
         <source>Import after-sales export</source>
-        <translation type="unfinished"></translation>
+        <translation>导入售后导出文件</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -1097,79 +1097,79 @@
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>Nothing is written until you import. Rows with errors are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击导入之前不会写入任何数据。有错误的行将被跳过。</translation>
     </message>
     <message>
         <source>Guess from the file</source>
-        <translation type="unfinished"></translation>
+        <translation>根据文件自动识别</translation>
     </message>
     <message>
         <source>Detect</source>
-        <translation type="unfinished"></translation>
+        <translation>自动识别</translation>
     </message>
     <message>
         <source>Platform:</source>
-        <translation type="unfinished"></translation>
+        <translation>平台：</translation>
     </message>
     <message>
         <source>Encoding (CSV):</source>
-        <translation type="unfinished"></translation>
+        <translation>编码（CSV）：</translation>
     </message>
     <message>
         <source>Map what the preset does not know</source>
-        <translation type="unfinished"></translation>
+        <translation>对应预设无法识别的内容</translation>
     </message>
     <message>
         <source>Save mapping and preview again</source>
-        <translation type="unfinished"></translation>
+        <translation>保存对应关系并重新预览</translation>
     </message>
     <message>
         <source>Reading {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 {0}…</translation>
     </message>
     <message>
         <source>Cannot import: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入：{0}</translation>
     </message>
     <message>
         <source> (guessed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（自动识别）</translation>
     </message>
     <message>
         <source>{0}: {1}{2}, header on row {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}{2}，表头在第 {3} 行</translation>
     </message>
     <message>
         <source>New {0} · update {1} · unchanged {2} · errors {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>新增 {0} · 更新 {1} · 无变化 {2} · 错误 {3}</translation>
     </message>
     <message>
         <source>Encoding: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>编码：{0}</translation>
     </message>
     <message>
         <source>Missing required columns: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必需的列：{0}</translation>
     </message>
     <message>
         <source>Columns: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>列：{0}</translation>
     </message>
     <message>
         <source>(choose a column)</source>
-        <translation type="unfinished"></translation>
+        <translation>（选择一列）</translation>
     </message>
     <message>
         <source>(leave unmapped)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不对应）</translation>
     </message>
     <message>
         <source>Status “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>状态“{0}”</translation>
     </message>
 </context>
 <context>
@@ -1289,23 +1289,23 @@
     <name>RunPage</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Show imported cases</source>
-        <translation type="unfinished"></translation>
+        <translation>查看导入的售后单</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <source>Imported: {0} new, {1} updated, {2} unchanged; {3} rows with errors were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：新增 {0}，更新 {1}，无变化 {2}；{3} 行有错误，已跳过。</translation>
     </message>
     <message>
         <source>Nothing was imported: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何数据：{0}</translation>
     </message>
 </context>
 <context>
