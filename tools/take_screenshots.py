@@ -38,7 +38,7 @@ def main() -> int:
         sys.exit("set DISPLAY to the virtual desktop (desktop.sh start)")
     tmp = Path(tempfile.mkdtemp())
     settings = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
-    settings.setValue("general/language", args.lang)
+    settings.setValue("ui/language", args.lang)
     start = Startup(Options(None, parse_instant(args.now), True), settings)
     w = start.window
     w.setGeometry(X, Y, W, H)

@@ -228,7 +228,7 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=24 * 60,
     ),
     Setting(
-        "general/start_at_login",
+        "system/start_at_login",
         Kind.BOOL,
         False,
         "开机自动启动",
@@ -238,7 +238,7 @@ SETTINGS: tuple[Setting, ...] = (
         "general",
     ),
     Setting(
-        "general/language",
+        "ui/language",
         Kind.CHOICE,
         "system",
         "界面语言",
@@ -251,7 +251,7 @@ SETTINGS: tuple[Setting, ...] = (
         choice_labels_en=("Follow the system", "简体中文", "English"),
     ),
     Setting(
-        "general/platforms",
+        "shops/platforms",
         Kind.CHOICE_SET,
         (),
         "我经营的平台",

@@ -19,10 +19,10 @@ class Setting:
 
 
 # The language is a user setting (settings dialog, View menu): declared in settings_schema, used here too.
-LANGUAGE = Setting(BY_KEY["general/language"].key, str, BY_KEY["general/language"].default)
+LANGUAGE = Setting(BY_KEY["ui/language"].key, str, BY_KEY["ui/language"].default)
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
 WINDOW_STATE = Setting("window/state", bytes, b"")
-LANGUAGES = tuple(value for value, _ in BY_KEY["general/language"].choices)  # "system", "zh_CN", "en"
+LANGUAGES = tuple(value for value, _ in BY_KEY["ui/language"].choices)  # "system", "zh_CN", "en"
 
 
 def open_settings() -> QSettings:

@@ -368,8 +368,8 @@ def open_settings_dialog(window: MainWindow) -> SettingsDialog:
 
 
 def _after_save(window: MainWindow, dialog: SettingsDialog, changed: list[str]) -> None:
-    if "general/start_at_login" in changed:
-        _apply_start_at_login(window, dialog.values()["general/start_at_login"])
+    if "system/start_at_login" in changed:
+        _apply_start_at_login(window, dialog.values()["system/start_at_login"])
     if dialog.restart_needed:
         names = ", ".join(dialog.editors[k].setting.label(dialog.lang) for k in dialog.restart_needed)
         window.statusBar().showMessage(

@@ -235,7 +235,7 @@ class WelcomeWizard(QWizard):
         self.setWindowIcon(icon("app"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        preselected = settings_store.value(settings, "general/platforms")
+        preselected = settings_store.value(settings, "shops/platforms")
         self.platform_page = PlatformsPage(preselected)
         self.data_page = DataDirPage(data_dir, locked_dir)
         self.start_page = StartPage()
@@ -256,7 +256,7 @@ class WelcomeWizard(QWizard):
         choice = self.make_choice()
         self.choice = choice
         chosen_dir = None if choice.data_dir == default_data_dir() else choice.data_dir
-        values: dict[str, Any] = {"general/platforms": tuple(p.value for p in choice.platforms)}
+        values: dict[str, Any] = {"shops/platforms": tuple(p.value for p in choice.platforms)}
         if self.data_page.path.isEnabled():  # not when --data-dir chose it for this run only
             values["data/dir"] = chosen_dir
         settings_store.save(self.settings, values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import time, timedelta
 from pathlib import Path
 
@@ -41,9 +42,9 @@ def test_change_save_reopen_reads_back_typed_values(qtbot, tmp_path: Path, setti
     ed["alerts/quiet_enabled"].box.setChecked(True)  # type: ignore[attr-defined]
     ed["alerts/quiet_start"].edit.setTime(QTime(23, 30))  # type: ignore[attr-defined]
     ed["alerts/snooze_minutes"].spin.setValue(30)  # type: ignore[attr-defined]
-    ed["general/language"].combo.setCurrentIndex(ed["general/language"].combo.findData("en"))  # type: ignore[attr-defined]
-    ed["general/platforms"].boxes["jd"].setChecked(True)  # type: ignore[attr-defined]
-    ed["general/platforms"].boxes["pinduoduo"].setChecked(True)  # type: ignore[attr-defined]
+    ed["ui/language"].combo.setCurrentIndex(ed["ui/language"].combo.findData("en"))  # type: ignore[attr-defined]
+    ed["shops/platforms"].boxes["jd"].setChecked(True)  # type: ignore[attr-defined]
+    ed["shops/platforms"].boxes["pinduoduo"].setChecked(True)  # type: ignore[attr-defined]
     ed["data/dir"].line.setText(str(tmp_path / "elsewhere"))  # type: ignore[attr-defined]
     with qtbot.waitSignal(dialog.saved) as saved:
         save_button(dialog).click()
@@ -53,13 +54,16 @@ def test_change_save_reopen_reads_back_typed_values(qtbot, tmp_path: Path, setti
         "alerts/quiet_enabled",
         "alerts/quiet_start",
         "alerts/snooze_minutes",
-        "general/language",
-        "general/platforms",
+        "ui/language",
+        "shops/platforms",
         "data/dir",
     }
-    assert sorted(dialog.restart_needed) == ["data/dir", "general/language"]
+    assert sorted(dialog.restart_needed) == ["data/dir", "ui/language"]
 
-    disk = QSettings(settings.fileName(), QSettings.Format.IniFormat)  # what another start would read
+    # What the next start reads: a copy under another name, so Qt's in-process cache cannot answer.
+    copy = tmp_path / "next-start.ini"
+    shutil.copyfile(settings.fileName(), copy)
+    disk = QSettings(str(copy), QSettings.Format.IniFormat)
     assert disk.value("alerts/buyer_enabled", type=str) == "false"
     values = settings_store.load(disk)
     assert values["alerts/merchant_leads"] == (timedelta(hours=12), timedelta(hours=2), timedelta(minutes=30))
@@ -67,8 +71,8 @@ def test_change_save_reopen_reads_back_typed_values(qtbot, tmp_path: Path, setti
     assert values["alerts/quiet_enabled"] is True
     assert values["alerts/quiet_start"] == time(23, 30)
     assert values["alerts/snooze_minutes"] == 30
-    assert values["general/language"] == "en"
-    assert values["general/platforms"] == ("pinduoduo", "jd")  # declaration order
+    assert values["ui/language"] == "en"
+    assert values["shops/platforms"] == ("pinduoduo", "jd")  # declaration order
     assert values["data/dir"] == tmp_path / "elsewhere"
 
     again = open_dialog(qtbot, disk)

@@ -26,7 +26,7 @@ def test_first_rows_before_the_services_then_everything(qtbot, tmp_path: Path, c
     ctx.close()
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    settings.setValue("general/language", "en")
+    settings.setValue("ui/language", "en")
     start = Startup(Options(data, now, False), settings, TaskRunner(inline=True))
     qtbot.addWidget(start.window)
     cases = start.window.cases

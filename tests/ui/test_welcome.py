@@ -58,7 +58,7 @@ def test_choose_platforms_and_shops_then_start_empty(
 
     assert wizard.result() == QDialog.DialogCode.Accepted
     assert wizard.setup_result is not None and wizard.setup_result.demo_cases == 0
-    assert settings_store.value(settings, "general/platforms") == ("taobao", "douyin")
+    assert settings_store.value(settings, "shops/platforms") == ("taobao", "douyin")
     assert settings_store.value(settings, "data/dir") == data  # not the default: remembered
     ctx = AppContext.open(data, clock)
     try:
