@@ -63,7 +63,9 @@ class PlatformsPage(QWizardPage):
         self.shop_edits: dict[Platform, QLineEdit] = {}
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("<b>Where do you sell?</b>")), 0, 0)
-        grid.addWidget(QLabel(self.tr("<b>Your shop names</b> (optional; several: separate with commas)")), 0, 1)
+        grid.addWidget(
+            QLabel(self.tr("<b>Your shop names</b> (optional; several: separate with commas)")), 0, 1
+        )
         for row, platform in enumerate(PLATFORMS, 1):
             check = QCheckBox(vocab.platforms()[platform.value])
             check.setObjectName(f"platform_{platform.value}")
@@ -113,7 +115,9 @@ class DataDirPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Where to keep your data"))
         self.setSubTitle(
-            self.tr("Cases, backups and attachments stay on this computer, in one folder. Back it up with the rest.")
+            self.tr(
+                "Cases, backups and attachments stay on this computer, in one folder. Back it up with the rest."
+            )
         )
         self.path = QLineEdit(str(data_dir))
         self.path.setObjectName("dataDir")
@@ -159,7 +163,9 @@ class DataDirPage(QWizardPage):
             if problem:
                 self.status.setText(problem)
             elif has_database(self.folder()):
-                self.status.setText(self.tr("This folder already holds data from Aftersales Sentinel: it will be opened."))
+                self.status.setText(
+                    self.tr("This folder already holds data from Aftersales Sentinel: it will be opened.")
+                )
             else:
                 self.status.setText(self.tr("A new database will be created here."))
         self.completeChanged.emit()
@@ -183,7 +189,9 @@ class StartPage(QWizardPage):
         self.empty = QRadioButton(self.tr("Empty: I will add or import my own cases"))
         self.empty.setObjectName("startEmpty")
         self.demo = QRadioButton(
-            self.tr("With demo cases: 60 made-up cases on every platform, to see countdowns and alerts at work")
+            self.tr(
+                "With demo cases: 60 made-up cases on every platform, to see countdowns and alerts at work"
+            )
         )
         self.demo.setObjectName("startDemo")
         self.empty.setChecked(True)
@@ -209,7 +217,9 @@ class StartPage(QWizardPage):
         self.demo.setEnabled(not existing)
         if existing:
             self.empty.setChecked(True)
-            self.demo_note.setText(self.tr("The folder already holds data: demo cases are not mixed into it."))
+            self.demo_note.setText(
+                self.tr("The folder already holds data: demo cases are not mixed into it.")
+            )
 
 
 class WelcomeWizard(QWizard):
