@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -241,11 +240,12 @@ class SettingsDialog(QDialog):
             "data": self.tr("Data and backups"),
         }
         self.tabs = QTabWidget()
-        forms: dict[str, QFormLayout] = {}
+        grids: dict[str, QGridLayout] = {}
         for group in GROUPS:
             page = QWidget()
-            forms[group] = QFormLayout(page)
-            forms[group].setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            grids[group] = QGridLayout(page)
+            grids[group].setColumnStretch(1, 1)
+            grids[group].setVerticalSpacing(5)
             self.tabs.addTab(page, names[group])
         values = settings_store.load(settings)
         for setting in SETTINGS:
@@ -254,8 +254,10 @@ class SettingsDialog(QDialog):
             editor.set_value(values[setting.key])
             editor.on_change(self._validate)
             self.editors[setting.key] = editor
-            self._add_row(forms[setting.group], setting, editor)
+            self._add_row(grids[setting.group], setting, editor)
 
+        for grid in grids.values():
+            grid.setRowStretch(grid.rowCount(), 1)
         self.error = QLabel()
         self.error.setObjectName("settingsError")
         self.error.setStyleSheet("color: #c0392b;")
@@ -276,25 +278,27 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
-        self.resize(640, 460)
+        self.resize(700, 500)
         self._validate()
 
-    def _add_row(self, form: QFormLayout, setting: Setting, editor: Editor) -> None:
-        label = setting.label(self.lang) + (" *" if setting.restart else "")
+    def _add_row(self, grid: QGridLayout, setting: Setting, editor: Editor) -> None:
+        """Label | editor, and the help below the editor (a check box carries its help as its text)."""
+        row = grid.rowCount()
+        label = QLabel(setting.label(self.lang) + (" *" if setting.restart else ""))
+        grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        compact = isinstance(editor, _Choice | _Int | _Time)  # a full-width spin box looks broken
+        grid.addWidget(editor.widget, row, 1, Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag(0))
         help_text = setting.help(self.lang)
-        field: QWidget = editor.widget
-        if help_text:
-            editor.widget.setToolTip(help_text)
-            field = QWidget()
-            column = QVBoxLayout(field)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(1)
-            column.addWidget(editor.widget)
-            hint = QLabel(help_text)
-            hint.setWordWrap(True)
-            hint.setStyleSheet("color: palette(placeholder-text); font-size: 11px;")
-            column.addWidget(hint)
-        form.addRow(label, field)
+        if not help_text:
+            return
+        editor.widget.setToolTip(help_text)
+        if isinstance(editor, _Bool):
+            editor.box.setText(help_text)
+            return
+        hint = QLabel(help_text)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        grid.addWidget(hint, row + 1, 1)
 
     def problems(self) -> dict[str, str]:
         """Setting key -> why its current text is not a valid value."""

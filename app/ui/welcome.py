@@ -71,7 +71,7 @@ class PlatformsPage(QWizardPage):
             check.setObjectName(f"platform_{platform.value}")
             edit = QLineEdit()
             edit.setObjectName(f"shops_{platform.value}")
-            edit.setPlaceholderText(self.tr("e.g. {0}").format(_example_shop(platform)))
+            edit.setPlaceholderText(self.tr("e.g. Xiaomei Home, Xiaomei Home Outlet"))
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(lambda _: self.completeChanged.emit())
@@ -102,10 +102,6 @@ class PlatformsPage(QWizardPage):
         return tuple(
             (p, name) for p in self.platforms() for name in split_shop_names(self.shop_edits[p].text())
         )
-
-
-def _example_shop(platform: Platform) -> str:
-    return {"custom": "线下门店"}.get(platform.value, f"{vocab.platforms()[platform.value]}旗舰店")
 
 
 class DataDirPage(QWizardPage):
@@ -244,6 +240,7 @@ class WelcomeWizard(QWizard):
         self.setWindowTitle(self.tr("Aftersales Sentinel: first start"))
         self.setWindowIcon(icon("app"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, icon("app").pixmap(56, 56))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         preselected = settings_store.value(settings, "shops/platforms")
         self.platform_page = PlatformsPage(preselected)
@@ -251,7 +248,7 @@ class WelcomeWizard(QWizard):
         self.start_page = StartPage()
         for page in (self.platform_page, self.data_page, self.start_page):
             self.addPage(page)
-        self.resize(760, 560)
+        self.resize(720, 500)
 
     def make_choice(self) -> FirstRunChoice:
         return FirstRunChoice(

@@ -1085,7 +1085,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. {0}</source>
+        <source>e.g. Xiaomei Home, Xiaomei Home Outlet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1085,8 +1085,8 @@
         <translation>&lt;b&gt;店铺名称&lt;/b&gt;（可不填；多个店铺用逗号分隔）</translation>
     </message>
     <message>
-        <source>e.g. {0}</source>
-        <translation>例如：{0}</translation>
+        <source>e.g. Xiaomei Home, Xiaomei Home Outlet</source>
+        <translation>例如：小美家居旗舰店，小美家居二店</translation>
     </message>
     <message>
         <source>The rule presets of these platforms come first when you add or import cases. You can change this later in Settings.</source>
