@@ -11,10 +11,13 @@ _installed: list[str] = []  # the language of the translators installed last
 
 
 def resolve(language: str) -> str:
-    """'system' follows the system locale: Chinese for any zh locale, English otherwise."""
+    """'system' follows the system locale: English for a locale that names another language,
+    Chinese for a zh locale and for none at all (C/POSIX): our merchants are Chinese first."""
     if language in SUPPORTED:
         return language
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    system = QLocale.system().language()
+    chinese_or_unset = (QLocale.Language.Chinese, QLocale.Language.C, QLocale.Language.AnyLanguage)
+    return "zh_CN" if system in chinese_or_unset else "en"
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:

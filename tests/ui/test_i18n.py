@@ -86,3 +86,16 @@ def test_zh_catalogue_is_complete_and_built() -> None:
     for lang in ("zh_CN", "en"):
         qm = ROOT / "resources" / "translations" / f"sentinel_{lang}.qm"
         assert qm.exists() and qm.stat().st_mtime >= (qm.with_suffix(".ts")).stat().st_mtime - 1
+
+
+def test_an_unset_system_locale_means_chinese(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On a machine with LANG=C the merchant still gets the Chinese UI; en_US gets English."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui import i18n
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.C)))
+    assert i18n.resolve("system") == "zh_CN"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("en_US")))
+    assert i18n.resolve("system") == "en"
+    assert i18n.resolve("zh_CN") == "zh_CN"
