@@ -28,9 +28,13 @@ def folder_size(path: Path) -> int:
 
 
 def cli_program(dist: Path) -> Path:
-    """The program that prints: on Windows the console twin of the windowed .exe."""
+    """The program to self-test: on Windows the console twin of the windowed .exe (it can print),
+    on macOS the one inside the .app (its layout differs from the plain folder's)."""
     if sys.platform == "win32":
         return dist / APP_NAME / f"{CLI_NAME}.exe"
+    app = dist / f"{APP_NAME}.app" / "Contents" / "MacOS" / APP_NAME
+    if sys.platform == "darwin" and app.exists():
+        return app
     return dist / APP_NAME / APP_NAME
 
 
