@@ -81,6 +81,7 @@ def test_demo_start_lands_on_the_cases_view_with_the_demo_cases(
         shown.append(wizard)
         return wizard.choice.data_dir if wizard.result() == QDialog.DialogCode.Accepted else None
 
+    settings.setValue("ui/language", "en")  # Startup installs translators for the whole app
     opts = first_run.prepare(Options(data, clock.now(), False), settings, welcome)
     assert shown and shown[0].data_page.path.isEnabled() is False  # --data-dir fixed it for this run
     assert opts.data_dir == data and settings_store.value(settings, "data/dir") is None
