@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python -m pip install -q -e ".[package]"
+python -c "import PyInstaller" 2>/dev/null || python -m pip install -q -e ".[package]"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 python packaging/build.py --dist "$out/dist" --work "$out/work" --self-test
