@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
-from app.models.schema_version import DB_FILE_NAME
+from app.services.first_run import needs_welcome
 from app.ui import i18n, settings_store
 from app.ui import settings as settings_decl
 
@@ -38,12 +38,13 @@ def show_welcome(settings: QSettings, data_dir: Path, locked: bool, opts: Any) -
 
 def prepare(opts: Any, settings: QSettings | None = None, welcome: Welcome | None = None) -> Any:
     """The options the window starts with: the data folder resolved (--data-dir, the setting, the
-    default), after the welcome if that folder has no database yet. None: the merchant left."""
+    default), after the welcome if that folder holds neither a database nor backups yet.
+    None: the merchant closed the welcome."""
     if opts.demo:
         return opts
     settings = settings or settings_decl.open_settings()
     data_dir = settings_store.data_dir(settings, opts.data_dir)
-    if not (data_dir / DB_FILE_NAME).exists():  # (not services.first_run: SQLAlchemy loads after paint)
+    if needs_welcome(data_dir):
         ask = welcome or (lambda s, d, locked: show_welcome(s, d, locked, opts))
         chosen = ask(settings, data_dir, opts.data_dir is not None)
         if chosen is None:

@@ -146,3 +146,12 @@ def test_shop_names_split_on_either_comma_and_drop_repeats() -> None:
         "第三店",
     )
     assert split_shop_names(" ,， ") == ()
+
+
+def test_backups_without_a_database_are_not_a_first_start(tmp_path: Path, settings: QSettings) -> None:
+    """Lost database, backups left: the start-up check offers a restore; no welcome, no fresh database."""
+    data = tmp_path / "lost"
+    (data / "backups").mkdir(parents=True)
+    (data / "backups" / "sentinel-20261101T120000Z-daily.db").write_bytes(b"")
+    opts = first_run.prepare(Options(data, None, False), settings, lambda *_: pytest.fail("welcome shown"))
+    assert opts.data_dir == data
