@@ -48,8 +48,9 @@ sys.path.insert(0, {root!r})
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from app.cli import Options
-from app.ui.main import Startup
-start = Startup(Options(Path({data!r}), None, False), QSettings({ini!r}, QSettings.Format.IniFormat))
+from app.ui.main import launch
+# The path of `python -m app`: log, single-instance lock, window, app shell, first rows.
+start, shell = launch(Options(Path({data!r}), None, False), settings=QSettings({ini!r}, QSettings.Format.IniFormat))
 table = start.window.cases.table
 class Painted(QObject):
     def eventFilter(self, obj, ev):
@@ -57,9 +58,9 @@ class Painted(QObject):
             QTimer.singleShot(0, lambda: (print(time.time(), flush=True), start.app.exit(0)))
         return False
 f = Painted(); table.viewport().installEventFilter(f)
-start.window.show()
-QTimer.singleShot(0, start.open_services)
 start.app.exec()
+shell.shutdown()
+start.shutdown()
 """
 
 

@@ -152,6 +152,12 @@ class AlertService:
         self._settings = value
         self._evaluated_until = None
 
+    def forget_progress(self) -> None:
+        """The database file was replaced (restore): evaluate the whole alert window again
+        (the restored alert log says what was already shown)."""
+        self._evaluated_until = None
+        self._checked_at = None
+
     # ---- snooze and mute --------------------------------------------------------------
 
     @property

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -28,6 +28,7 @@ from app.services.labels import PLATFORM_ZH, REASON_ZH, STAGE_ZH, TYPE_ZH
 from app.services.queries import CaseRow
 
 CHUNK = 500
+Progress = Callable[[int, int, str], None]  # (done, total, what)
 MONEY_FORMAT = "[$¥-804]#,##0.00"
 TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -133,23 +134,29 @@ class CaseExporter:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def export(self, cases: Sequence[CaseRow] | Sequence[int], path: Path) -> int:
-        """Write the cases (rows of the case list, or ids) in their given order; returns how many."""
+    def export(
+        self, cases: Sequence[CaseRow] | Sequence[int], path: Path, progress: Progress | None = None
+    ) -> int:
+        """Write the cases (rows of the case list, or ids) in their given order; returns how many.
+        `progress(done, total, what)` is called as the cases are read, then before writing."""
         ids = [c.id if isinstance(c, CaseRow) else int(c) for c in cases]
         suffix = path.suffix.lower()
         if suffix not in (".xlsx", ".csv"):
             raise ValueError(f"export to .xlsx or .csv, not {suffix or 'a file without extension'}")
-        rows = self._rows(ids)
+        report: Progress = progress or (lambda *_: None)
+        rows = self._rows(ids, report)
+        report(len(ids), len(ids), "writing")
         if suffix == ".csv":
             _write_csv(path, rows)
         else:
             _write_xlsx(path, rows)
         return len(rows)
 
-    def _rows(self, ids: Sequence[int]) -> list[list[Any]]:
+    def _rows(self, ids: Sequence[int], progress: Progress) -> list[list[Any]]:
         by_id: dict[int, list[Any]] = {}
         with self._sessions() as session:
             for i in range(0, len(ids), CHUNK):
+                progress(i, len(ids), "reading")
                 q = (
                     select(Case)
                     .where(Case.id.in_(ids[i : i + CHUNK]))

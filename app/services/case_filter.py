@@ -30,6 +30,7 @@ class ListFilter:
     reason: str | None = None
     requested_from: int | None = None  # Unix seconds, inclusive
     requested_to: int | None = None  # Unix seconds, exclusive
+    ids: frozenset[int] | None = None  # only these cases (e.g. "show the imported cases")
 
     @property
     def is_empty(self) -> bool:
@@ -136,6 +137,9 @@ def apply_filter(
         if want is not None:
             col = index.column(rows, attr)
             out = [i for i in out if col[i] == want]
+    if f.ids is not None:
+        wanted, case_ids = f.ids, index.column(rows, "id")
+        out = [i for i in out if case_ids[i] in wanted]
     if f.requested_from is not None or f.requested_to is not None:
         lo = f.requested_from if f.requested_from is not None else -(2**62)
         hi = f.requested_to if f.requested_to is not None else 2**62

@@ -125,6 +125,11 @@ class CaseService:
         self._presets: dict[int, RulePreset] = {}
         self._rule_set_ids: dict[tuple[str, str], int] = {}
 
+    def forget_cached(self) -> None:
+        """The database file was replaced (restore): rule-set rows may differ; read them again."""
+        self._presets.clear()
+        self._rule_set_ids.clear()
+
     # ---- reading the rules a case lives under -------------------------------------
 
     def preset_for(self, session: Session, rule_set_id: int) -> RulePreset:

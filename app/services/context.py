@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models.db import DB_FILE_NAME, open_database
+from app.models.db import DB_FILE_NAME, open_database, upgrade_if_needed
 from app.paths import resource
 from app.services.alerts import AlertService
 from app.services.backup import BackupService
@@ -48,6 +48,17 @@ class AppContext:
             queries=CaseQueries(sessions, clock),
             alerts=AlertService(sessions, clock, cases),
         )
+
+    def reopen(self) -> None:
+        """After the database file was replaced (a restore; every writer stopped): drop the
+        pooled connections to the old file, upgrade the new one if it is older, forget what
+        the services cached of the old rows."""
+        self.engine.dispose()
+        upgrade_if_needed(
+            self.data_dir / DB_FILE_NAME, BackupService(self.data_dir, self.clock).before_migration
+        )
+        self.cases.forget_cached()
+        self.alerts.forget_progress()
 
     def close(self) -> None:
         self.engine.dispose()

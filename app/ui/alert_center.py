@@ -1,9 +1,9 @@
 """Alerts assembled for the window: scheduler, tray, banner and the away summary, wired once.
 
-The main window creates one `AlertCenter`, puts `center.banner` in its layout, connects
-`open_case_requested` / `open_window_requested` / `quit_requested` / `cases_changed`, calls
-`case_changed()` after every write it makes, and `start()` once it is shown (or hidden with
---minimized). All slots here run on the GUI thread.
+The app shell (`app/ui/app_shell.py`) creates one `AlertCenter`, puts `center.banner` in the
+window, connects `open_case_requested` / `open_window_requested` / `quit_requested` /
+`cases_changed`, calls `case_changed()` after every write the window makes, and `start()` once
+the window is shown (or hidden with --minimized). All slots here run on the GUI thread.
 """
 
 from __future__ import annotations
@@ -79,12 +79,32 @@ class AlertCenter(QObject):
 
     # ---- life cycle -----------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Show what is still unseen from earlier runs, the tray, then catch up and schedule."""
+    def start(self, schedule: bool = True) -> None:
+        """Show what is still unseen from earlier runs, the tray, then catch up and schedule
+        (`schedule=False`: tests drive the scheduler's jobs themselves with a moved clock)."""
         self.banner.add_notices(self.alerts.unseen())
         if self.tray is not None:
             self.tray.show()
-        self.scheduler.start()
+        if schedule:
+            self.scheduler.start()
+
+    def hold_jobs(self) -> None:
+        """The database file is about to be replaced (restore): no job may touch it."""
+        self.scheduler.pause()
+
+    def reload(self) -> None:
+        """The database was replaced (restore): list the restored log's unseen alerts, then re-plan."""
+        self.banner.model.remove([n.log_id for n in self.banner.model.notices()])
+        self.banner.add_notices(self.alerts.unseen())
+        self.scheduler.resume()
+        self._refresh_tray()
+
+    def say(self, title: str, text: str) -> None:
+        """A one-off note from the app (not an alert): a tray message, else the status bar."""
+        if self.tray is not None:
+            self.tray.show_note(title, text)
+        else:
+            self.status_message.emit(f"{title}: {text}")
 
     def shutdown(self) -> None:
         self.scheduler.shutdown()

@@ -50,6 +50,7 @@ class CaseController(QObject):
         self.detail.actionRequested.connect(self.request_action)
         self.detail.editRequested.connect(self.edit_case)
         self.detail.filesDropped.connect(self.add_files)
+        self.detail.muteToggled.connect(self.set_muted)
         self.cases.openCase.connect(self.open_case)
         self.cases.ticked.connect(self.detail.tick)
         self.cases.newCaseRequested.connect(self.new_case)
@@ -180,6 +181,10 @@ class CaseController(QObject):
             return case_id
 
         self._write(work, lambda cid: ChangeSet.cases([cid]))
+
+    def set_muted(self, case_id: int, muted: bool) -> None:
+        alerts = self.ctx.alerts
+        self._write(lambda: alerts.set_muted(case_id, muted), lambda _: ChangeSet.cases([case_id]))
 
     def add_files(self, case_id: int, paths: Sequence[Path]) -> None:
         attachments = self.services.attachments

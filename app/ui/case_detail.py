@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -47,6 +48,7 @@ class CaseDetailPanel(QWidget):
     editRequested = Signal(int)
     filesDropped = Signal(int, list)  # case id, list[Path]
     closeRequested = Signal()
+    muteToggled = Signal(int, bool)  # case id, muted
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -88,6 +90,13 @@ class CaseDetailPanel(QWidget):
         self.rule.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.other_clocks = QLabel()
         self.other_clocks.setWordWrap(True)
+
+        self.mute = QCheckBox(self.tr("Mute alerts for this case"))
+        self.mute.setObjectName("muteAlerts")
+        self.mute.setToolTip(
+            self.tr("No tray messages or banner alerts for this case; its deadlines still count.")
+        )
+        self.mute.toggled.connect(self._mute_toggled)
 
         self.actions_box = QGroupBox(self.tr("Actions"))
         self.actions_grid = QGridLayout(self.actions_box)
@@ -132,6 +141,7 @@ class CaseDetailPanel(QWidget):
         inner.addWidget(self.consequence)
         inner.addWidget(self.rule)
         inner.addWidget(self.other_clocks)
+        inner.addWidget(self.mute)
         inner.addWidget(self.actions_box)
         inner.addWidget(timeline_box)
         inner.addWidget(self.fields_box)
@@ -159,6 +169,9 @@ class CaseDetailPanel(QWidget):
         f = detail.fields
         platform = vocab.label(vocab.platforms(), f["platform"])
         self.title.setText(f"{platform} · {f['aftersale_no']}")
+        self.mute.blockSignals(True)
+        self.mute.setChecked(bool(f.get("muted")))
+        self.mute.blockSignals(False)
         self._fill_actions(detail.allowed)
         self._fill_fields()
         self.timeline_model.set_events(detail.events)
@@ -243,6 +256,10 @@ class CaseDetailPanel(QWidget):
         buttons.append(edit)
         for i, button in enumerate(buttons):
             self.actions_grid.addWidget(button, i // ACTIONS_PER_ROW, i % ACTIONS_PER_ROW)
+
+    def _mute_toggled(self, muted: bool) -> None:
+        if self.case_id is not None:
+            self.muteToggled.emit(self.case_id, muted)
 
     def _request(self, action: str) -> None:
         if self.case_id is not None:

@@ -132,6 +132,7 @@ class CasesView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
+        top.addWidget(self.filter_bar.ids_chip)
         top.addWidget(self.loading)
         top.addWidget(self.bulk_button)
         top.addWidget(self.new_button)
@@ -177,6 +178,12 @@ class CasesView(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(lambda: self._open_index(self.table.currentIndex()))
         return table
+
+    def add_banner(self, widget: QWidget) -> None:
+        """A strip above the tabs and the list (the unseen alerts)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, widget)
 
     def set_detail_widget(self, widget: QWidget) -> None:
         layout = self.detail_holder.layout()
@@ -275,6 +282,16 @@ class CasesView(QWidget):
 
     def select_tab(self, tab: QuickTab) -> None:
         self.tabs.setCurrentIndex(TAB_ORDER.index(tab))
+
+    def show_only(self, ids: Sequence[int], label: str) -> None:
+        """List just these cases (in the All tab) until the merchant clears the filter chip."""
+        self.select_tab(QuickTab.ALL)
+        self.filter_bar.show_ids(ids, label)
+
+    def visible_ids(self) -> list[int]:
+        """The case ids as listed now: quick tab, filters and sort order."""
+        proxy = self.proxy
+        return [cid for cid in (proxy.case_id_at(r) for r in range(proxy.rowCount())) if cid is not None]
 
     def _filter_changed(self, list_filter: Any) -> None:
         self._keeping_selection(lambda: self.proxy.set_filter(list_filter))

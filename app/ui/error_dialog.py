@@ -15,7 +15,7 @@ import threading
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.services.integrity import classify_error
+
+if TYPE_CHECKING:
+    from app.services.integrity import KnownDbError
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,14 @@ class ErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
+
+
+def classify_error(exc: BaseException) -> KnownDbError | None:
+    # Imported when an error happens: the hook is installed before the first paint, and
+    # app.services.integrity brings SQLAlchemy (a third of a second) with it.
+    from app.services.integrity import classify_error as classify
+
+    return classify(exc)
 
 
 def describe(exc: BaseException, tb_text: str) -> tuple[str, str]:

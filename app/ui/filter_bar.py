@@ -1,4 +1,5 @@
-"""The filter bar over the case list: free text and the platform/shop/stage/type/reason/date choices."""
+"""The filter bar over the case list: free text and the platform/shop/stage/type/reason/date choices,
+and a removable "only these cases" chip (e.g. the cases an import just wrote)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,14 @@ class FilterBar(QWidget):
         self.reason = self._combo(self.tr("All reasons"), vocab.reasons())
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
+        self.only_ids: frozenset[int] | None = None
+        # Not in this bar's row (it is full beside the detail panel): the cases view places it.
+        self.ids_chip = QToolButton()
+        self.ids_chip.setObjectName("idsChip")
+        self.ids_chip.setStyleSheet("#idsChip { background: #e7f5ff; border: 1px solid #74c0fc; }")
+        self.ids_chip.setToolTip(self.tr("Show every case again"))
+        self.ids_chip.clicked.connect(self.clear_ids)
+        self.ids_chip.hide()
         self.clear = QToolButton()
         self.clear.setText(self.tr("Clear"))
         self.clear.setToolTip(self.tr("Clear all filters"))
@@ -94,6 +103,20 @@ class FilterBar(QWidget):
         self.shop.setCurrentIndex(max(i, 0))
         self.shop.blockSignals(False)
 
+    def show_ids(self, ids: Iterable[int], label: str) -> None:
+        """List only these cases until the chip (or Clear) is clicked; `label` says which they are."""
+        self.only_ids = frozenset(ids)
+        self.ids_chip.setText(f"{label} ✕")
+        self.ids_chip.show()
+        self._emit()
+
+    def clear_ids(self) -> None:
+        if self.only_ids is None:
+            return
+        self.only_ids = None
+        self.ids_chip.hide()
+        self._emit()
+
     def current(self) -> ListFilter:
         start = self.date_from.date()
         end = self.date_to.date()
@@ -106,6 +129,7 @@ class FilterBar(QWidget):
             reason=self.reason.currentData(),
             requested_from=None if start == ANY_DATE else _epoch(start),
             requested_to=None if end == ANY_DATE else _epoch(end.addDays(1)),
+            ids=self.only_ids,
         )
 
     def flush(self) -> None:
@@ -123,6 +147,8 @@ class FilterBar(QWidget):
             combo.setCurrentIndex(0)
         self.date_from.setDate(ANY_DATE)
         self.date_to.setDate(ANY_DATE)
+        self.only_ids = None
+        self.ids_chip.hide()
         for w in (*widgets, self.date_from, self.date_to):
             w.blockSignals(False)
         self._debounce.stop()

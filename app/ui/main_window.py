@@ -1,8 +1,9 @@
 """The main window shell: left navigation of screens, menu bar, status bar, remembered geometry.
 
 Screens are added with `add_screen(key, title, icon, widget)`; menus are reached
-with `menu("file" | "case" | "view" | "help")`, so other features plug in
-without editing this file. The cases screen is built at once (it is the first
+with `menu("file" | "case" | "view" | "help")` (File-menu entries go in a section with
+`add_file_action`), so other features plug in without editing this file; `attached`
+says when the database services arrived. The cases screen is built at once (it is the first
 paint); the screens that need the database services come with `attach()`.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +36,8 @@ from app.ui.changes import ChangeHub
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from app.ui.import_flow import ImportFlow
+    from app.ui.list_export import ListExport
     from app.ui.window_services import WindowServices
 
 
@@ -43,6 +46,8 @@ def icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    attached = Signal(object)  # WindowServices: the database is open and the screens are built
+
     def __init__(
         self, clock: Clock, settings: QSettings, tasks: TaskRunner, data_dir: Path, tz: Any = None
     ) -> None:
@@ -55,6 +60,8 @@ class MainWindow(QMainWindow):
         self.changes = ChangeHub(self)
         self.services: WindowServices | None = None
         self.controller: Any = None
+        self.import_flow: ImportFlow | None = None  # File → Import…, drop an export (set by attach)
+        self.list_export: ListExport | None = None  # File → Export list… (set by attach)
         self._screens: dict[str, QWidget] = {}
         self._menus: dict[str, QMenu] = {}
         self._screen_actions: list[QAction] = []
@@ -125,6 +132,19 @@ class MainWindow(QMainWindow):
         """'file', 'case', 'view' or 'help': add actions to them."""
         return self._menus[key]
 
+    def add_file_action(self, section: str, action: QAction) -> None:
+        """Put an action at the end of a File-menu section: "transfer" (import, export) or
+        "data" (backup, restore); Quit stays last."""
+        self._menus["file"].insertAction(self._file_sections[section], action)
+
+    def bring_to_front(self) -> None:
+        """Show the window (from the tray, or asked by a second start) above the others."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def show_error(self, title: str, message: str, details: str = "") -> None:
         """A message the merchant can act on. (An error dialog with a report button can replace this.)"""
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
@@ -141,6 +161,7 @@ class MainWindow(QMainWindow):
 
         self.services = services
         wire(self, services)
+        self.attached.emit(services)
 
     # ---- menus --------------------------------------------------------------------------------
 
@@ -152,11 +173,12 @@ class MainWindow(QMainWindow):
         self.new_case_action.setEnabled(False)
         file_menu.addAction(self.new_case_action)
         file_menu.addSeparator()
-        self._file_end = file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
+        # Each separator ends a section (consecutive ones collapse while a section is empty).
+        self._file_sections = {"transfer": file_menu.addSeparator(), "data": file_menu.addSeparator()}
+        self.quit_action = file_menu.addAction(self.tr("&Quit"))
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)  # the app shell makes it quit from the tray too
 
         case_menu = bar.addMenu(self.tr("&Case"))
         self.find_action = case_menu.addAction(self.tr("&Find…"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 
@@ -74,6 +75,8 @@ class AlertScheduler(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(int(TICK.total_seconds() * 1000))
         self._timer.timeout.connect(self.check_gap)
+        # Held by every job that reads the database; pause() takes it to wait for a running one.
+        self._jobs = threading.RLock()
 
     # ---- life cycle ---------------------------------------------------------------------
 
@@ -113,6 +116,22 @@ class AlertScheduler(QObject):
         if self.running:
             self._scheduler.shutdown(wait=True)
 
+    def pause(self) -> None:
+        """Hold every job (the database file is about to be replaced): no new one starts, and
+        this returns once a running one has finished. Same thread as `resume`."""
+        self._timer.stop()
+        if self.running:
+            self._scheduler.pause()
+        self._jobs.acquire()
+
+    def resume(self) -> None:
+        self._jobs.release()
+        if self.running:
+            self._scheduler.resume()
+            self._last_tick = self._clock.now()
+            self._timer.start()
+        self.request_replan()
+
     def job_ids(self) -> list[str]:
         return sorted(job.id for job in self._scheduler.get_jobs())
 
@@ -128,7 +147,8 @@ class AlertScheduler(QObject):
     def replan(self) -> WakePlan:
         """Job: read the next instant from the database and move the wake-up job there."""
         try:
-            plan = self._alerts.next_wakeup()
+            with self._jobs:
+                plan = self._alerts.next_wakeup()
         except Exception as e:
             self._failed("re-plan", e)
             raise
@@ -158,7 +178,8 @@ class AlertScheduler(QObject):
     def wake(self) -> WakeResult | None:
         """Job: apply due auto-actions, deliver due alerts, plan the next wake-up."""
         try:
-            result = self._alerts.wake()
+            with self._jobs:
+                result = self._alerts.wake()
         except Exception as e:  # e.g. the database is locked: the safety net retries in a minute
             self._failed("wake-up", e)
             return None
@@ -169,7 +190,8 @@ class AlertScheduler(QObject):
     def catch_up(self) -> WakeResult | None:
         """Job at start: what fell due while the app was closed, summarised once."""
         try:
-            result = self._alerts.catch_up()
+            with self._jobs:
+                result = self._alerts.catch_up()
         except Exception as e:
             self._failed("catch-up", e)
             return None

@@ -22,6 +22,7 @@ class Setting:
 LANGUAGE = Setting(BY_KEY["ui/language"].key, str, BY_KEY["ui/language"].default)
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
 WINDOW_STATE = Setting("window/state", bytes, b"")
+CLOSE_HINT_SHOWN = Setting("tray/close_hint_shown", bool, False)  # "still running in the tray" was said
 LANGUAGES = tuple(value for value, _ in BY_KEY["ui/language"].choices)  # "system", "zh_CN", "en"
 
 

@@ -174,6 +174,11 @@ class TrayController(QObject):
             self.notifier.show_message(delivery.summary.headline, "\n".join(lines), True)
             self.showing = SUMMARY
 
+    def show_note(self, title: str, text: str) -> None:
+        """A message about the app itself: clicking it opens the window."""
+        self.notifier.show_message(title, text, False)
+        self.showing = None
+
     def message_clicked(self) -> None:
         if self.showing == SUMMARY:
             self.summary_clicked.emit()

@@ -1,4 +1,5 @@
-"""Builds the screens that need the database services and plugs them into the main window."""
+"""Builds the screens and File-menu flows that need the database services and plugs them into the
+main window. (Tray, close/quit and backups are the app shell's: `app/ui/app_shell.py`.)"""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.ui.case_controller import CaseController
 from app.ui.dashboard_view import DashboardView
+from app.ui.import_flow import ImportFlow
+from app.ui.list_export import ListExport
 from app.ui.main_window import icon
 from app.ui.rules_view import RulesView
 
@@ -35,4 +38,7 @@ def wire(window: MainWindow, services: WindowServices) -> None:
 
     rules = RulesView(services.ctx.rules, window.tasks, window.changes)
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
+
+    window.import_flow = ImportFlow(window, services.ctx)
+    window.list_export = ListExport(window, services.ctx)
     controller.load_all()

@@ -133,6 +133,17 @@
     </message>
 </context>
 <context>
+    <name>AppShell</name>
+    <message>
+        <source>Aftersales Sentinel is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts keep coming while the window is closed. Quit from this icon&apos;s menu or with File → Quit (Ctrl+Q).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsWidget</name>
     <message>
         <source>Add files…</source>
@@ -175,6 +186,29 @@
     </message>
     <message>
         <source>恢复失败 · Restore failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupControl</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the database now (the app keeps running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up… {0}%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -244,6 +278,14 @@
     <name>CaseDetailPanel</name>
     <message>
         <source>Close the detail panel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute alerts for this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tray messages or banner alerts for this case; its deadlines still count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -767,6 +809,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show every case again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,6 +861,21 @@
     </message>
     <message>
         <source>{0} · unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an after-sales export (.xlsx or .csv); or drop it on the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported cases: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -873,6 +934,41 @@
     </message>
     <message>
         <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListExport</name>
+    <message>
+        <source>&amp;Export list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the cases as listed now (tab, filters, order) to Excel or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases listed: nothing to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting {0} cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} cases written to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

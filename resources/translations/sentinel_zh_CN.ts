@@ -133,6 +133,17 @@
     </message>
 </context>
 <context>
+    <name>AppShell</name>
+    <message>
+        <source>Aftersales Sentinel is still running</source>
+        <translation>售后哨兵仍在运行</translation>
+    </message>
+    <message>
+        <source>Alerts keep coming while the window is closed. Quit from this icon&apos;s menu or with File → Quit (Ctrl+Q).</source>
+        <translation>关闭窗口后提醒照常弹出。要退出，请用此图标的菜单或“文件 → 退出”(Ctrl+Q)。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsWidget</name>
     <message>
         <source>Add files…</source>
@@ -176,6 +187,29 @@
     <message>
         <source>恢复失败 · Restore failed</source>
         <translation>恢复失败</translation>
+    </message>
+</context>
+<context>
+    <name>BackupControl</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Copy the database now (the app keeps running)</source>
+        <translation>现在复制一份数据库（应用照常运行）</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Backing up… {0}%</source>
+        <translation>正在备份… {0}%</translation>
     </message>
 </context>
 <context>
@@ -245,6 +279,14 @@
     <message>
         <source>Close the detail panel (Esc)</source>
         <translation>关闭详情面板（Esc）</translation>
+    </message>
+    <message>
+        <source>Mute alerts for this case</source>
+        <translation>此售后单静音（不再提醒）</translation>
+    </message>
+    <message>
+        <source>No tray messages or banner alerts for this case; its deadlines still count.</source>
+        <translation>此单不再弹出托盘消息和提醒栏提醒；期限照常计算。</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -725,7 +767,7 @@
     </message>
     <message>
         <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).</source>
-        <translation>从平台后台或 ERP 下载的售后列表（.xlsx 或 .csv）。</translation>
+        <translation>从平台后台或 ERP 下载的售后单列表（.xlsx 或 .csv）。</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -737,7 +779,7 @@
     </message>
     <message>
         <source>Import after-sales export</source>
-        <translation>导入售后导出文件</translation>
+        <translation>导入售后单</translation>
     </message>
 </context>
 <context>
@@ -765,6 +807,10 @@
     <message>
         <source>All reasons</source>
         <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Show every case again</source>
+        <translation>重新显示全部售后单</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -819,6 +865,21 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import an after-sales export (.xlsx or .csv); or drop it on the window</source>
+        <translation>导入平台导出的售后单（.xlsx 或 .csv）；也可直接拖到窗口上</translation>
+    </message>
+    <message>
+        <source>Imported cases: {0}</source>
+        <translation>本次导入的售后单：{0} 个</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewModel</name>
     <message>
         <source>new</source>
@@ -838,7 +899,7 @@
     </message>
     <message>
         <source>Row</source>
-        <translation>行号</translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Platform</source>
@@ -862,18 +923,53 @@
     </message>
     <message>
         <source>Details</source>
-        <translation>详情</translation>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
         <source>Import after-sales export</source>
-        <translation>导入售后导出文件</translation>
+        <translation>导入售后单</translation>
     </message>
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>ListExport</name>
+    <message>
+        <source>&amp;Export list…</source>
+        <translation>导出列表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the cases as listed now (tab, filters, order) to Excel or CSV</source>
+        <translation>把当前列表（标签、筛选、排序）写入 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>No cases listed: nothing to export.</source>
+        <translation>列表为空：没有可导出的售后单。</translation>
+    </message>
+    <message>
+        <source>Exporting {0} cases…</source>
+        <translation>正在导出 {0} 个售后单…</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>{0} cases written to {1}</source>
+        <translation>已导出 {0} 个售后单到 {1}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>
@@ -1101,15 +1197,15 @@
     </message>
     <message>
         <source>Nothing is written until you import. Rows with errors are left out.</source>
-        <translation>点击导入之前不会写入任何数据。有错误的行将被跳过。</translation>
+        <translation>点“导入”之前不会写入任何数据。有错误的行不导入。</translation>
     </message>
     <message>
         <source>Guess from the file</source>
-        <translation>根据文件自动识别</translation>
+        <translation>根据文件识别</translation>
     </message>
     <message>
         <source>Detect</source>
-        <translation>自动识别</translation>
+        <translation>自动检测</translation>
     </message>
     <message>
         <source>Platform:</source>
@@ -1121,7 +1217,7 @@
     </message>
     <message>
         <source>Map what the preset does not know</source>
-        <translation>对应预设无法识别的内容</translation>
+        <translation>对应预设不认识的列和状态</translation>
     </message>
     <message>
         <source>Save mapping and preview again</source>
@@ -1157,7 +1253,7 @@
     </message>
     <message>
         <source>Columns: {0}</source>
-        <translation>列：{0}</translation>
+        <translation>列对应：{0}</translation>
     </message>
     <message>
         <source>(choose a column)</source>
@@ -1301,11 +1397,11 @@
     </message>
     <message>
         <source>Imported: {0} new, {1} updated, {2} unchanged; {3} rows with errors were left out.</source>
-        <translation>已导入：新增 {0}，更新 {1}，无变化 {2}；{3} 行有错误，已跳过。</translation>
+        <translation>导入完成：新增 {0}，更新 {1}，无变化 {2}；{3} 行有错误，未导入。</translation>
     </message>
     <message>
         <source>Nothing was imported: {0}</source>
-        <translation>未导入任何数据：{0}</translation>
+        <translation>没有导入任何数据：{0}</translation>
     </message>
 </context>
 <context>

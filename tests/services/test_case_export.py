@@ -96,6 +96,16 @@ def test_export_accepts_case_rows_in_their_order(ctx: AppContext, tmp_path: Path
         CaseExporter(ctx.sessions).export(rows, tmp_path / "cases.pdf")
 
 
+def test_export_reports_progress_in_chunks_then_the_write(
+    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.services.case_export.CHUNK", 2)
+    ids = [_case(ctx, f"A{i}", "x") for i in range(5)]
+    seen: list[tuple[int, int, str]] = []
+    assert CaseExporter(ctx.sessions).export(ids, tmp_path / "c.csv", progress=lambda *a: seen.append(a)) == 5
+    assert seen == [(0, 5, "reading"), (2, 5, "reading"), (4, 5, "reading"), (5, 5, "writing")]
+
+
 # ---- round trip -------------------------------------------------------------------------
 
 TEXT = st.one_of(

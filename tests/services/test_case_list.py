@@ -88,6 +88,11 @@ def test_filters_tabs_and_counts(ctx: AppContext, clock: FixedClock) -> None:
     assert listed(ListFilter(), QuickTab.NEEDS_ME) == [ids["soon"], ids["later"]]
     assert listed(ListFilter(), QuickTab.WAITING_BUYER) == [ids["ship"]]  # waiting for the parcel
     assert listed(ListFilter(), QuickTab.DUE_TODAY) == [ids["soon"]]
+    chosen = frozenset({ids["done"], ids["soon"]})  # e.g. the cases an import just wrote
+    assert listed(ListFilter(ids=chosen)) == [ids["soon"], ids["done"]]  # still in list order
+    assert listed(ListFilter(ids=chosen, text="momo")) == [ids["soon"]]
+    assert listed(ListFilter(ids=frozenset())) == []
+    assert not ListFilter(ids=chosen).is_empty
 
     counter = TabCounter(p.order, p.index)
     assert counter.counts(now, day_end)[QuickTab.OVERDUE] == 0

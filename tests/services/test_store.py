@@ -69,7 +69,9 @@ def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 
 def test_due_rows_keep_orm_types(ctx: AppContext, clock: FixedClock) -> None:
     """The hot `due` query bypasses SQLAlchemy's execution but not its column types."""
-    open_case(ctx, clock, Platform.KUAISHOU, CaseType.REFUND_ONLY, False, Reason.QUALITY, T0, amount="1299.50")
+    open_case(
+        ctx, clock, Platform.KUAISHOU, CaseType.REFUND_ONLY, False, Reason.QUALITY, T0, amount="1299.50"
+    )
     (row,) = ctx.queries.due(limit=50)
     assert row.due_at.tzinfo is not None and row.due_at == T0 + timedelta(hours=48)
     assert row.amount == Decimal("1299.50") and isinstance(row.amount, Decimal)

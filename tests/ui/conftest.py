@@ -1,4 +1,5 @@
-"""A real main window over a fresh data folder: inline TaskRunner, injected clock, temp settings."""
+"""A real main window over a fresh data folder: inline TaskRunner, injected clock, temp settings;
+`running`: the whole app (shell, fake tray) around it."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
 
 from app.services.clock import BEIJING, FixedClock
 from app.services.context import AppContext
@@ -15,6 +18,8 @@ from app.ui import vocab
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
 from app.ui.window_services import WindowServices
+from tests.ui.fakes import FakeNotifier
+from tests.ui.shell_fixtures import App, close_app, make_app
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +45,26 @@ def window(qtbot, ctx: AppContext, settings: QSettings, clock: FixedClock) -> It
     w.show()
     yield w
     w.close()
+
+
+@pytest.fixture
+def tray() -> FakeNotifier:
+    return FakeNotifier()
+
+
+@pytest.fixture
+def running(
+    qapp: QApplication,
+    qtbot: QtBot,
+    ctx: AppContext,
+    settings: QSettings,
+    clock: FixedClock,
+    tray: FakeNotifier,
+) -> Iterator[App]:
+    app = make_app(qapp, qtbot, ctx, settings, clock, tray)
+    yield app
+    qapp.processEvents()
+    unexpected = [d.details.toPlainText() for d in app.errors]  # type: ignore[attr-defined]
+    close_app(app, qapp)
+    # The shell turns exceptions into dialogs: here they must still fail the test.
+    assert not unexpected, unexpected[0]

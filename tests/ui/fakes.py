@@ -1,9 +1,14 @@
-"""A scripted Prompter: answers questions from a list and records everything it was shown."""
+"""Fakes for the UI tests: a scripted Prompter (answers questions from a list, records what it was
+shown) and a tray (offscreen has none) that records its messages and lets a test click them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMenu
 
 
 @dataclass
@@ -39,3 +44,41 @@ class FakePrompter:
 
     def texts(self, kind: str) -> list[str]:
         return [t for k, t in self.log if k == kind]
+
+
+class FakeNotifier:
+    def __init__(self, available: bool = True) -> None:
+        self.available = available
+        self.visible = False
+        self.messages: list[tuple[str, str]] = []
+        self.tooltips: list[str] = []
+        self.icons: list[QIcon] = []
+        self.menu: QMenu | None = None
+        self._clicked: Callable[[], None] = lambda: None
+
+    def is_available(self) -> bool:
+        return self.available
+
+    def set_visible(self, visible: bool) -> None:
+        self.visible = visible
+
+    def set_icon(self, icon: QIcon) -> None:
+        self.icons.append(icon)
+
+    def set_tooltip(self, text: str) -> None:
+        self.tooltips.append(text)
+
+    def set_menu(self, menu: QMenu) -> None:
+        self.menu = menu
+
+    def show_message(self, title: str, text: str, urgent: bool) -> None:
+        self.messages.append((title, text))
+
+    def on_message_clicked(self, slot: Callable[[], None]) -> None:
+        self._clicked = slot
+
+    def on_icon_clicked(self, slot: Callable[[], None]) -> None:
+        pass
+
+    def click_message(self) -> None:
+        self._clicked()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
-
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMenu
 
 from app.services.alerts import Delivery
 from app.services.clock import FixedClock
@@ -19,47 +16,10 @@ from app.ui.scheduler import AlertScheduler
 from app.ui.tasks import TaskRunner
 from app.ui.tray import OVERDUE, render_icon
 from tests.services.test_alerts import LEADS, add_case, merchant_due
+from tests.ui.fakes import FakeNotifier
 
 H = timedelta(hours=1)
 M = timedelta(minutes=1)
-
-
-class FakeNotifier:
-    def __init__(self, available: bool = True) -> None:
-        self.available = available
-        self.visible = False
-        self.messages: list[tuple[str, str]] = []
-        self.tooltips: list[str] = []
-        self.icons: list[QIcon] = []
-        self.menu: QMenu | None = None
-        self._clicked: Callable[[], None] = lambda: None
-
-    def is_available(self) -> bool:
-        return self.available
-
-    def set_visible(self, visible: bool) -> None:
-        self.visible = visible
-
-    def set_icon(self, icon: QIcon) -> None:
-        self.icons.append(icon)
-
-    def set_tooltip(self, text: str) -> None:
-        self.tooltips.append(text)
-
-    def set_menu(self, menu: QMenu) -> None:
-        self.menu = menu
-
-    def show_message(self, title: str, text: str, urgent: bool) -> None:
-        self.messages.append((title, text))
-
-    def on_message_clicked(self, slot: Callable[[], None]) -> None:
-        self._clicked = slot
-
-    def on_icon_clicked(self, slot: Callable[[], None]) -> None:
-        pass
-
-    def click_message(self) -> None:
-        self._clicked()
 
 
 @pytest.fixture

@@ -14,7 +14,10 @@ from app.ui.main import FIRST_SCREEN_ROWS, Startup
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
 from app.ui.window_services import WindowServices
+from tests.services.db_damage import corrupt_middle
+from tests.ui.fakes import FakePrompter
 from tests.ui.helpers import new_case
+from tests.ui.test_startup_checks import digest, make_data
 
 
 def test_first_rows_before_the_services_then_everything(qtbot, tmp_path: Path, clock: FixedClock) -> None:  # type: ignore[no-untyped-def]
@@ -38,6 +41,45 @@ def test_first_rows_before_the_services_then_everything(qtbot, tmp_path: Path, c
     assert cases.model.complete and cases.model.rowCount() == FIRST_SCREEN_ROWS + 5
     assert cases.proxy.case_id_at(0) == first  # the first screen was the head of the default order
     assert start.window.new_case_action.isEnabled()
+    start.window.close()
+    start.shutdown()
+
+
+def start_on(data: Path, tmp_path: Path, clock: FixedClock, prompter: FakePrompter) -> Startup:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", "en")  # else a C locale installs zh_CN for every later test
+    return Startup(Options(data, clock.now(), False), settings, TaskRunner(inline=True), prompter)
+
+
+def test_a_damaged_database_is_reported_with_the_backup_offered_then_opened(
+    qtbot, tmp_path: Path, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    data = make_data(tmp_path, clock)
+    corrupt_middle(data / "sentinel.db")
+    prompter = FakePrompter(answers=[True])  # "Restore the backup of …?"
+    start = start_on(data, tmp_path, clock, prompter)  # the first screen is skipped, not a crash
+    qtbot.addWidget(start.window)
+    start.open_services()
+    assert "damaged" in prompter.texts("confirm")[0]
+    assert start.window.controller is not None  # opened on the restored file
+    assert start.window.cases.model.rowCount() == 10
+    start.window.close()
+    start.shutdown()
+
+
+def test_declining_the_restore_leaves_the_damaged_file_and_opens_nothing(
+    qtbot, tmp_path: Path, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    data = make_data(tmp_path, clock)
+    corrupt_middle(data / "sentinel.db")
+    before = digest(data / "sentinel.db")
+    prompter = FakePrompter(answers=[False])
+    start = start_on(data, tmp_path, clock, prompter)
+    qtbot.addWidget(start.window)
+    start.open_services()
+    assert prompter.kinds() == ["confirm", "inform"] and "Nothing was changed" in prompter.texts("inform")[0]
+    assert start.window.controller is None and start.ctx is None
+    assert digest(data / "sentinel.db") == before  # never a new empty database over it
     start.window.close()
     start.shutdown()
 

@@ -134,7 +134,8 @@ def test_folder_page_refuses_bad_folders_and_keeps_demo_out_of_real_data(
     existing = tmp_path / "existing"
     set_up_data_dir(FirstRunChoice(existing, (Platform.JD,)), clock)
     page.path.setText(str(existing))
-    assert next_button(wizard) and "already holds data" in page.status.text()
+    opened = page.tr("This folder already holds data from Aftersales Sentinel: it will be opened.")
+    assert next_button(wizard) and page.status.text() == opened
     wizard.next()
     assert not wizard.start_page.demo.isEnabled() and wizard.start_page.empty.isChecked()
 
