@@ -73,6 +73,25 @@ def _check_resources(run: _Run) -> str:
     return f"{', '.join(counts)}, {len(versions)} migrations under {resource_dir().parent}"
 
 
+def _import_modules(run: _Run) -> str:
+    """Every module of the app imports: a lazily imported one left out of a bundle fails here."""
+    import importlib
+    import pkgutil
+
+    import app
+
+    names = [
+        m.name
+        for m in pkgutil.walk_packages(app.__path__, "app.")
+        if not m.name.startswith("app.models.migrations") and m.name != "app.__main__"
+    ]
+    if len(names) < 20:
+        raise SelfTestFailure(f"only {len(names)} app modules found: {names}")
+    for name in names:
+        importlib.import_module(name)
+    return f"{len(names)} modules"
+
+
 def _open_database(run: _Run) -> str:
     from app.models.schema_version import DB_FILE_NAME, head_revision, stored_revision
     from app.services.clock import SystemClock
@@ -216,6 +235,7 @@ def _forget_qt(run: _Run) -> None:
 
 STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("resources", _check_resources),
+    ("app modules", _import_modules),
     ("database", _open_database),
     ("rule presets", _load_rule_presets),
     ("import presets", _load_import_presets),

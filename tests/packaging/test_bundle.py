@@ -62,7 +62,7 @@ def test_bundle_passes_its_self_test(dist: Path, tmp_path: Path) -> None:
     wall = time.perf_counter() - started
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(bundle," in result.stdout  # really the frozen app, not a Python on PATH
-    for step in ("database", "rule presets", "translations", "icons", "main window", "report"):
+    for step in ("app modules", "database", "rule presets", "translations", "icons", "main window", "report"):
         assert f"ok   {step}" in result.stdout
     print(f"\nbundle: {build.folder_size(dist / build.APP_NAME) / 2**20:.1f} MiB, --self-test {wall:.2f}s")
 
