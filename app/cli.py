@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(p, suppress=False)
     p.add_argument("--version", action="version", version=f"Aftersales Sentinel {__version__}")
     p.add_argument("--minimized", action="store_true", help="start in the tray (window hidden)")
+    p.add_argument("--self-test", action="store_true", help="check this installation and exit (0 = ok)")
     sub = p.add_subparsers(dest="command")
 
     case = sub.add_parser("case", help="add, act on, show and list cases", parents=[common])
@@ -150,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"python -m app: error: {e}", file=sys.stderr)
         return 2
+    if args.self_test:
+        from app.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from app.ui.main import run_gui
 

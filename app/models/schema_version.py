@@ -9,7 +9,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+from app.paths import migrations_dir
+
+MIGRATIONS_DIR = migrations_dir()
 DB_FILE_NAME = "sentinel.db"
 
 

@@ -14,8 +14,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from app.models.enums import Platform
 from app.services.alert_plan import DEFAULT_BUYER_LEAD, DEFAULT_MERCHANT_LEADS, AlertSettings, QuietHours
 from app.services.clock import parse_span
+from app.services.labels import PLATFORM_ZH
 
 
 class SettingError(ValueError):
@@ -30,6 +32,7 @@ class Kind(StrEnum):
     SPAN_LIST = "span_list"  # '24h,6h,1h,15m'
     PATH = "path"  # '' means "the default"
     CHOICE = "choice"
+    CHOICE_SET = "choice_set"  # 'taobao,douyin': any number of the choices, in declaration order
 
 
 def format_span(span: timedelta) -> str:
@@ -55,9 +58,23 @@ class Setting:
     help_zh: str
     help_en: str
     group: str  # dialog section: "alerts", "general", "data"
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label) for CHOICE
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label) for CHOICE and CHOICE_SET
     minimum: int | None = None
     maximum: int | None = None
+    restart: bool = False  # the running app keeps the old value until it is started again
+    choice_labels_en: tuple[str, ...] = ()  # English labels, when they differ, in `choices` order
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_zh
+
+    def help(self, lang: str) -> str:
+        return self.help_en if lang == "en" else self.help_zh
+
+    def choice_label(self, value: str, lang: str) -> str:
+        for i, (v, label) in enumerate(self.choices):
+            if v == value:
+                return self.choice_labels_en[i] if lang == "en" and self.choice_labels_en else label
+        return value
 
     def parse(self, raw: object) -> Any:
         """A typed value from what storage returned (often a string). Raises SettingError."""
@@ -110,6 +127,13 @@ class Setting:
             if text not in {v for v, _ in self.choices}:
                 raise ValueError(f"{text!r} is not one of {[v for v, _ in self.choices]}")
             return text
+        if kind is Kind.CHOICE_SET:
+            items = raw if isinstance(raw, list | tuple) else str(raw).split(",")
+            chosen = {str(i).strip() for i in items if str(i).strip()}
+            unknown = chosen - {v for v, _ in self.choices}
+            if unknown:
+                raise ValueError(f"{sorted(unknown)} not among {[v for v, _ in self.choices]}")
+            return tuple(v for v, _ in self.choices if v in chosen)
         raise AssertionError(kind)
 
     def format(self, value: Any) -> str:
@@ -125,6 +149,8 @@ class Setting:
             return ",".join(format_span(s) for s in value)
         if kind is Kind.PATH:
             return "" if value is None else str(value)
+        if kind is Kind.CHOICE_SET:
+            return ",".join(value)
         return str(value)
 
 
@@ -202,7 +228,7 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=24 * 60,
     ),
     Setting(
-        "general/start_at_login",
+        "system/start_at_login",
         Kind.BOOL,
         False,
         "开机自动启动",
@@ -212,15 +238,38 @@ SETTINGS: tuple[Setting, ...] = (
         "general",
     ),
     Setting(
-        "general/language",
+        "ui/language",
         Kind.CHOICE,
-        "zh_CN",
+        "system",
         "界面语言",
         "Language",
         "重启后生效",
         "Takes effect after a restart",
         "general",
-        choices=(("zh_CN", "简体中文"), ("en", "English")),
+        choices=(("system", "跟随系统"), ("zh_CN", "简体中文"), ("en", "English")),
+        restart=True,
+        choice_labels_en=("Follow the system", "简体中文", "English"),
+    ),
+    Setting(
+        "shops/platforms",
+        Kind.CHOICE_SET,
+        (),
+        "我经营的平台",
+        "My platforms",
+        "新建售后单、导入和规则页优先显示这些平台；都不选则显示全部",
+        "New cases, import and the rules screen offer these platforms first; none chosen: all",
+        "general",
+        choices=tuple((p.value, PLATFORM_ZH[p.value]) for p in Platform),
+        choice_labels_en=(
+            "Kuaishou",
+            "Taobao/Tmall",
+            "Douyin",
+            "WeChat Shop",
+            "Pinduoduo",
+            "JD",
+            "Xiaohongshu",
+            "Custom",
+        ),
     ),
     Setting(
         "data/dir",
@@ -228,9 +277,10 @@ SETTINGS: tuple[Setting, ...] = (
         None,
         "数据文件夹",
         "Data folder",
-        "留空使用默认位置；更改后重启生效",
-        "Empty: the default location. Takes effect after a restart",
+        "留空使用默认位置；更改后重启生效（原文件夹的数据不会自动搬过去）",
+        "Empty: the default location. Takes effect after a restart (data is not moved for you)",
         "data",
+        restart=True,
     ),
     Setting(
         "backup/daily_time",

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from app.paths import resource
 
 SUPPORTED = ("zh_CN", "en")
+_installed: list[str] = []  # the language of the translators installed last
 
 
 def resolve(language: str) -> str:
@@ -22,6 +23,7 @@ def resolve(language: str) -> str:
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install the translators for `language`; returns them (keep them alive)."""
     lang = resolve(language)
+    _installed[:] = [lang]
     system_is_c = QLocale.system().language() in (QLocale.Language.C, QLocale.Language.AnyLanguage)
     if language in SUPPORTED or system_is_c:
         QLocale.setDefault(QLocale("zh_CN" if lang == "zh_CN" else "en_US"))
@@ -37,6 +39,11 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         app.installTranslator(qt)
         out.append(qt)
     return out
+
+
+def current() -> str:
+    """'zh_CN' or 'en': the language the UI was started in (what `install` chose)."""
+    return _installed[0] if _installed else resolve("system")
 
 
 def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:

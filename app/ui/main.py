@@ -27,9 +27,10 @@ from app.models.schema_version import DB_FILE_NAME, is_current
 from app.paths import default_data_dir
 from app.services.case_list import CaseListQuery
 from app.services.logging_setup import setup_logging
-from app.ui import i18n
+from app.ui import first_run, i18n
 from app.ui import settings as settings_decl
 from app.ui.main_window import MainWindow, icon
+from app.ui.settings_dialog import add_settings_action
 from app.ui.tasks import TaskRunner
 
 FIRST_SCREEN_ROWS = 80
@@ -83,6 +84,7 @@ class Startup:
         self.prompter = prompter
         self.data_dir = opts.data_dir or default_data_dir()
         self.window = MainWindow(self.clock, self.settings, self.tasks, self.data_dir, self.tz)
+        add_settings_action(self.window)
         db_path = self.data_dir / DB_FILE_NAME
         try:
             if not opts.demo and is_current(db_path):
@@ -174,6 +176,9 @@ def launch(opts: Any, minimized: bool = False, settings: Any = None) -> tuple[St
     from app.ui.single_instance import SingleInstance
 
     app = make_application()
+    opts = first_run.prepare(opts, settings)  # the data folder, after the welcome on a first start
+    if opts is None:
+        return 0
     instance = None
     if not opts.demo:  # a demo folder is new every time: nothing to share
         data_dir = opts.data_dir or default_data_dir()

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from app import APP_NAME
+from app.services.settings_schema import BY_KEY
 
 
 @dataclass(frozen=True)
@@ -17,11 +18,12 @@ class Setting:
     default: Any
 
 
-LANGUAGE = Setting("ui/language", str, "system")  # "system", "zh_CN" or "en"
+# The language is a user setting (settings dialog, View menu): declared in settings_schema, used here too.
+LANGUAGE = Setting(BY_KEY["ui/language"].key, str, BY_KEY["ui/language"].default)
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
 WINDOW_STATE = Setting("window/state", bytes, b"")
 CLOSE_HINT_SHOWN = Setting("tray/close_hint_shown", bool, False)  # "still running in the tray" was said
-LANGUAGES = ("system", "zh_CN", "en")
+LANGUAGES = tuple(value for value, _ in BY_KEY["ui/language"].choices)  # "system", "zh_CN", "en"
 
 
 def open_settings() -> QSettings:

@@ -631,6 +631,53 @@
     </message>
 </context>
 <context>
+    <name>DataDirPage</name>
+    <message>
+        <source>Where to keep your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases, backups and attachments stay on this computer, in one folder. Back it up with the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen on the command line (--data-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the full path of the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder already holds data from Aftersales Sentinel: it will be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new database will be created here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditCaseDialog</name>
     <message>
         <source>Edit case {0}</source>
@@ -1116,6 +1163,33 @@
     </message>
 </context>
 <context>
+    <name>PlatformsPage</name>
+    <message>
+        <source>Welcome to Aftersales Sentinel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It counts down every platform clock on your after-sales cases and warns you before the platform acts on its own. Three questions and you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Where do you sell?&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your shop names&lt;/b&gt; (optional; several: separate with commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Xiaomei Home, Xiaomei Home Outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule presets of these platforms come first when you add or import cases. You can change this later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
@@ -1327,6 +1401,84 @@
     </message>
     <message>
         <source>Nothing was imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* takes effect after the app is started again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. {0}: takes effect when the app is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>How do you want to start?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can add cases by hand or import your platform&apos;s after-sales export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: I will add or import my own cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With demo cases: 60 made-up cases on every platform, to see countdowns and alerts at work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo shops are called 暖暖…; delete their cases when you are done, or start again with an empty data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder already holds data: demo cases are not mixed into it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1703,6 +1855,27 @@
     </message>
     <message>
         <source>C (unverified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeWizard</name>
+    <message>
+        <source>Aftersales Sentinel: first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the data folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot set up the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+
+Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -631,6 +631,53 @@
     </message>
 </context>
 <context>
+    <name>DataDirPage</name>
+    <message>
+        <source>Where to keep your data</source>
+        <translation>数据保存在哪里</translation>
+    </message>
+    <message>
+        <source>Cases, backups and attachments stay on this computer, in one folder. Back it up with the rest.</source>
+        <translation>售后单、备份和附件都保存在本机的一个文件夹里，请连同其他资料一起备份。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Default: {0}</source>
+        <translation>默认位置：{0}</translation>
+    </message>
+    <message>
+        <source>Chosen on the command line (--data-dir).</source>
+        <translation>已由命令行参数 --data-dir 指定。</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the full path of the folder.</source>
+        <translation>请填写文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation>这是一个文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>This folder already holds data from Aftersales Sentinel: it will be opened.</source>
+        <translation>此文件夹已有售后哨兵的数据，将直接打开。</translation>
+    </message>
+    <message>
+        <source>A new database will be created here.</source>
+        <translation>将在此处新建数据库。</translation>
+    </message>
+</context>
+<context>
     <name>EditCaseDialog</name>
     <message>
         <source>Edit case {0}</source>
@@ -1116,6 +1163,33 @@
     </message>
 </context>
 <context>
+    <name>PlatformsPage</name>
+    <message>
+        <source>Welcome to Aftersales Sentinel</source>
+        <translation>欢迎使用售后哨兵</translation>
+    </message>
+    <message>
+        <source>It counts down every platform clock on your after-sales cases and warns you before the platform acts on its own. Three questions and you are ready.</source>
+        <translation>它为每个售后单的平台时限倒计时，在平台自动处理之前提醒您。回答三个问题即可开始。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Where do you sell?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;您在哪些平台开店？&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your shop names&lt;/b&gt; (optional; several: separate with commas)</source>
+        <translation>&lt;b&gt;店铺名称&lt;/b&gt;（可不填；多个店铺用逗号分隔）</translation>
+    </message>
+    <message>
+        <source>e.g. Xiaomei Home, Xiaomei Home Outlet</source>
+        <translation>例如：小美家居旗舰店，小美家居二店</translation>
+    </message>
+    <message>
+        <source>The rule presets of these platforms come first when you add or import cases. You can change this later in Settings.</source>
+        <translation>新建或导入售后单时优先使用这些平台的规则预设。之后可在“设置”中修改。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
@@ -1328,6 +1402,84 @@
     <message>
         <source>Nothing was imported: {0}</source>
         <translation>没有导入任何数据：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Data and backups</source>
+        <translation>数据与备份</translation>
+    </message>
+    <message>
+        <source>* takes effect after the app is started again</source>
+        <translation>* 重新启动应用后生效</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation>（不导出）</translation>
+    </message>
+    <message>
+        <source>Saved. {0}: takes effect when the app is started again.</source>
+        <translation>已保存。{0}：重新启动应用后生效。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>开机自动启动</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>How do you want to start?</source>
+        <translation>如何开始？</translation>
+    </message>
+    <message>
+        <source>You can add cases by hand or import your platform&apos;s after-sales export.</source>
+        <translation>可以手动新建售后单，也可以导入平台后台导出的售后列表。</translation>
+    </message>
+    <message>
+        <source>Empty: I will add or import my own cases</source>
+        <translation>从空白开始：我来新建或导入自己的售后单</translation>
+    </message>
+    <message>
+        <source>With demo cases: 60 made-up cases on every platform, to see countdowns and alerts at work</source>
+        <translation>载入演示数据：各平台共 60 个虚构售后单，先看看倒计时和提醒的效果</translation>
+    </message>
+    <message>
+        <source>Demo shops are called 暖暖…; delete their cases when you are done, or start again with an empty data folder.</source>
+        <translation>演示店铺名称以“暖暖”开头；熟悉后可删除这些售后单，或换一个空的数据文件夹重新开始。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>The folder already holds data: demo cases are not mixed into it.</source>
+        <translation>该文件夹已有数据，不会混入演示数据。</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +1856,29 @@
     <message>
         <source>C (unverified)</source>
         <translation>C（未核实）</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeWizard</name>
+    <message>
+        <source>Aftersales Sentinel: first start</source>
+        <translation>售后哨兵 · 首次使用</translation>
+    </message>
+    <message>
+        <source>Preparing the data folder…</source>
+        <translation>正在准备数据文件夹…</translation>
+    </message>
+    <message>
+        <source>Cannot set up the data folder</source>
+        <translation>无法创建数据文件夹</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Choose another folder and try again.</source>
+        <translation>{0}
+
+请换一个文件夹后重试。</translation>
     </message>
 </context>
 <context>

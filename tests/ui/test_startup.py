@@ -47,6 +47,7 @@ def test_first_rows_before_the_services_then_everything(qtbot, tmp_path: Path, c
 
 def start_on(data: Path, tmp_path: Path, clock: FixedClock, prompter: FakePrompter) -> Startup:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", "en")  # else a C locale installs zh_CN for every later test
     return Startup(Options(data, clock.now(), False), settings, TaskRunner(inline=True), prompter)
 
 
