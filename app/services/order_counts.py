@@ -79,7 +79,7 @@ class OrderCountService:
                 session.add(shop)
                 session.flush()
                 return ShopRef(shop.id, shop.platform, shop.name)
-        hint = "" if platform else " (add --platform to create it)"
+        hint = " (add --platform to create it)" if create and not platform else ""
         raise InvalidInput(f"no shop {name!r}{hint}")
 
     def set(self, shop: ShopRef, month: str, paid_orders: int) -> OrderCountRow:
