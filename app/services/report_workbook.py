@@ -152,10 +152,19 @@ class ReportService:
         return result
 
     def _write(self, request: ReportRequest, path: Path, tmp: Path, report: Progress) -> ReportResult:
+        wb = Workbook(write_only=True)
+        try:
+            result, case_rows, event_rows = self._fill(wb, request, report)
+            wb.save(tmp)
+        except BaseException:
+            _discard(wb)
+            raise
+        return ReportResult(path, result, case_rows, event_rows)
+
+    def _fill(self, wb: Workbook, request: ReportRequest, report: Progress) -> tuple[MetricsReport, int, int]:
         lang = request.lang
         total = self.metrics.count(request.period, request.shops)
         report(0, total, "")
-        wb = Workbook(write_only=True)
         first = wb.create_sheet(sheet_name("summary", lang))
         styles = make_styles(first)
         sheets = {"summary": first}
@@ -203,8 +212,19 @@ class ReportService:
         write_skus(sheets["skus"], styles, result, lang)
         write_monthly(sheets["monthly"], styles, result, lang)
         write_definitions(sheets["definitions"], styles, lang, meta, events.parts > 1)
-        wb.save(tmp)
-        return ReportResult(path, result, cases.rows, events.rows)
+        return result, cases.rows, events.rows
+
+
+def _discard(wb: Workbook) -> None:
+    """Close and delete the sheets' temp files after a failed save (else they leak until GC)."""
+    for ws in wb.worksheets:
+        try:
+            if isinstance(ws, WriteOnlyWorksheet) and not ws.closed:
+                ws.close()
+            if ws._writer is not None:
+                ws._writer.cleanup()
+        except (OSError, ValueError):
+            pass
 
 
 def _yes(flag: bool, lang: str) -> str:
