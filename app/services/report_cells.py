@@ -173,5 +173,14 @@ def set_widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = w
 
 
+def print_fit_width(ws: WriteOnlyWorksheet) -> None:
+    """Landscape, one page wide: an accountant prints these sheets."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
 def table_ref(first_row: int, last_row: int, columns: int) -> str:
     return f"A{first_row}:{get_column_letter(columns)}{max(first_row, last_row)}"

@@ -21,7 +21,7 @@ from app.services.metric_defs import (
     RATE_KEYS,
 )
 from app.services.metrics import MetricsReport, Rate
-from app.services.report_cells import CellMaker, Styles, set_widths, table_ref
+from app.services.report_cells import CellMaker, Styles, print_fit_width, set_widths, table_ref
 from app.services.report_labels import DIMENSION_NAMES, sheet_name, t, vocab
 
 MONEY_SHEET_KEYS = (
@@ -63,6 +63,7 @@ def write_summary(
     ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str, meta: Mapping[str, Any]
 ) -> None:
     cm = CellMaker(ws, styles)
+    print_fit_width(ws)
     set_widths(ws, [30, 16, 60, 26, 30, 12, 12])
     header_row = 6
     ws.freeze_panes = f"A{header_row + 1}"
@@ -110,6 +111,7 @@ def write_summary(
 
 def write_money(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str) -> None:
     cm = CellMaker(ws, styles)
+    print_fit_width(ws)
     keys = ("cases_in_report", *MONEY_SHEET_KEYS)
     set_widths(ws, [14, 22] + [13.0] * len(keys))
     ws.freeze_panes = "A2"
@@ -132,6 +134,7 @@ def write_money(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: 
 
 def write_skus(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str) -> None:
     cm = CellMaker(ws, styles)
+    print_fit_width(ws)
     reasons = [x.value for x in Reason]
     set_widths(ws, [18, 30, 9, 9, 13] + [10.0] * len(reasons))
     ws.freeze_panes = "A2"
@@ -166,6 +169,7 @@ def write_skus(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: s
 
 def write_monthly(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str) -> None:
     cm = CellMaker(ws, styles)
+    print_fit_width(ws)
     set_widths(ws, [10] + [13.0] * (len(MONTHLY_KEYS) + len(RATE_KEYS)))
     ws.freeze_panes = "B2"
     ws.append(
@@ -212,6 +216,7 @@ def write_definitions(
     ws: WriteOnlyWorksheet, styles: Styles, lang: str, meta: Mapping[str, Any], continued: bool
 ) -> None:
     cm = CellMaker(ws, styles)
+    print_fit_width(ws)
     set_widths(ws, [26, 28, 80, 30])
     header_row = 8
     ws.freeze_panes = f"A{header_row + 1}"
