@@ -79,16 +79,18 @@ def write_summary(
     )
     rows = 0
     d = DEF["cases_in_report"]
-    ws.append([d.name(lang), r.cases_in_report, d.formula(lang), "行数 / rows"])
+    ws.append([d.name(lang), r.cases_in_report, cm.wrap(d.formula(lang)), "行数 / rows"])
     rows += 1
     for key in LEDGER_KEYS:
         d = DEF[key]
-        ws.append([d.name(lang), _value(cm, key, r.total(key)), d.formula(lang), d.name(lang)])
+        ws.append([d.name(lang), _value(cm, key, r.total(key)), cm.wrap(d.formula(lang)), d.name(lang)])
         rows += 1
     for key in RATE_KEYS:
         d = DEF[key]
         rate = r.rates[key]
-        ws.append([d.name(lang), _rate_cell(cm, rate, lang), d.formula(lang), None, _rate_calc(rate, lang)])
+        ws.append(
+            [d.name(lang), _rate_cell(cm, rate, lang), cm.wrap(d.formula(lang)), None, _rate_calc(rate, lang)]
+        )
         rows += 1
     for key in DURATIONS:
         d = DEF[key]
@@ -207,6 +209,8 @@ def write_monthly(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang
     line.y_axis.number_format = "#,##0"
     for key in ("refund_amount", "net_cost"):
         line.add_data(Reference(ws, min_col=col(key), min_row=1, max_row=last), titles_from_data=True)
+    for series in line.series:
+        series.smooth = False  # straight segments: these are monthly totals, not a curve
     line.set_categories(months)
     line.width, line.height = 18, 8
     ws.add_chart(line, f"A{last + 20}")
