@@ -238,7 +238,8 @@ class ReportsView(QWidget):
             return
         folder = self.last_export.parent if self.last_export else Path.home()
         stamp = self._clock.now().astimezone(BEIJING).strftime("%Y%m%d-%H%M")
-        suggested = folder / f"售后报表_{period.first_day:%Y%m%d}-{period.last_day:%Y%m%d}_{stamp}.xlsx"
+        name = self.tr("aftersales-report")
+        suggested = folder / f"{name}_{period.first_day:%Y%m%d}-{period.last_day:%Y%m%d}_{stamp}.xlsx"
         path = self._ask_path(str(suggested))
         if path is None:
             return
