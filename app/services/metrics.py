@@ -37,6 +37,7 @@ from app.services.rules import RulePreset, preset_from_content
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 2000
+MAX_LISTED_NOS = 20  # after-sales nos. listed per repeat buyer (the count is exact)
 
 
 # ---- periods ------------------------------------------------------------------------------
@@ -242,7 +243,8 @@ class MetricsAccumulator:
                 s.reasons[c.reason] = s.reasons.get(c.reason, 0) + 1
         if new and c.buyer_nick:
             n, amt, nos = self.buyers.get(c.buyer_nick, (0, ZERO, []))
-            nos.append(c.aftersale_no)
+            if len(nos) < MAX_LISTED_NOS:
+                nos.append(c.aftersale_no)
             self.buyers[c.buyer_nick] = (n + 1, amt + refund, nos)
 
     def result(
