@@ -9,11 +9,12 @@ creates (three months, seven shops, every case path, freight, compensation and
 auto-actions). The report and the baseline each run in a fresh child process so
 that each one's peak RSS (ru_maxrss) is its own.
 
-Baseline: read the same rows with raw sqlite3 and append them with write-only
-openpyxl, in rows as wide as the report's (46 columns per case, 15 per event),
-with times as datetime and money as Decimal: every stored field the report
-shows, but none of its computed cells (ledger figures, freight, hours), no
-styles, no safety checks, no metrics — so the ratio is if anything pessimistic.
+Baseline: the same cells. While the report runs, every row it appends to 明细
+and 时间线 is also recorded (plain values) to a file — that recording is timed
+as part of the report, so the ratio is if anything pessimistic. The baseline
+then reads those rows back and appends them to a write-only openpyxl workbook:
+no styles, no safety checks, no database, no metrics. The small summary
+sheets are left out of the baseline (a few hundred cells).
 """
 
 from __future__ import annotations
@@ -279,71 +280,73 @@ def generate(data_dir: Path, n_cases: int, seed: int = 7) -> tuple[int, int]:
     return n_cases, n_events
 
 
-def run_report(data_dir: Path, out: Path) -> dict[str, object]:
+def run_report(data_dir: Path, out: Path, capture: Path) -> dict[str, object]:
+    """The real export; the rows of 明细 and 时间线 are also recorded (plain values) for the baseline."""
+    import pickle
+
+    from openpyxl.cell import Cell
+
+    from app.services import report_workbook
     from app.services.metrics import MetricsService, parse_period
     from app.services.order_counts import OrderCountService
     from app.services.report_workbook import ReportRequest, ReportService
 
-    t0 = time.perf_counter()
+    sink = capture.open("wb")
+    original = report_workbook._Stream.append
+
+    def recording_append(stream: report_workbook._Stream, row: list[object]) -> None:
+        plain = [v.value if isinstance(v, Cell) else v for v in row]
+        sink.write(pickle.dumps((stream.ws.title, plain), protocol=pickle.HIGHEST_PROTOCOL))
+        original(stream, row)
+
+    report_workbook._Stream.append = recording_append  # type: ignore[method-assign]
+    t0, c0 = time.perf_counter(), time.process_time()
     ctx = AppContext.open(data_dir, FixedClock(NOW))
     orders = OrderCountService(ctx.sessions, ctx.clock)
     service = ReportService(MetricsService(ctx.sessions, ctx.clock, orders), ctx.clock, __version__)
     result = service.export(ReportRequest(parse_period("2026-09-01", "2026-11-30")), out)
     ctx.close()
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    sink.close()
     return {
-        "seconds": time.perf_counter() - t0,
+        "seconds": seconds,
+        "cpu": cpu,
         "cases": result.case_rows,
         "events": result.event_rows,
         "net_cost": str(result.report.total("net_cost")),
     }
 
 
-def run_baseline(data_dir: Path, out: Path) -> dict[str, object]:
+def run_baseline(capture: Path, out: Path) -> dict[str, object]:
+    """The same cells (every 明细 and 时间线 row the report wrote), dumped bare: no styles, no checks."""
+    import pickle
+
     from openpyxl import Workbook
 
-    from app.services.report_workbook import case_headers
-
-    t0 = time.perf_counter()
-    con = sqlite3.connect(data_dir / "sentinel.db")
+    t0, c0 = time.perf_counter(), time.process_time()
     wb = Workbook(write_only=True)
-    ws_cases, ws_events = wb.create_sheet("cases"), wb.create_sheet("events")
-    width = len(case_headers("zh"))
-    ws_cases.append(case_headers("zh"))
-    parse = datetime.fromisoformat
-    rows = con.execute(
-        "SELECT id, platform, shop_id, aftersale_no, order_no, case_type, reason, reason_detail, shipped, "
-        "requested_at, closed_at, stage, stage, buyer_nick, buyer_phone, buyer_address, product_title, sku, "
-        "quantity, order_amount, refund_requested, closed_at, handler FROM cases ORDER BY id"
-    )
-    n = 0
-    for r in rows:
-        row = list(r)
-        for i in (9, 10, 21):
-            row[i] = parse(row[i]) if row[i] else None
-        for i in (19, 20):
-            row[i] = Decimal(row[i]) / 100 if row[i] is not None else None
-        row += [None] * (width - len(row))
-        ws_cases.append(row)
-        n += 1
-    ws_events.append([f"h{i}" for i in range(15)])
-    m = 0
-    for r in con.execute(
-        "SELECT case_id, case_id, seq, at, actor, action, from_stage, to_stage, rule_id, payload "
-        "FROM events ORDER BY case_id, seq"
-    ):
-        row = list(r)
-        row[3] = parse(row[3])
-        row += [None] * 5
-        ws_events.append(row)
-        m += 1
+    sheets: dict[str, object] = {}
+    cells = 0
+    with capture.open("rb") as source:
+        while True:
+            try:
+                title, row = pickle.load(source)
+            except EOFError:
+                break
+            ws = sheets.get(title)
+            if ws is None:
+                ws = sheets[title] = wb.create_sheet(title)
+            ws.append(row)  # type: ignore[attr-defined]
+            cells += sum(v is not None for v in row)
     wb.save(out)
-    con.close()
-    return {"seconds": time.perf_counter() - t0, "cases": n, "events": m}
+    return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "cells": cells}
 
 
 def child(phase: str, data_dir: Path, out: Path) -> None:
-    result = run_report(data_dir, out) if phase == "report" else run_baseline(data_dir, out)
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    capture = out.with_name("cells.rows")  # written by the report run, read by the baseline run
+    result = run_report(data_dir, out, capture) if phase == "report" else run_baseline(capture, out)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["peak_mb"] = usage.ru_maxrss / 1024  # KiB on Linux
     print(json.dumps(result))
 
 
@@ -363,6 +366,7 @@ def measure(phase: str, data_dir: Path, out: Path) -> dict[str, object]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", type=int, default=200_000)
+    ap.add_argument("--repeat", type=int, default=1, help="alternate runs, keep the fastest of each")
     ap.add_argument("--keep", type=Path, help="generate into (or reuse) this data folder and keep it")
     ap.add_argument("--phase", choices=["report", "baseline"], help=argparse.SUPPRESS)
     ap.add_argument("--data", type=Path, help=argparse.SUPPRESS)
@@ -377,15 +381,27 @@ def main() -> None:
             t0 = time.perf_counter()
             n_cases, n_events = generate(data_dir, args.cases)
             print(f"generated {n_cases:,} cases / {n_events:,} events in {time.perf_counter() - t0:.1f} s")
-        base = measure("baseline", data_dir, Path(tmp) / "baseline.xlsx")
-        rep = measure("report", data_dir, (args.keep or Path(tmp)) / "report.xlsx")
-        ratio = float(str(rep["seconds"])) / float(str(base["seconds"]))
-        print(f"baseline (bare write-only dump): {base['seconds']:.1f} s, peak {base['peak_mb']:.0f} MB")
+        rep_out = (args.keep or Path(tmp)) / "report.xlsx"
+        runs = []
+        for _ in range(args.repeat):  # alternate, keep the fastest of each: the machine is shared
+            rep = measure("report", data_dir, rep_out)
+            base = measure("baseline", data_dir, rep_out.with_name("baseline.xlsx"))
+            rep_out.with_name("cells.rows").unlink()
+            runs.append((rep, base))
+        rep = min((r for r, _ in runs), key=lambda r: float(str(r["cpu"])))
+        base = min((b for _, b in runs), key=lambda b: float(str(b["cpu"])))
         print(
-            f"report ({rep['cases']:,} cases, {rep['events']:,} events): {rep['seconds']:.1f} s, "
-            f"peak {rep['peak_mb']:.0f} MB"
+            f"baseline (bare write-only dump of the same {base['cells']:,} cells): "
+            f"{base['seconds']:.1f} s wall, {base['cpu']:.1f} s CPU, peak {base['peak_mb']:.0f} MB"
         )
-        print(f"ratio report/baseline: {ratio:.2f}x (budget ≤ 1.5x); peak memory budget ≤ 500 MB")
+        print(
+            f"report ({rep['cases']:,} cases, {rep['events']:,} events): "
+            f"{rep['seconds']:.1f} s wall, {rep['cpu']:.1f} s CPU, peak {rep['peak_mb']:.0f} MB"
+        )
+        cpu_ratio = float(str(rep["cpu"])) / float(str(base["cpu"]))
+        wall_ratio = float(str(rep["seconds"])) / float(str(base["seconds"]))
+        print(f"ratio report/baseline: {cpu_ratio:.2f}x CPU, {wall_ratio:.2f}x wall (budget ≤ 1.5x)")
+        print(f"peak memory: {rep['peak_mb']:.0f} MB (budget ≤ 500 MB)")
 
 
 if __name__ == "__main__":

@@ -410,9 +410,11 @@ class MetricsService:
         with self._sessions() as session:
             shop_names = {s.id: s.name for s in session.scalars(select(Shop))}
             clocks = _MerchantClocks(session)
+            conn = session.connection()
             last_id = 0
             while True:
-                rows = session.execute(
+                # Core execution on the session's connection: typed columns, no ORM row machinery.
+                rows = conn.execute(
                     select(*_CASE_COLUMNS)
                     .where(self._scope(period, shops), Case.id > last_id)
                     .order_by(Case.id)
@@ -423,7 +425,7 @@ class MetricsService:
                 last_id = rows[-1].id
                 ids = [r.id for r in rows]
                 timelines: dict[int, list[EventRecord]] = {i: [] for i in ids}
-                for ev in session.execute(
+                for ev in conn.execute(
                     select(*_EVENT_COLUMNS).where(Event.case_id.in_(ids)).order_by(Event.case_id, Event.seq)
                 ):
                     timelines[ev.case_id].append(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +24,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from app.services.clock import BEIJING
 
 MONEY_FORMAT = "[$¥-804]#,##0.00"
-DATE_FORMAT = "yyyy-mm-dd hh:mm"
+# openpyxl gives a bare datetime this format by itself: times need no styled cell of our own.
+DATE_FORMAT = "yyyy-mm-dd h:mm:ss"
 PERCENT_FORMAT = "0.00%"
 HOURS_FORMAT = "0.0"
 INT_FORMAT = "#,##0"
@@ -64,7 +65,13 @@ def mask_address(address: str) -> str:
     return a[:6] + "****" if len(a) > 6 else a[:2] + "****"
 
 
+_BEIJING_OFFSET = timedelta(hours=8)
+
+
 def beijing_naive(value: datetime) -> datetime:
+    """Beijing wall time without tzinfo (openpyxl refuses aware datetimes)."""
+    if value.tzinfo is UTC:  # stored times come back as UTC: skip the general conversion
+        return value.replace(tzinfo=None) + _BEIJING_OFFSET
     return value.astimezone(BEIJING).replace(tzinfo=None)
 
 
@@ -137,7 +144,7 @@ class CellMaker:
         return self.styled(value, self.s.money)
 
     def when(self, value: datetime | None) -> Any:
-        return None if value is None else self.styled(beijing_naive(value), self.s.date)
+        return None if value is None else beijing_naive(value)  # openpyxl applies DATE_FORMAT
 
     def percent(self, value: Decimal | None) -> Any:
         return self.styled(value, self.s.percent)

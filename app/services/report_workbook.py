@@ -13,7 +13,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -294,13 +293,24 @@ def _case_row(f: CaseFigures, cm: CellMaker, lang: str, show_pii: bool) -> list[
 
 
 _SHOWN_KEYS = ("amount", "freight", "freight_payer", "compensation")
+YES, NO = ("是", "yes"), ("否", "no")
 
 
 def _event_row(
     f: CaseFigures, ev: EventRecord, cm: CellMaker, lang: str, start: datetime, end: datetime
 ) -> list[Any]:
     p = ev.payload
-    detail = "；".join(f"{k}={v}" for k, v in p.items() if k not in _SHOWN_KEYS and k != "party") if p else ""
+    detail = amount = freight = payer = compensation = None
+    if p:
+        detail = cm.text("；".join(f"{k}={v}" for k, v in p.items() if k not in _SHOWN_KEYS and k != "party"))
+        if "amount" in p:
+            amount = cm.money(money(p["amount"]))
+        if "freight" in p:
+            freight = cm.money(money(p["freight"]))
+        if p.get("freight_payer"):
+            payer = vocab("party", str(p["freight_payer"]), lang)
+        if "compensation" in p:
+            compensation = cm.money(money(p["compensation"]))
     return [
         f.case.id,
         cm.text(f.case.aftersale_no),
@@ -311,17 +321,13 @@ def _event_row(
         vocab("stage", ev.from_stage, lang) if ev.from_stage else None,
         vocab("stage", ev.to_stage, lang),
         ev.rule_id,
-        cm.money(_dec(p.get("amount"))) if p else None,
-        cm.money(_dec(p.get("freight"))) if p else None,
-        vocab("party", str(p["freight_payer"]), lang) if p and p.get("freight_payer") else None,
-        cm.money(_dec(p.get("compensation"))) if p else None,
-        cm.text(detail),
-        _yes(start <= ev.at < end, lang),
+        amount,
+        freight,
+        payer,
+        compensation,
+        detail,
+        (YES if start <= ev.at < end else NO)[lang == "en"],
     ]
-
-
-def _dec(value: Any) -> Decimal | None:
-    return money(value)
 
 
 __all__ = ["ReportError", "ReportRequest", "ReportResult", "ReportService", "case_headers"]
