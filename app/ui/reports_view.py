@@ -7,6 +7,7 @@ the work runs on the TaskRunner, so a large export never freezes the window.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
@@ -80,16 +81,17 @@ class ReportsView(QWidget):
 
     def _build(self) -> None:
         self.preset = QComboBox()
-        for key, label in (
+        for key, text in (
             ("this_month", self.tr("This month")),
             ("last_month", self.tr("Last month")),
             ("this_quarter", self.tr("This quarter")),
             ("custom", self.tr("Custom")),
         ):
-            self.preset.addItem(label, key)
-        self.date_from = QDateEdit(calendarPopup=True)
-        self.date_to = QDateEdit(calendarPopup=True)
+            self.preset.addItem(text, key)
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._dates_edited)
         self.preset.currentIndexChanged.connect(self._preset_changed)
@@ -165,7 +167,8 @@ class ReportsView(QWidget):
             self.refresh()
 
     def period(self) -> Period | None:
-        first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        a, b = self.date_from.date(), self.date_to.date()
+        first, last = date(a.year(), a.month(), a.day()), date(b.year(), b.month(), b.day())
         return Period(first, last) if first <= last else None
 
     def reload_shops(self) -> None:
