@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.models.enums import Action, Actor, AutoAction, CaseType, Reason, Stage
 from app.services.clock import BEIJING
@@ -35,9 +35,12 @@ NOT_A_RESPONSE = frozenset({Action.NOTE.value, Action.EXTEND_DEADLINE.value})
 RECEIVED = frozenset({Action.RETURN_DELIVERED.value, Action.CONFIRM_RECEIPT.value})
 
 
-@dataclass(frozen=True, slots=True)
-class CaseRecord:
-    """A stored case as the report needs it (no ORM object: the report streams many of these)."""
+class CaseRecord(NamedTuple):
+    """A stored case as the report needs it (no ORM object: the report streams many of these).
+
+    The records are NamedTuples: a million of them are built per large report, and a tuple
+    is several times cheaper to build than a frozen dataclass.
+    """
 
     id: int
     platform: str
@@ -66,8 +69,7 @@ class CaseRecord:
     rule_set_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class EventRecord:
+class EventRecord(NamedTuple):
     seq: int
     at: datetime
     actor: str
@@ -78,15 +80,13 @@ class EventRecord:
     payload: Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     key: str
     at: datetime
     value: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class FreightLeg:
+class FreightLeg(NamedTuple):
     seq: int
     at: datetime
     kind: str  # return | outbound | other
@@ -95,7 +95,7 @@ class FreightLeg:
     by_rule: bool  # payer inferred from the freight rule, not recorded
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CaseFigures:
     case: CaseRecord
     entries: tuple[Entry, ...]
@@ -126,8 +126,12 @@ def money(text: Any) -> Decimal | None:
     return value.quantize(Decimal("0.01")) if value.is_finite() else None
 
 
+_BEIJING_OFFSET = timedelta(hours=8)
+
+
 def month_of(at: datetime) -> str:
-    local = at.astimezone(BEIJING)
+    """The Beijing calendar month of an instant, '2026-11'."""
+    local = at + _BEIJING_OFFSET if at.tzinfo is UTC else at.astimezone(BEIJING)
     return f"{local.year:04d}-{local.month:02d}"
 
 
