@@ -117,8 +117,19 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--from", dest="date_from", required=True)
     rep.add_argument("--to", dest="date_to", required=True)
     rep.add_argument("-o", "--output", required=True, type=Path)
-    rep.add_argument("--shop")
-    rep.add_argument("--show-pii", action="store_true")
+    rep.add_argument("--shop", action="append", help="only this shop (repeat for several)")
+    rep.add_argument("--show-pii", action="store_true", help="include buyer phone and address unmasked")
+    rep.add_argument("--lang", choices=["zh", "en"], default="zh", help="sheet and column names")
+
+    orders = sub.add_parser("orders", help="paid-order counts per shop and month", parents=[common])
+    osub = orders.add_subparsers(dest="orders_command", required=True)
+    oset = osub.add_parser("set", help="enter a shop's paid orders for a month", parents=[common])
+    oset.add_argument("--shop", required=True)
+    oset.add_argument("--month", required=True, help="YYYY-MM (Beijing time)")
+    oset.add_argument("--count", required=True, type=int)
+    oset.add_argument("--platform", choices=[x.value for x in Platform], help="to create or pick the shop")
+    olist = osub.add_parser("list", help="the entered counts", parents=[common])
+    olist.add_argument("--json", action="store_true")
 
     bak = sub.add_parser("backup", help="online backup of the database", parents=[common])
     bak.add_argument("-o", "--output", type=Path)
@@ -240,6 +251,7 @@ def dispatch(ctx: Any, args: argparse.Namespace) -> int:
         "tick": cmd.tick,
         "import": cmd.import_file,
         "report": cmd.report,
+        "orders": cmd.orders,
         "backup": cmd.backup,
         "check": cmd.check,
     }

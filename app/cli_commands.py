@@ -279,7 +279,15 @@ def import_file(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def report(ctx: AppContext, args: argparse.Namespace) -> int:
-    return _not_yet("report")
+    from app.cli_report import report as run
+
+    return run(ctx, args)
+
+
+def orders(ctx: AppContext, args: argparse.Namespace) -> int:
+    from app.cli_report import orders as run
+
+    return run(ctx, args)
 
 
 def backup(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -189,3 +189,19 @@ class AlertLog(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class OrderCount(Base):
+    """Paid orders of one shop in one calendar month (Beijing time), entered by the merchant.
+
+    The denominator of the platform ratios (退款率 …); a missing row means "not entered".
+    """
+
+    __tablename__ = "order_counts"
+    __table_args__ = (UniqueConstraint("shop_id", "month", name="uq_order_counts_shop_month"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id", ondelete="CASCADE"))
+    month: Mapped[str] = mapped_column(String(7))  # "2026-11"
+    paid_orders: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,18 +1,15 @@
 """alert log: every alert and auto-action notice shown, so none is shown twice; two planning indexes
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-22
-
-Branch note: written on the `alerts` branch against 0001; another branch adds 0002.
-When merging, re-point `down_revision` to "0002" (the table does not depend on it).
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

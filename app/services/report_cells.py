@@ -1,0 +1,193 @@
+"""Cells for a workbook that is shared: safe text, masked contacts, real number formats.
+
+Text that came from a buyer or a platform export is written as a string that
+can never be evaluated (`=`, `+`, `-`, `@`, tab, CR, LF prefixes get the
+quote-prefix style and data type 's'); control characters that XML cannot hold
+are dropped; aware times become Beijing wall time (openpyxl rejects aware ones).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from app.services.clock import BEIJING
+
+MONEY_FORMAT = "[$¥-804]#,##0.00"
+# openpyxl gives a bare datetime this format by itself: times need no styled cell of our own.
+DATE_FORMAT = "yyyy-mm-dd h:mm:ss"
+PERCENT_FORMAT = "0.00%"
+HOURS_FORMAT = "0.0"
+INT_FORMAT = "#,##0"
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+MAX_CELL_TEXT = 32767
+EXCEL_MAX_ROWS = 1_048_576
+
+
+def clean_text(value: str) -> str:
+    """What the cell will hold: CR/CRLF as LF (XML reads CR back as LF), no XML-illegal characters."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _ILLEGAL.search(value):
+        value = _ILLEGAL.sub("", value)
+    if len(value) > MAX_CELL_TEXT:
+        value = value[: MAX_CELL_TEXT - 1] + "…"
+    return value
+
+
+def mask_phone(phone: str) -> str:
+    """'13812345678' → '138****5678'; short numbers keep only their last two digits."""
+    p = phone.strip()
+    if not p:
+        return ""
+    if len(p) >= 8:
+        return p[:3] + "****" + p[-4:]
+    return "****" + p[-2:] if len(p) > 2 else "****"
+
+
+def mask_address(address: str) -> str:
+    """Keep the first six characters (province and city), hide the rest."""
+    a = address.strip()
+    if not a:
+        return ""
+    return a[:6] + "****" if len(a) > 6 else a[:2] + "****"
+
+
+_BEIJING_OFFSET = timedelta(hours=8)
+
+
+def beijing_naive(value: datetime) -> datetime:
+    """Beijing wall time without tzinfo (openpyxl refuses aware datetimes)."""
+    if value.tzinfo is UTC:  # stored times come back as UTC: skip the general conversion
+        return value.replace(tzinfo=None) + _BEIJING_OFFSET
+    return value.astimezone(BEIJING).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The StyleArrays of one workbook (styles are registered per workbook)."""
+
+    money: StyleArray
+    date: StyleArray
+    percent: StyleArray
+    hours: StyleArray
+    integer: StyleArray
+    text_quoted: StyleArray
+    header: StyleArray
+    title: StyleArray
+    wrap: StyleArray
+
+
+def make_styles(ws: WriteOnlyWorksheet) -> Styles:
+    def style(**attrs: Any) -> StyleArray:
+        cell = WriteOnlyCell(ws)
+        for name, value in attrs.items():
+            setattr(cell, name, value)
+        assert cell._style is not None
+        return cell._style
+
+    return Styles(
+        money=style(number_format=MONEY_FORMAT),
+        date=style(number_format=DATE_FORMAT),
+        percent=style(number_format=PERCENT_FORMAT),
+        hours=style(number_format=HOURS_FORMAT),
+        integer=style(number_format=INT_FORMAT),
+        text_quoted=style(quotePrefix=True),
+        header=style(
+            font=Font(bold=True, color="FFFFFF"),
+            fill=PatternFill("solid", fgColor="305496"),
+            alignment=Alignment(vertical="center", wrap_text=True),
+        ),
+        title=style(font=Font(bold=True, size=14)),
+        wrap=style(alignment=Alignment(wrap_text=True, vertical="top")),
+    )
+
+
+class CellMaker:
+    """Turns plain values into cells: every str made safe, numbers and times formatted."""
+
+    def __init__(self, ws: WriteOnlyWorksheet, styles: Styles) -> None:
+        self.ws = ws
+        self.s = styles
+
+    def text(self, value: str) -> Any:
+        if not value:
+            return None
+        v = clean_text(value)
+        if v and v[0] in FORMULA_PREFIXES:
+            cell = WriteOnlyCell(self.ws, v)
+            cell.data_type = "s"  # openpyxl made '=…' a formula; it is text from a buyer
+            cell._style = self.s.text_quoted
+            return cell
+        return v
+
+    def styled(self, value: Any, style: StyleArray) -> Any:
+        if value is None:
+            return None
+        cell = WriteOnlyCell(self.ws, value)
+        cell._style = style
+        return cell
+
+    def money(self, value: Decimal | None) -> Any:
+        return self.styled(value, self.s.money)
+
+    def when(self, value: datetime | None) -> Any:
+        return None if value is None else beijing_naive(value)  # openpyxl applies DATE_FORMAT
+
+    def percent(self, value: Decimal | None) -> Any:
+        return self.styled(value, self.s.percent)
+
+    def hours(self, value: float | None) -> Any:
+        return None if value is None else self.styled(round(value, 2), self.s.hours)
+
+    def header(self, values: Sequence[str]) -> list[Any]:
+        out = []
+        for v in values:
+            cell = WriteOnlyCell(self.ws, clean_text(v))
+            cell.data_type = "s"
+            cell._style = self.s.header
+            out.append(cell)
+        return out
+
+    def title(self, value: str) -> Any:
+        cell = WriteOnlyCell(self.ws, clean_text(value))
+        cell.data_type = "s"
+        cell._style = self.s.title
+        return cell
+
+    def wrap(self, value: str) -> Any:
+        cell = WriteOnlyCell(self.ws, clean_text(value))
+        cell.data_type = "s"
+        cell._style = self.s.wrap
+        return cell
+
+
+def set_widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
+    """Before the first append (write-only drops them afterwards)."""
+    for i, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+
+
+def print_fit_width(ws: WriteOnlyWorksheet) -> None:
+    """Landscape, one page wide: an accountant prints these sheets."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+def table_ref(first_row: int, last_row: int, columns: int) -> str:
+    return f"A{first_row}:{get_column_letter(columns)}{max(first_row, last_row)}"
