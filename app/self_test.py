@@ -203,24 +203,30 @@ def _render_main_window(run: _Run) -> str:
 
 
 def _write_report(run: _Run) -> str:
-    from openpyxl import Workbook, load_workbook
+    """The real report writer on the self-test's cases: every sheet, the version in 口径说明."""
+    from openpyxl import load_workbook
 
+    from app.services.metrics import MetricsService, period_preset
+    from app.services.order_counts import OrderCountService
+    from app.services.report_workbook import ReportRequest, ReportService
+
+    ctx = run.ctx
     path = run.tmp / "report.xlsx"
-    cases = run.ctx.queries.list_cases()
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("明细")
-    ws.append(["售后单号", "平台", "阶段", "金额"])
-    for case in cases:
-        ws.append([case.aftersale_no, case.platform, case.stage, case.amount])
-    definitions = wb.create_sheet("口径说明")
-    definitions.append(["应用版本", __version__])
-    wb.save(path)
+    service = ReportService(
+        MetricsService(ctx.sessions, ctx.clock, OrderCountService(ctx.sessions, ctx.clock)),
+        ctx.clock,
+        __version__,
+    )
+    result = service.export(ReportRequest(period_preset("this_month", ctx.clock.now())), path)
     back = load_workbook(path, read_only=True)
-    rows = sum(1 for _ in back["明细"].iter_rows(values_only=True))
-    back.close()
-    if rows != len(cases) + 1:
-        raise SelfTestFailure(f"report has {rows} rows, expected {len(cases) + 1}")
-    return f"{path.name}: {len(cases)} cases, {path.stat().st_size} bytes"
+    try:
+        names = back.sheetnames
+        definitions = [str(v) for row in back["口径说明"].iter_rows(values_only=True) for v in row if v]
+    finally:
+        back.close()
+    if len(names) != 7 or not any(__version__ in v for v in definitions):
+        raise SelfTestFailure(f"report sheets {names}: expected seven with the version in 口径说明")
+    return f"{path.name}: {len(names)} sheets, {result.case_rows} cases, {path.stat().st_size} bytes"
 
 
 def _forget_qt(run: _Run) -> None:

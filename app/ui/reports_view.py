@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -65,8 +66,12 @@ class ReportsView(QWidget):
         clock: Clock,
         lang: str = "zh",
         parent: QWidget | None = None,
+        defer_preview: bool = False,
     ) -> None:
         super().__init__(parent)
+        # In the window the preview waits until the screen is first shown (it reads every case).
+        self._deferred = defer_preview
+        self._stale = False
         self._reports = reports
         self._runner = runner
         self._clock = clock
@@ -130,7 +135,12 @@ class ReportsView(QWidget):
         self.open_folder = QPushButton(self.tr("Open folder"))
         self.open_folder.setVisible(False)
         self.open_folder.clicked.connect(self._open_folder)
+        self.orders_button = QPushButton(self.tr("Paid orders…"))
+        self.orders_button.setToolTip(
+            self.tr("Enter paid orders per shop and month (the rates divide by them)")
+        )
         actions = QHBoxLayout()
+        actions.addWidget(self.orders_button)
         actions.addWidget(self.show_pii)
         actions.addStretch(1)
         actions.addWidget(self.export_button)
@@ -193,7 +203,22 @@ class ReportsView(QWidget):
 
     # ---- preview ------------------------------------------------------------------------
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def mark_stale(self) -> None:
+        """Cases changed: recompute now if the screen is showing, else when it is next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
+        if self._deferred and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         period = self.period()
         if period is None:
             self.status.setText(self.tr("The period starts after it ends."))

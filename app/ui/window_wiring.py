@@ -36,9 +36,43 @@ def wire(window: MainWindow, services: WindowServices) -> None:
 
     dashboard.openCase.connect(open_from_dashboard)
 
+    _add_reports(window, services)
     rules = RulesView(services.ctx.rules, window.tasks, window.changes)
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
     window.import_flow = ImportFlow(window, services.ctx)
     window.list_export = ListExport(window, services.ctx)
     controller.load_all()
+
+
+def _add_reports(window: MainWindow, services: WindowServices) -> None:
+    """The Reports screen, with its own reader thread (a preview reads every case of the period)."""
+    from app import __version__
+    from app.services.metrics import MetricsService
+    from app.services.order_counts import OrderCountService
+    from app.services.report_workbook import ReportService
+    from app.ui import i18n
+    from app.ui.order_counts_dialog import OrderCountsDialog
+    from app.ui.reports_view import ReportsView
+    from app.ui.tasks import TaskRunner
+
+    ctx = services.ctx
+    counts = OrderCountService(ctx.sessions, ctx.clock)
+    reports = ReportsView(
+        ReportService(MetricsService(ctx.sessions, ctx.clock, counts), ctx.clock, __version__),
+        TaskRunner(window, inline=window.tasks.inline),
+        ctx.clock,
+        lang="zh" if i18n.current() == "zh_CN" else "en",
+        defer_preview=True,
+    )
+    window.add_screen(
+        "reports", QCoreApplication.translate("MainWindow", "Reports"), icon("reports"), reports
+    )
+    window.changes.changed.connect(lambda *_: reports.mark_stale())
+
+    def edit_counts() -> None:
+        dialog = OrderCountsDialog(counts, window.tasks, ctx.clock, window)
+        dialog.saved.connect(reports.mark_stale)
+        dialog.exec()
+
+    reports.orders_button.clicked.connect(edit_counts)

@@ -1074,6 +1074,10 @@
         <source>Rules</source>
         <translation>平台规则</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -1160,6 +1164,56 @@
     <message>
         <source>The request time is in the future.</source>
         <translation>申请时间晚于现在。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCountModel</name>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>支付订单数</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCountsDialog</name>
+    <message>
+        <source>Paid orders per shop and month</source>
+        <translation>各店铺每月支付订单数</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>支付订单数</translation>
+    </message>
+    <message>
+        <source>Rates such as the refund rate divide by the paid orders of every shop and month in the report period; a missing month shows “n/a” in the report.</source>
+        <translation>退款率等比率以报表期间内每个店铺每月的支付订单数为分母；缺少的月份在报表中显示“n/a”。</translation>
+    </message>
+    <message>
+        <source>No shops yet: add a case with a shop, or import an export.</source>
+        <translation>还没有店铺：新建带店铺的售后单，或导入平台导出文件。</translation>
+    </message>
+    <message>
+        <source>Saved: {0}, {1}: {2:,} paid orders.</source>
+        <translation>已保存：{0}，{1}：{2:,} 笔支付订单。</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1320,93 @@
     <message>
         <source>Status “{0}”</source>
         <translation>状态“{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Period (Beijing time)</source>
+        <translation>统计期间（北京时间）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Shops</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Include buyer contact details (phone, address)</source>
+        <translation>包含买家联系方式（电话、地址）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Paid orders…</source>
+        <translation>支付订单数…</translation>
+    </message>
+    <message>
+        <source>Enter paid orders per shop and month (the rates divide by them)</source>
+        <translation>录入各店铺每月支付订单数（比率的分母）</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>aftersales-report</source>
+        <translation>售后报表</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({cases} cases).</source>
+        <translation>已保存 {path}（{cases} 个售后单）。</translation>
+    </message>
+    <message>
+        <source>Could not finish: {error}</source>
+        <translation>未能完成：{error}</translation>
     </message>
 </context>
 <context>

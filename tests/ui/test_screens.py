@@ -99,3 +99,51 @@ def test_rules_screen_edits_a_duration_for_new_cases_only(
     assert not rules.reset_button.isEnabled()
     assert Platform.KUAISHOU.value == rules.current_platform().value
     assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_reports_screen_in_the_window_and_paid_orders(
+    window: MainWindow, ctx: AppContext, clock: FixedClock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The Reports screen is reachable from the navigation; its preview waits until shown and
+    the paid-orders dialog fills the denominator the refund rate needs."""
+    from app.services.order_counts import OrderCountService
+    from app.ui.order_counts_dialog import OrderCountModel, OrderCountsDialog
+    from app.ui.reports_view import ReportsView
+
+    now = clock.now()
+    import dataclasses
+
+    case = new_case("R-1", now - timedelta(hours=1), case_type=CaseType.REFUND_ONLY)
+    ids = add_cases(window, ctx, dataclasses.replace(case, shop="暖暖家居"))
+    ctx.cases.act(ids[0], ActionRequest(Action.APPROVE))
+    reports = window.screen_widget("reports")
+    assert isinstance(reports, ReportsView)
+    assert all(label.text() == "…" for label in reports.values.values())  # nothing computed yet
+    window.show_screen("reports")
+    reports.preset.setCurrentIndex(reports.preset.findData("this_month"))
+    assert reports.values["cases_in_report"].text() == "1"
+    assert "n/a" in reports.values["refund_rate"].text()
+
+    counts = OrderCountService(ctx.sessions, clock)
+    shop = counts.resolve_shop("暖暖家居", "kuaishou")
+    dialog = OrderCountsDialog(counts, window.tasks, clock, window)
+    dialog.reload()
+    dialog.shop.setCurrentIndex(dialog.shop.findText(shop.label))
+    dialog.month.setDate(dialog.month.date().addMonths(1))  # this month (it opens on last month)
+    dialog.count.setValue(50)
+    dialog.saved.connect(reports.mark_stale)
+    dialog.save()
+    assert dialog.model.rowCount() == 1 and dialog.model.index(0, OrderCountModel.COL_COUNT).data() == "50"
+    assert "n/a" not in reports.values["refund_rate"].text()
+    dialog.close()
+
+
+def test_order_count_model_passes_the_model_tester(qtmodeltester, ctx: AppContext, clock: FixedClock) -> None:  # type: ignore[no-untyped-def]
+    from app.services.order_counts import OrderCountService
+    from app.ui.order_counts_dialog import OrderCountModel
+
+    counts = OrderCountService(ctx.sessions, clock)
+    counts.set(counts.resolve_shop("A", "taobao", create=True), "2026-10", 12)
+    model = OrderCountModel()
+    model.set_rows(counts.list())
+    qtmodeltester.check(model)

@@ -102,5 +102,6 @@ def test_window_geometry_and_columns_are_remembered(
     assert [again.nav.item(i).data(0x100) for i in range(again.nav.count())] == [
         "cases",
         "dashboard",
+        "reports",
         "rules",
     ]
