@@ -7,22 +7,10 @@ import argparse
 from app import __version__
 from app.cli import CliError, print_json
 from app.services.context import AppContext
-from app.services.metric_defs import DEF, Kind
+from app.services.metric_defs import DEF, KEY_FIGURES, Kind
 from app.services.metrics import MetricsService, parse_period
 from app.services.order_counts import OrderCountService, ShopRef
 from app.services.report_workbook import ReportRequest, ReportService
-
-KEY_FIGURES = (
-    "cases_new",
-    "refunds",
-    "refund_amount",
-    "goods_not_recovered",
-    "freight_merchant",
-    "compensation",
-    "net_cost",
-    "auto_actions",
-    "auto_amount",
-)
 
 
 def _services(ctx: AppContext) -> tuple[OrderCountService, ReportService]:

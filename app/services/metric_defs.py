@@ -350,3 +350,17 @@ ORDER_RATES: dict[str, str] = {
 
 NA_ORDERS = {"zh": "n/a — 请录入订单数", "en": "n/a — enter order counts"}
 NA_NO_BASE = {"zh": "n/a — 无数据", "en": "n/a — nothing to divide by"}
+
+
+# The money and clock figures shown together everywhere: CLI summary, Money sheet, screen preview.
+KEY_FIGURES = (
+    "cases_new",
+    "refunds",
+    "refund_amount",
+    "goods_not_recovered",
+    "freight_merchant",
+    "compensation",
+    "net_cost",
+    "auto_actions",
+    "auto_amount",
+)

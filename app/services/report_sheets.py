@@ -16,6 +16,7 @@ from app.services.metric_defs import (
     DEFINITIONS,
     FREIGHT_RULE_EN,
     FREIGHT_RULE_ZH,
+    KEY_FIGURES,
     LEDGER_KEYS,
     MONEY_KEYS,
     RATE_KEYS,
@@ -24,17 +25,7 @@ from app.services.metrics import MetricsReport, Rate
 from app.services.report_cells import CellMaker, Styles, print_fit_width, set_widths, table_ref
 from app.services.report_labels import DIMENSION_NAMES, sheet_name, t, vocab
 
-MONEY_SHEET_KEYS = (
-    "cases_new",
-    "refunds",
-    "refund_amount",
-    "goods_not_recovered",
-    "freight_merchant",
-    "compensation",
-    "net_cost",
-    "auto_actions",
-    "auto_amount",
-)
+MONEY_SHEET_KEYS = KEY_FIGURES
 MONTHLY_KEYS = (*MONEY_SHEET_KEYS, "deadlines_met", "deadlines_lapsed")
 DURATIONS = ("first_response_hours", "resolution_hours", "refund_hours")
 GROUPS = ("all", "unshipped", "shipped")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.services.cases import InvalidInput
 from app.services.clock import BEIJING, Clock
-from app.services.metric_defs import DEF, Kind
+from app.services.metric_defs import DEF, KEY_FIGURES, Kind
 from app.services.metrics import MetricsReport, Period, period_preset
 from app.services.order_counts import ShopRef
 from app.services.report_workbook import ReportRequest, ReportResult, ReportService
@@ -40,20 +40,7 @@ from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-PREVIEW_KEYS = (
-    "cases_in_report",
-    "cases_new",
-    "refunds",
-    "refund_amount",
-    "goods_not_recovered",
-    "freight_merchant",
-    "compensation",
-    "net_cost",
-    "auto_actions",
-    "auto_amount",
-    "refund_rate",
-    "on_time_rate",
-)
+PREVIEW_KEYS = ("cases_in_report", *KEY_FIGURES, "refund_rate", "on_time_rate")
 
 
 class ReportsView(QWidget):
