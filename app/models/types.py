@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -28,6 +29,26 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None or value.utcoffset() is None:
             raise ValueError(f"naive datetime refused (times are stored as UTC): {value!r}")
         return value.astimezone(UTC).replace(tzinfo=None)
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        """On SQLite, one C call (`isoformat`) instead of the dialect's dict-and-% formatting.
+
+        Same text as the dialect stores (checked here on a sample, falling back to the
+        dialect's own processor if it ever differs): a bulk import binds ~10 times per row.
+        """
+        reference = super().bind_processor(dialect)
+        if dialect.name != "sqlite" or reference is None:
+            return reference
+
+        def process(value: datetime | None) -> str | None:
+            if value is None:
+                return None
+            if value.tzinfo is None or value.utcoffset() is None:
+                raise ValueError(f"naive datetime refused (times are stored as UTC): {value!r}")
+            return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+        sample = datetime(2026, 1, 2, 3, 4, 5, 60, tzinfo=UTC)
+        return process if process(sample) == reference(sample) else reference
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models.entities import Case, Deadline, Event
@@ -215,36 +215,30 @@ def _deadline_row(case_id: int, s: DeadlineSpec) -> dict[str, Any]:
 def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[int]:
     """Write what `record()` changed: new events, case fields, the replaced deadlines.
 
-    Returns the ids of the inserted events, in the order they were recorded.
+    A case not inserted yet goes in with its final fields (no update, no deadlines to
+    delete); event ids are handed out here, after the largest stored one, so the events
+    go in with one plain executemany. Returns the ids of the inserted events, in the
+    order they were recorded.
     """
     dirty = [s for s in states if s.dirty]
     if not dirty:
         return []
-    new_cases = [s.new_row for s in dirty if s.new_row is not None]
-    if new_cases:
-        session.execute(insert(CASES), new_cases)
+    fresh = [s for s in dirty if s.new_row is not None]
+    known = [s for s in dirty if s.new_row is None]
+    if fresh:
+        session.execute(insert(CASES), [{**s.new_row, **_case_fields(s, now)} for s in fresh])  # type: ignore[dict-item]
     rows = [row for s in dirty for row in s.pending]
-    inserted = session.execute(insert(EVENTS).returning(EVENTS.c.id, sort_by_parameter_order=True), rows)
-    event_ids = list(inserted.scalars())
-    session.execute(  # (new rows too: their stage may have moved since the row was made)
-        update(CASES).where(CASES.c.id == bindparam("b_id")),
-        [
-            {
-                "b_id": s.id,
-                "stage": s.stage.value,
-                "stage_since": s.stage_since,
-                "closed_at": s.closed_at,
-                "refund_granted": s.refund_granted,
-                "return_tracking_no": s.return_tracking_no,
-                "reship_tracking_no": s.reship_tracking_no,
-                "penalized": s.penalized,
-                "updated_at": now,
-            }
-            for s in dirty
-        ],
-    )
-    for part in _chunks([s.id for s in dirty]):
-        session.execute(delete(DEADLINES).where(DEADLINES.c.case_id.in_(part)))
+    first_id = (session.scalar(select(func.max(EVENTS.c.id))) or 0) + 1
+    event_ids = list(range(first_id, first_id + len(rows)))
+    if rows:
+        session.execute(insert(EVENTS), [{"id": i, **row} for i, row in zip(event_ids, rows, strict=True)])
+    if known:
+        session.execute(
+            update(CASES).where(CASES.c.id == bindparam("b_id")),
+            [{"b_id": s.id, **_case_fields(s, now)} for s in known],
+        )
+        for part in _chunks([s.id for s in known]):
+            session.execute(delete(DEADLINES).where(DEADLINES.c.case_id.in_(part)))
     new_deadlines = [_deadline_row(s.id, d) for s in dirty for d in s.deadlines]
     if new_deadlines:
         session.execute(insert(DEADLINES), new_deadlines)
@@ -253,3 +247,17 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
         s.dirty = False
         s.new_row = None
     return event_ids
+
+
+def _case_fields(s: CaseState, now: datetime) -> dict[str, Any]:
+    """The case columns `record()` keeps in line with the timeline."""
+    return {
+        "stage": s.stage.value,
+        "stage_since": s.stage_since,
+        "closed_at": s.closed_at,
+        "refund_granted": s.refund_granted,
+        "return_tracking_no": s.return_tracking_no,
+        "reship_tracking_no": s.reship_tracking_no,
+        "penalized": s.penalized,
+        "updated_at": now,
+    }

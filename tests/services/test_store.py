@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import DateTime
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite as sqlite_dialect
 
 from app.models.db import SchemaTooNewError, head_revision, make_engine, upgrade_if_needed
 from app.models.entities import Base
@@ -24,6 +28,22 @@ from tests.services.scenario import open_case
 def test_naive_datetime_is_refused() -> None:
     with pytest.raises(ValueError, match="naive"):
         UTCDateTime().process_bind_param(datetime(2026, 1, 1), None)  # type: ignore[arg-type]
+
+
+@settings(max_examples=300)
+@given(
+    st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2999, 12, 30), timezones=st.timezones())
+)
+def test_fast_sqlite_binding_stores_the_dialects_text(at: datetime) -> None:
+    """UTCDateTime's own SQLite bind processor writes exactly what the dialect's DATETIME would."""
+    dialect = sqlite_dialect()
+    ours = UTCDateTime().dialect_impl(dialect).bind_processor(dialect)
+    dialects = DateTime().dialect_impl(dialect).bind_processor(dialect)
+    assert ours is not None and dialects is not None
+    assume(at.utcoffset() is not None)
+    assert ours(at) == dialects(UTCDateTime().process_bind_param(at, dialect))
+    with pytest.raises(ValueError, match="naive"):
+        ours(at.replace(tzinfo=None))
 
 
 def test_money_is_integer_fen() -> None:
