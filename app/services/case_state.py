@@ -14,9 +14,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from app.models.bulk import insert_many
 from app.models.entities import Case, Deadline, Event
 from app.models.enums import Action, Actor, AutoAction, CaseType, ClockStart, Confidence, Party, Reason, Stage
 from app.services.deadlines import CaseFacts, DeadlineSpec, EventFact, compute_deadlines
@@ -226,12 +227,12 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
     fresh = [s for s in dirty if s.new_row is not None]
     known = [s for s in dirty if s.new_row is None]
     if fresh:
-        session.execute(insert(CASES), [{**s.new_row, **_case_fields(s, now)} for s in fresh])  # type: ignore[dict-item]
+        insert_many(session, CASES, [{**s.new_row, **_case_fields(s, now)} for s in fresh])  # type: ignore[dict-item]
     rows = [row for s in dirty for row in s.pending]
     first_id = (session.scalar(select(func.max(EVENTS.c.id))) or 0) + 1
     event_ids = list(range(first_id, first_id + len(rows)))
     if rows:
-        session.execute(insert(EVENTS), [{"id": i, **row} for i, row in zip(event_ids, rows, strict=True)])
+        insert_many(session, EVENTS, [{"id": i, **row} for i, row in zip(event_ids, rows, strict=True)])
     if known:
         session.execute(
             update(CASES).where(CASES.c.id == bindparam("b_id")),
@@ -241,7 +242,7 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
             session.execute(delete(DEADLINES).where(DEADLINES.c.case_id.in_(part)))
     new_deadlines = [_deadline_row(s.id, d) for s in dirty for d in s.deadlines]
     if new_deadlines:
-        session.execute(insert(DEADLINES), new_deadlines)
+        insert_many(session, DEADLINES, new_deadlines)
     for s in dirty:
         s.pending.clear()
         s.dirty = False

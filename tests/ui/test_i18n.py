@@ -96,7 +96,11 @@ def test_zh_catalogue_is_complete_and_built() -> None:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             tr = message.find("translation")
-            if tr is None or tr.get("type") in ("obsolete", "vanished", "unfinished") or message.get("numerus"):
+            if (
+                tr is None
+                or tr.get("type") in ("obsolete", "vanished", "unfinished")
+                or message.get("numerus")
+            ):
                 continue
             source = message.findtext("source") or ""
             comment = message.findtext("comment")

@@ -49,11 +49,14 @@ _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")
 
 def clean_text(value: Cell) -> str:
     """A text cell without the wrappers exports put around it (`="…"`, surrounding blanks and tabs)."""
-    text = cell_text(value)
-    m = _EXCEL_TEXT.match(text)
-    if m:
-        text = m.group(1)
-    return text.strip().strip("\t")
+    if value is None:  # most optional columns of most rows
+        return ""
+    text = value.strip() if isinstance(value, str) else cell_text(value)
+    if text.startswith('="'):
+        m = _EXCEL_TEXT.match(text)
+        if m:
+            text = m.group(1).strip()
+    return text.strip("\t")
 
 
 def parse_identifier(value: Cell) -> str:

@@ -113,10 +113,10 @@ def read_row(
     line: int, record: Mapping[str, Cell], columns: ColumnMap, preset: ImportPreset
 ) -> ImportRow | BadRow:
     problems: list[RowProblem] = []
+    cells = {name: record.get(header) for name, header in columns.by_field.items() if header}
 
     def cell(name: str) -> Cell:
-        header = columns.by_field.get(name)
-        return record.get(header) if header else None
+        return cells.get(name)
 
     def parse(name: str, fn: Callable[[Cell], Any]) -> Any:
         value = cell(name)
