@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.models.enums import Actor
 from app.services.cases import ActionRequest, CaseBatch, CaseService
+from app.services.importing.gc_pause import gc_paused
 from app.services.importing.planning import Outcome, RowPlan
 from app.services.importing.reading import ImportFileError
 from app.services.workflow import ActionNotAllowed
@@ -30,7 +31,7 @@ def apply_rows(
     todo = [p for p in plans if p.outcome in (Outcome.NEW, Outcome.UPDATE)]
     written: dict[int, int] = {}
     try:
-        with cases.batch() as batch:
+        with gc_paused(), cases.batch() as batch:
             for i, plan in enumerate(todo, 1):
                 written[plan.line] = _apply_row(batch, plan)
                 if progress is not None and (i % every(len(todo)) == 0 or i == len(todo)):

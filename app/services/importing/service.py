@@ -17,6 +17,7 @@ from app.services.case_state import CaseState, load_states
 from app.services.cases import CaseService
 from app.services.clock import Clock
 from app.services.importing.applying import Progress, apply_rows
+from app.services.importing.gc_pause import gc_paused
 from app.services.importing.mapping import FIELDS, ColumnMap, MappingBook, guess_platform, map_columns
 from app.services.importing.parsing import clean_text
 from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, plan_rows
@@ -101,6 +102,10 @@ class Importer:
         self, path: Path, platform: Platform | None = None, encoding: str | None = None
     ) -> ImportPlan:
         """What importing `path` would do, row by row; writes nothing. ImportFileError if unreadable."""
+        with gc_paused():
+            return self._preview(path, platform, encoding)
+
+    def _preview(self, path: Path, platform: Platform | None, encoding: str | None) -> ImportPlan:
         sheet = read_sheet(path, encoding)
         table = locate_header(sheet, self.mappings.known_header)
         guessed = platform is None
