@@ -43,6 +43,8 @@ class UTCDateTime(TypeDecorator[datetime]):
         def process(value: datetime | None) -> str | None:
             if value is None:
                 return None
+            if value.tzinfo is UTC:  # most values: the text without its "+00:00"
+                return value.isoformat(" ", "microseconds")[:-6]
             if value.tzinfo is None or value.utcoffset() is None:
                 raise ValueError(f"naive datetime refused (times are stored as UTC): {value!r}")
             return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")

@@ -7,8 +7,17 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from app.services.importing.parsing import ValueProblem, parse_identifier, parse_money, parse_time
+from app.services.importing.parsing import (
+    _TIME,
+    ValueProblem,
+    _common_time,
+    parse_identifier,
+    parse_money,
+    parse_time,
+)
 from app.services.importing.reading import (
     ImportFileError,
     RawSheet,
@@ -153,3 +162,30 @@ def test_unsupported_and_unreadable_files(tmp_path: Path) -> None:
         read_sheet(broken)
     with pytest.raises(ImportFileError, match="cannot read"):
         read_sheet(tmp_path / "missing.csv")
+
+
+@settings(max_examples=300)
+@given(
+    st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)),
+    st.sampled_from(["%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"]),
+)
+def test_common_time_shapes_read_as_the_regex_reads_them(at: datetime, fmt: str) -> None:
+    """The shortcut for the usual export shapes gives what the general pattern gives."""
+    text = at.strftime(fmt)
+    assert (
+        _common_time(text) == _regex_time(text) == at.replace(microsecond=0, second=at.second * ("S" in fmt))
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-02-30 10:00", "2026-11-03 25:00", "2026-11/03 14:05", "２026-11-03 14:05"]
+)
+def test_common_time_leaves_the_rest_to_the_regex(text: str) -> None:
+    assert _common_time(text) is None
+
+
+def _regex_time(text: str) -> datetime:
+    m = _TIME.match(text)
+    assert m is not None
+    g = m.groupdict()
+    return datetime(int(g["y"]), int(g["mo"]), int(g["d"]), int(g["h"]), int(g["mi"]), int(g["s"] or 0))

@@ -169,7 +169,40 @@ def parse_time(value: Cell) -> datetime | None:
     return ensure_aware(local).astimezone(UTC)
 
 
+def _common_time(text: str) -> datetime | None:
+    """`2026-11-03 14:05:09`, `2026/11/03 14:05` (what most exports write) without the regex.
+
+    None for anything else, an impossible date included: the regex then reads it or says why not.
+    """
+    n = len(text)
+    sep = text[4:5]
+    if (
+        (n == 16 or (n == 19 and text[16] == ":"))
+        and (sep == "-" or sep == "/")
+        and text[7] == sep
+        and text[10] == " "
+        and text[13] == ":"
+    ):
+        digits = text[0:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:19]
+        if digits.isascii() and digits.isdigit():
+            try:
+                return datetime(
+                    int(text[0:4]),
+                    int(text[5:7]),
+                    int(text[8:10]),
+                    int(text[11:13]),
+                    int(text[14:16]),
+                    int(text[17:19] or 0),
+                )
+            except ValueError:
+                return None
+    return None
+
+
 def _parse_time_text(text: str) -> datetime:
+    common = _common_time(text)
+    if common is not None:
+        return common
     if _SERIAL.match(text):
         return from_excel_serial(float(text))
     m = _TIME.match(text)
