@@ -217,9 +217,9 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
     """Write what `record()` changed: new events, case fields, the replaced deadlines.
 
     A case not inserted yet goes in with its final fields (no update, no deadlines to
-    delete); event ids are handed out here, after the largest stored one, so the events
-    go in with one plain executemany. Returns the ids of the inserted events, in the
-    order they were recorded.
+    delete); event ids are handed out here, after the largest stored one (as SQLite
+    would), so the events go in with one plain executemany. Returns the ids of the
+    inserted events, in the order they were recorded.
     """
     dirty = [s for s in states if s.dirty]
     if not dirty:
@@ -228,11 +228,6 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
     known = [s for s in dirty if s.new_row is None]
     if fresh:
         insert_many(session, CASES, [{**s.new_row, **_case_fields(s, now)} for s in fresh])  # type: ignore[dict-item]
-    rows = [row for s in dirty for row in s.pending]
-    first_id = (session.scalar(select(func.max(EVENTS.c.id))) or 0) + 1
-    event_ids = list(range(first_id, first_id + len(rows)))
-    if rows:
-        insert_many(session, EVENTS, [{"id": i, **row} for i, row in zip(event_ids, rows, strict=True)])
     if known:
         session.execute(
             update(CASES).where(CASES.c.id == bindparam("b_id")),
@@ -240,6 +235,12 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
         )
         for part in _chunks([s.id for s in known]):
             session.execute(delete(DEADLINES).where(DEADLINES.c.case_id.in_(part)))
+    # After a write in this transaction, so no other writer can take these ids meanwhile.
+    rows = [row for s in dirty for row in s.pending]
+    first_id = (session.scalar(select(func.max(EVENTS.c.id))) or 0) + 1
+    event_ids = list(range(first_id, first_id + len(rows)))
+    if rows:
+        insert_many(session, EVENTS, [{"id": i, **row} for i, row in zip(event_ids, rows, strict=True)])
     new_deadlines = [_deadline_row(s.id, d) for s in dirty for d in s.deadlines]
     if new_deadlines:
         insert_many(session, DEADLINES, new_deadlines)
