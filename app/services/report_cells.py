@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -75,6 +75,40 @@ def beijing_naive(value: datetime) -> datetime:
     return value.astimezone(BEIJING).replace(tzinfo=None)
 
 
+class SharedStyle(StyleArray):  # type: ignore[misc]
+    """One cell style shared by every cell of its kind (a million money cells), hashed once.
+
+    openpyxl looks each styled cell's style up in the workbook's style list by hash when it
+    writes the cell; a plain StyleArray hashes a fresh tuple every time. It is read-only:
+    a change would have to re-hash, so one raises instead of corrupting the lookups.
+    """
+
+    __slots__ = ("_hash",)
+
+    def __init__(self, base: StyleArray) -> None:
+        self._hash = hash(tuple(base))
+
+    def __new__(cls, base: StyleArray) -> SharedStyle:
+        return super().__new__(cls, list(base))  # type: ignore[no-any-return]
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        raise TypeError("a shared report style is read-only")
+
+
+class StyledCell(Cell):  # type: ignore[misc]
+    """A styled cell for a write-only sheet. Appending a row, openpyxl first tries each value
+    as a plain one and builds an error message with the cell's repr before it takes the value
+    as a cell: keep that repr cheap (the default one computes the coordinate)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<StyledCell>"
+
+
 @dataclass(frozen=True)
 class Styles:
     """The StyleArrays of one workbook (styles are registered per workbook)."""
@@ -96,7 +130,7 @@ def make_styles(ws: WriteOnlyWorksheet) -> Styles:
         for name, value in attrs.items():
             setattr(cell, name, value)
         assert cell._style is not None
-        return cell._style
+        return SharedStyle(cell._style)
 
     return Styles(
         money=style(number_format=MONEY_FORMAT),
@@ -127,7 +161,7 @@ class CellMaker:
             return None
         v = clean_text(value)
         if v and v[0] in FORMULA_PREFIXES:
-            cell = WriteOnlyCell(self.ws, v)
+            cell = StyledCell(self.ws, 1, 1, v)
             cell.data_type = "s"  # openpyxl made '=…' a formula; it is text from a buyer
             cell._style = self.s.text_quoted
             return cell
@@ -136,7 +170,7 @@ class CellMaker:
     def styled(self, value: Any, style: StyleArray) -> Any:
         if value is None:
             return None
-        cell = WriteOnlyCell(self.ws, value)
+        cell = StyledCell(self.ws, 1, 1, value)
         cell._style = style
         return cell
 

@@ -185,13 +185,22 @@ class ReportService:
         )
         sheets["definitions"] = wb.create_sheet(sheet_name("definitions", lang))
 
+        labels: dict[tuple[str, str, str | None, str], _Labels] = {}  # a few dozen distinct steps
         acc = MetricsAccumulator(request.period)
         start, end = request.period.start, request.period.end
         for i, (figures, timeline) in enumerate(self.metrics.iter_figures(request.period, request.shops), 1):
             acc.add(figures)
             cases.append(_case_row(figures, cases.cells, lang, request.show_pii))
+            no = figures.case.aftersale_no
+            safe_no = events.cells.text(no)
             for ev in timeline:
-                events.append(_event_row(figures, ev, events.cells, lang, start, end))
+                if not isinstance(safe_no, str | None):  # a cell object is written once: a new one per row
+                    safe_no = events.cells.text(no)
+                step = (ev.actor, ev.action, ev.from_stage, ev.to_stage)
+                named = labels.get(step)
+                if named is None:
+                    named = labels[step] = _event_labels(ev, lang)
+                events.append(_event_row(figures, safe_no, named, ev, events.cells, lang, start, end))
             if i % PROGRESS_EVERY == 0:
                 report(i, total, "")
         cases.finish()
@@ -296,9 +305,30 @@ _SHOWN_KEYS = ("amount", "freight", "freight_payer", "compensation")
 YES, NO = ("是", "yes"), ("否", "no")
 
 
+_Labels = tuple[str, str, str | None, str]
+
+
+def _event_labels(ev: EventRecord, lang: str) -> _Labels:
+    """Actor, action, from and to stage as the reader sees them (memoised per step by the caller)."""
+    return (
+        vocab("party", ev.actor, lang),
+        vocab("action", ev.action, lang),
+        vocab("stage", ev.from_stage, lang) if ev.from_stage else None,
+        vocab("stage", ev.to_stage, lang),
+    )
+
+
 def _event_row(
-    f: CaseFigures, ev: EventRecord, cm: CellMaker, lang: str, start: datetime, end: datetime
+    f: CaseFigures,
+    no: Any,
+    labels: _Labels,
+    ev: EventRecord,
+    cm: CellMaker,
+    lang: str,
+    start: datetime,
+    end: datetime,
 ) -> list[Any]:
+    """`no`: the case's after-sales no. as `cm.text` made it, `labels`: `_event_labels(ev, lang)`."""
     p = ev.payload
     detail = amount = freight = payer = compensation = None
     if p:
@@ -313,13 +343,10 @@ def _event_row(
             compensation = cm.money(money(p["compensation"]))
     return [
         f.case.id,
-        cm.text(f.case.aftersale_no),
+        no,
         ev.seq,
         cm.when(ev.at),
-        vocab("party", ev.actor, lang),
-        vocab("action", ev.action, lang),
-        vocab("stage", ev.from_stage, lang) if ev.from_stage else None,
-        vocab("stage", ev.to_stage, lang),
+        *labels,
         ev.rule_id,
         amount,
         freight,

@@ -44,6 +44,7 @@ class AlertCenter(QObject):
         runner: TaskRunner | None = None,
         backup: Callable[[], object] | None = None,
         backup_at: time = time(12, 30),
+        monthly_export: Callable[[], object] | None = None,
         snooze_minutes: int = 60,
         parent: QObject | None = None,
     ) -> None:
@@ -52,7 +53,9 @@ class AlertCenter(QObject):
         self.window = window
         self.runner = runner or TaskRunner(self)
         self.snooze_minutes = snooze_minutes
-        self.scheduler = AlertScheduler(alerts, clock, backup=backup, backup_at=backup_at, parent=self)
+        self.scheduler = AlertScheduler(
+            alerts, clock, backup=backup, backup_at=backup_at, monthly_export=monthly_export, parent=self
+        )
         self.banner = AlertBanner(window)
         self.tray_available = notifier is not None and notifier.is_available()
         self.tray: TrayController | None = None

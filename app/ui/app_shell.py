@@ -7,7 +7,9 @@ backups, a second start handing over, unexpected errors.
 - `--minimized` starts hidden in the tray (when there is one).
 - When the database services arrive (`MainWindow.attached`) it builds the `AlertCenter`
   (banner above the cases list, tray icon, scheduler with the daily backup hook) and the
-  backup menu, and starts them; every write the window publishes re-plans the alerts.
+  backup menu, and the monthly report export (`app/ui/monthly_export.py`: on the 1st, and
+  at start when last month's file is missing), and starts them; every write the window
+  publishes re-plans the alerts.
 - `shutdown()` stops the scheduler and the workers in order, then releases the
   single-instance lock.
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from app.ui.alert_center import AlertCenter
     from app.ui.backup_control import BackupControl
     from app.ui.backup_dialogs import Prompter
+    from app.ui.monthly_export import MonthlyExport
     from app.ui.single_instance import SingleInstance
     from app.ui.tray import Notifier
     from app.ui.window_services import WindowServices
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 START_BACKUP_DELAY_MS = 5000  # let the full case list load first (two cores are not many)
+START_EXPORT_DELAY_MS = 20000  # after the start backup: last month's report if it is missing
 STATUS_MS = 10000
 
 
@@ -72,6 +76,7 @@ class AppShell(QObject):
         self._exit = exit_app or app.quit
         self.center: AlertCenter | None = None
         self.backups: BackupControl | None = None
+        self.exports: MonthlyExport | None = None
         self.quitting = False
         self._shut_down = False
         self.tray_expected = (
@@ -106,11 +111,15 @@ class AppShell(QObject):
     def _attach(self, services: WindowServices) -> None:
         from app.ui.alert_center import AlertCenter
         from app.ui.backup_control import BackupControl
+        from app.ui.monthly_export import monthly_export_for
         from app.ui.tray import QtTrayNotifier
 
         window, ctx = self.window, services.ctx
         self.backups = BackupControl(window, ctx, self._prompter)
         notifier = self._notifier or QtTrayNotifier(self.app)
+        self.exports = exports = monthly_export_for(
+            ctx, self.settings, self._say, inline=window.tasks.inline, parent=self
+        )
         center = AlertCenter(
             ctx.alerts,
             ctx.clock,
@@ -118,6 +127,7 @@ class AppShell(QObject):
             window=window,
             runner=window.tasks,
             backup=self.backups.daily_hook,
+            monthly_export=exports.hook,
         )
         self.center = center
         window.cases.add_banner(center.banner)
@@ -126,16 +136,23 @@ class AppShell(QObject):
         center.quit_requested.connect(self.quit)
         center.cases_changed.connect(lambda ids: window.changes.publish(ChangeSet.cases(ids)))
         center.status_message.connect(lambda text: window.statusBar().showMessage(text, STATUS_MS))
+        exports.failed.connect(lambda text: window.statusBar().showMessage(text, STATUS_MS))
         # Every write of the window (actions, edits, imports, mutes, restores) goes through here once.
         window.changes.changed.connect(lambda _change: center.case_changed())
         window.cases.clockJumped.connect(lambda _seconds: center.scheduler.request_replan())
         self.backups.database_closing.connect(center.hold_jobs)
+        self.backups.database_closing.connect(exports.wait)  # a running export reads the old file
         self.backups.database_reopened.connect(center.reload)
         center.start(schedule=self.live_scheduler)
         if self.live_scheduler:
             QTimer.singleShot(START_BACKUP_DELAY_MS, self.backups.back_up_if_due)
+            QTimer.singleShot(START_EXPORT_DELAY_MS, exports.export_if_due)
         if not self.in_tray and not self.window.isVisible():
             self.window.show()  # started --minimized, but the tray did not come up
+
+    def _say(self, title: str, text: str) -> None:
+        if self.center is not None:
+            self.center.say(title, text)
 
     def open_case(self, case_id: int) -> None:
         """From a tray message, the tray menu, the banner or the away summary."""
@@ -189,6 +206,8 @@ class AppShell(QObject):
             self.center.shutdown()
         if self.backups is not None:
             self.backups.shutdown()
+        if self.exports is not None:
+            self.exports.shutdown()
         for worker in (self.window.list_export,):
             if worker is not None:
                 worker.runner.wait()

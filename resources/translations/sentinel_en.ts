@@ -1080,6 +1080,21 @@
     </message>
 </context>
 <context>
+    <name>MonthlyExport</name>
+    <message>
+        <source>Monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported last month&apos;s after-sales report: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly report export failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewCaseDialog</name>
     <message>
         <source>New after-sales case</source>

@@ -1080,6 +1080,21 @@
     </message>
 </context>
 <context>
+    <name>MonthlyExport</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>每月报表</translation>
+    </message>
+    <message>
+        <source>Exported last month&apos;s after-sales report: {0}</source>
+        <translation>已导出上月售后报表: {0}</translation>
+    </message>
+    <message>
+        <source>Monthly report export failed: {0}</source>
+        <translation>每月报表导出失败: {0}</translation>
+    </message>
+</context>
+<context>
     <name>NewCaseDialog</name>
     <message>
         <source>New after-sales case</source>
