@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,6 +36,7 @@ from app.models.enums import Action, Actor, CaseType, Party
 from app.services.cases import ActionRequest, InvalidInput, parse_money
 from app.services.workflow import REQUIRED_FIELDS, RULINGS
 from app.ui import formatting, vocab
+from app.ui.form_dialog import FormDialog
 
 TRACKING_ACTIONS = (Action.BUYER_SHIP, Action.SHIP_REPLACEMENT)
 AMOUNT_ACTIONS = (Action.APPROVE, Action.REFUND, Action.CONFIRM_RECEIPT, Action.PLATFORM_RULING)
@@ -72,7 +71,7 @@ class ActionInput:
     files: list[Path]
 
 
-class ActionDialog(QDialog):
+class ActionDialog(FormDialog):
     def __init__(self, action: Action, case: ActionContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.action = action
@@ -182,20 +181,7 @@ class ActionDialog(QDialog):
         when.addWidget(self.at, 1)
         form.addRow(when)
 
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #c92a2a;")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        self.finish_form(form, min_width=420)
 
     def _amount_applies(self) -> bool:
         t = self.case.case_type

@@ -12,14 +12,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from app.models.enums import CaseType, Platform, Reason
@@ -27,29 +24,12 @@ from app.services.case_edits import EDITABLE_FIELDS, plan_edit
 from app.services.cases import InvalidInput, NewCase, default_shipped, parse_money
 from app.services.platform_types import case_types_for
 from app.ui import vocab
+from app.ui.form_dialog import FormDialog
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("formError")
-    label.setStyleSheet("color: #c92a2a;")
-    label.setWordWrap(True)
-    return label
-
-
-class _FormDialog(QDialog):
+class _FormDialog(FormDialog):
     def _finish(self, form: QFormLayout) -> None:
-        self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.finish_form(form, min_width=460)
 
     def _money(self, text: str, required: bool) -> Decimal | None:
         if not text.strip():
