@@ -22,6 +22,7 @@ from app.models.entities import Case, Deadline, Event
 from app.models.enums import Action, Actor, AutoAction, CaseType, ClockStart, Confidence, Party, Reason, Stage
 from app.services.deadlines import CaseFacts, DeadlineSpec, EventFact, compute_deadlines
 from app.services.rules import RulePreset
+from app.services.workflow import auto_next_stage
 
 CASES: Table = Case.__table__  # type: ignore[assignment]
 EVENTS: Table = Event.__table__  # type: ignore[assignment]
@@ -105,7 +106,6 @@ def record(
     state.events.append(fact)
     state.pending.append(
         {
-            "case_id": state.id,
             "seq": fact.seq,
             "at": at,
             "recorded_at": recorded_at,
@@ -132,6 +132,66 @@ def record(
         state.penalized = True
     state.deadlines = compute_deadlines(state.facts, state.events, preset)
     state.dirty = True
+
+
+@dataclass(frozen=True)
+class AppliedAuto:
+    """One auto-action the platform took (mirrored into our store)."""
+
+    case_id: int
+    aftersale_no: str
+    platform: str
+    auto_action: AutoAction
+    at: datetime
+    from_stage: Stage
+    to_stage: Stage
+    amount: Decimal | None
+    rule_id: str
+    party: str = "merchant"  # whose clock ran out
+
+
+def run_due(
+    state: CaseState, preset: RulePreset, until: datetime, recorded_at: datetime
+) -> list[AppliedAuto]:
+    """Record this case's auto-actions due at or before `until`, each at its due instant, in due order."""
+    applied: list[AppliedAuto] = []
+    while True:
+        due = [d for d in state.deadlines if d.due_at is not None and d.due_at <= until]
+        if not due:
+            return applied
+        d = min(due, key=lambda x: (x.due_at, x.party.value))
+        assert d.due_at is not None
+        from_stage = state.stage
+        target = auto_next_stage(state.case_type, from_stage, d.auto_action)
+        assert target is not None, "presets are validated on load"
+        payload: dict[str, Any] = {"party": d.party.value}
+        if target is Stage.REFUNDED:
+            payload["amount"] = str(state.refund_requested)
+        record(
+            state,
+            preset,
+            d.auto_action.value,
+            Actor.PLATFORM,
+            d.due_at,
+            target,
+            payload,
+            recorded_at,
+            d.rule_id,
+        )
+        applied.append(
+            AppliedAuto(
+                state.id,
+                state.aftersale_no,
+                state.platform,
+                d.auto_action,
+                d.due_at,
+                from_stage,
+                target,
+                state.refund_granted if target is Stage.REFUNDED else None,
+                d.rule_id,
+                d.party,
+            )
+        )
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -227,16 +287,16 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
     fresh = [s for s in dirty if s.new_row is not None]
     known = [s for s in dirty if s.new_row is None]
     if fresh:
-        insert_many(session, CASES, [{**s.new_row, **_case_fields(s, now)} for s in fresh])  # type: ignore[dict-item]
+        insert_many(session, CASES, [{"id": s.id, **s.new_row, **case_fields(s, now)} for s in fresh])  # type: ignore[dict-item]
     if known:
         session.execute(
             update(CASES).where(CASES.c.id == bindparam("b_id")),
-            [{"b_id": s.id, **_case_fields(s, now)} for s in known],
+            [{"b_id": s.id, **case_fields(s, now)} for s in known],
         )
         for part in _chunks([s.id for s in known]):
             session.execute(delete(DEADLINES).where(DEADLINES.c.case_id.in_(part)))
     # After a write in this transaction, so no other writer can take these ids meanwhile.
-    rows = [row for s in dirty for row in s.pending]
+    rows = [{"case_id": s.id, **row} for s in dirty for row in s.pending]
     first_id = (session.scalar(select(func.max(EVENTS.c.id))) or 0) + 1
     event_ids = list(range(first_id, first_id + len(rows)))
     if rows:
@@ -251,7 +311,7 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
     return event_ids
 
 
-def _case_fields(s: CaseState, now: datetime) -> dict[str, Any]:
+def case_fields(s: CaseState, now: datetime) -> dict[str, Any]:
     """The case columns `record()` keeps in line with the timeline."""
     return {
         "stage": s.stage.value,

@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -21,18 +20,26 @@ from app.models.entities import Case, Deadline, RuleSet, Shop
 from app.models.enums import (
     Action,
     Actor,
-    AutoAction,
     CaseType,
     Party,
     Platform,
     Reason,
     Stage,
 )
-from app.services.case_state import CASES, CaseState, load_states, record, save
+from app.services.case_state import (
+    CASES,
+    AppliedAuto,
+    CaseState,
+    case_fields,
+    load_states,
+    record,
+    run_due,
+    save,
+)
 from app.services.clock import Clock, parse_instant
 from app.services.deadlines import compute_deadlines, replay
 from app.services.rules import RuleBook, RulePreset, preset_from_content
-from app.services.workflow import ActionNotAllowed, auto_next_stage, check_action
+from app.services.workflow import ActionNotAllowed, check_action
 
 TICK_BATCH = 500
 
@@ -76,22 +83,6 @@ class ActionRequest:
 
 
 @dataclass(frozen=True)
-class AppliedAuto:
-    """One auto-action the platform took (mirrored into our store)."""
-
-    case_id: int
-    aftersale_no: str
-    platform: str
-    auto_action: AutoAction
-    at: datetime
-    from_stage: Stage
-    to_stage: Stage
-    amount: Decimal | None
-    rule_id: str
-    party: str = "merchant"  # whose clock ran out
-
-
-@dataclass(frozen=True)
 class ActionResult:
     case_id: int
     event_id: int | None  # None inside a batch, before it is written
@@ -115,6 +106,69 @@ def parse_money(text: str) -> Decimal:
 def default_shipped(case_type: CaseType) -> bool:
     """Return types imply the goods were shipped; refund-only defaults to not shipped."""
     return case_type is not CaseType.REFUND_ONLY
+
+
+def opened_case(
+    new: NewCase, preset: RulePreset, case_id: int, rule_set_id: int, shop_id: int | None, now: datetime
+) -> CaseState:
+    """A new case with its `open` event recorded, not yet inserted (`new_row` holds its row).
+
+    Pure: the importer plans whole files of these before it writes anything.
+    """
+    shipped = default_shipped(new.case_type) if new.shipped is None else new.shipped
+    aftersale_no = new.aftersale_no.strip()
+    state = CaseState(
+        case_id,
+        new.platform.value,
+        aftersale_no,
+        new.case_type,
+        new.reason,
+        shipped,
+        Stage.AWAITING_MERCHANT,
+        new.requested_at,
+        None,
+        new.amount,
+        None,
+        "",
+        "",
+        False,
+        rule_set_id,
+    )
+    state.new_row = {
+        "platform": new.platform.value,
+        "shop_id": shop_id,
+        "aftersale_no": aftersale_no,
+        "order_no": new.order_no.strip(),
+        "case_type": new.case_type.value,
+        "reason": new.reason.value,
+        "reason_detail": new.reason_detail,
+        "shipped": shipped,
+        "requested_at": new.requested_at,
+        "buyer_nick": new.buyer_nick,
+        "buyer_phone": new.buyer_phone,
+        "buyer_address": new.buyer_address,
+        "product_title": new.product_title,
+        "sku": new.sku,
+        "quantity": new.quantity,
+        "order_amount": new.order_amount,
+        "refund_requested": new.amount,
+        "handler": new.handler,
+        "tags": "",
+        "muted": False,
+        "rule_set_id": rule_set_id,
+        "created_at": now,
+    }
+    record(
+        state,
+        preset,
+        Action.OPEN.value,
+        Actor.BUYER,
+        new.requested_at,
+        Stage.AWAITING_MERCHANT,
+        {"amount": str(new.amount)},
+        now,
+    )
+    return state
 
 
 class CaseService:
@@ -198,74 +252,16 @@ class CaseService:
             raise InvalidInput(
                 f"{new.platform.value} after-sales no. {new.aftersale_no} already exists (case {exists})"
             )
-        shipped = default_shipped(new.case_type) if new.shipped is None else new.shipped
         rule_set_id = self._rule_set_id(session, preset)
-        row = {
-            "platform": new.platform.value,
-            "shop_id": shop_id,
-            "aftersale_no": new.aftersale_no.strip(),
-            "order_no": new.order_no.strip(),
-            "case_type": new.case_type.value,
-            "reason": new.reason.value,
-            "reason_detail": new.reason_detail,
-            "shipped": shipped,
-            "stage": Stage.AWAITING_MERCHANT.value,
-            "stage_since": new.requested_at,
-            "requested_at": new.requested_at,
-            "buyer_nick": new.buyer_nick,
-            "buyer_phone": new.buyer_phone,
-            "buyer_address": new.buyer_address,
-            "product_title": new.product_title,
-            "sku": new.sku,
-            "quantity": new.quantity,
-            "order_amount": new.order_amount,
-            "refund_requested": new.amount,
-            "handler": new.handler,
-            "tags": "",
-            "return_tracking_no": "",
-            "reship_tracking_no": "",
-            "penalized": False,
-            "muted": False,
-            "rule_set_id": rule_set_id,
-            "created_at": now,
-            "updated_at": now,
-        }
+        state = opened_case(new, preset, case_id or 0, rule_set_id, shop_id, now)
         if case_id is None:
+            assert state.new_row is not None
             try:
-                case_id = session.execute(insert(CASES).returning(CASES.c.id), row).scalar_one()
+                row = {**state.new_row, **case_fields(state, now)}
+                state.id = session.execute(insert(CASES).returning(CASES.c.id), row).scalar_one()
             except IntegrityError:
                 raise InvalidInput(f"after-sales no. {new.aftersale_no} already exists") from None
-            new_row = None
-        else:
-            new_row = {"id": case_id, **row}
-        state = CaseState(
-            case_id,
-            new.platform.value,
-            new.aftersale_no.strip(),
-            new.case_type,
-            new.reason,
-            shipped,
-            Stage.AWAITING_MERCHANT,
-            new.requested_at,
-            None,
-            new.amount,
-            None,
-            "",
-            "",
-            False,
-            rule_set_id,
-        )
-        state.new_row = new_row
-        record(
-            state,
-            preset,
-            Action.OPEN.value,
-            Actor.BUYER,
-            new.requested_at,
-            Stage.AWAITING_MERCHANT,
-            {"amount": str(new.amount)},
-            now,
-        )
+            state.new_row = None
         return state
 
     def _shop_id(self, session: Session, platform: Platform, name: str) -> int:
@@ -320,7 +316,7 @@ class CaseService:
         preset = self.preset_for(session, state.rule_set_id)
         # The platform acted first if a clock ran out before this action. What it did is
         # kept (tick would record the same), even when the merchant's action is then refused.
-        autos = self._run_due(state, preset, at, now)
+        autos = run_due(state, preset, at, now)
         try:
             target = self._validate(state, request.action, payload, at)
         except ActionNotAllowed as e:
@@ -372,41 +368,6 @@ class CaseService:
 
     # ---- auto-actions -----------------------------------------------------------------
 
-    def _run_due(
-        self, state: CaseState, preset: RulePreset, until: datetime, now: datetime
-    ) -> list[AppliedAuto]:
-        """Apply this case's auto-actions due at or before `until`, each at its due instant."""
-        applied: list[AppliedAuto] = []
-        while True:
-            due = [d for d in state.deadlines if d.due_at is not None and d.due_at <= until]
-            if not due:
-                return applied
-            d = min(due, key=lambda x: (x.due_at, x.party.value))
-            assert d.due_at is not None
-            from_stage = state.stage
-            target = auto_next_stage(state.case_type, from_stage, d.auto_action)
-            assert target is not None, "presets are validated on load"
-            payload: dict[str, Any] = {"party": d.party.value}
-            if target is Stage.REFUNDED:
-                payload["amount"] = str(state.refund_requested)
-            record(
-                state, preset, d.auto_action.value, Actor.PLATFORM, d.due_at, target, payload, now, d.rule_id
-            )
-            applied.append(
-                AppliedAuto(
-                    state.id,
-                    state.aftersale_no,
-                    state.platform,
-                    d.auto_action,
-                    d.due_at,
-                    from_stage,
-                    target,
-                    state.refund_granted if target is Stage.REFUNDED else None,
-                    d.rule_id,
-                    d.party,
-                )
-            )
-
     def tick(self) -> list[AppliedAuto]:
         """Apply every auto-action due now, in due order, each stamped at its due instant.
 
@@ -428,9 +389,7 @@ class CaseService:
                 states = load_states(session, order)
                 for cid in order:
                     state = states[cid]
-                    applied.extend(
-                        self._run_due(state, self.preset_for(session, state.rule_set_id), now, now)
-                    )
+                    applied.extend(run_due(state, self.preset_for(session, state.rule_set_id), now, now))
                 save(session, states.values(), now)
 
     # ---- consistency ------------------------------------------------------------------
@@ -491,7 +450,26 @@ class CaseBatch:
             raise InvalidInput("cannot run the clocks into the future")
         state = self._state(case_id)
         preset = self._service.preset_for(self._session, state.rule_set_id)
-        return self._service._run_due(state, preset, until, self._now)
+        return run_due(state, preset, until, self._now)
+
+    def adopt_new(self, state: CaseState, preset: RulePreset, shop: str | None) -> int:
+        """Write a new case planned elsewhere (`opened_case` and what followed); returns its id."""
+        assert state.new_row is not None
+        if self._next_id is None:
+            self._next_id = self._session.scalar(select(func.max(Case.id))) or 0
+        self._next_id += 1
+        state.id = self._next_id
+        state.rule_set_id = self._service._rule_set_id(self._session, preset)
+        state.new_row["rule_set_id"] = state.rule_set_id
+        state.new_row["shop_id"] = (
+            self._service._shop_id(self._session, Platform(state.platform), shop) if shop else None
+        )
+        self._keep(state)
+        return state.id
+
+    def adopt(self, state: CaseState) -> None:
+        """Write what was recorded on a loaded case elsewhere; its next event numbers must still be free."""
+        self._keep(state)
 
     def stage(self, case_id: int) -> Stage:
         return self._state(case_id).stage
@@ -500,7 +478,9 @@ class CaseBatch:
         try:
             save(self._session, self._states.values(), self._now)
         except IntegrityError as e:
-            raise InvalidInput(f"a case in this batch already exists ({e.orig})") from None
+            raise InvalidInput(
+                f"a case in this batch already exists or changed meanwhile ({e.orig})"
+            ) from None
 
     def _state(self, case_id: int) -> CaseState:
         state = self._states.get(case_id)

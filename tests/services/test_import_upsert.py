@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main as cli_main
-from app.models.enums import Platform, Stage
+from app.models.enums import Action, Platform, Stage
+from app.services.cases import ActionRequest
 from app.services.clock import BEIJING, FixedClock
 from app.services.context import AppContext
 from app.services.importing import ImportAborted, Importer, ImportFileError, Outcome, ProblemKind
@@ -151,7 +152,29 @@ def test_dry_run_writes_nothing(importer: Importer, ctx: AppContext, tmp_path: P
     assert ctx.queries.list_cases() == []
 
 
-def test_a_row_that_fails_while_writing_rolls_back_the_whole_import(
+def test_a_case_changed_after_the_preview_rolls_back_the_whole_import(
+    importer: Importer, ctx: AppContext, tmp_path: Path
+) -> None:
+    importer.import_file(
+        write_csv(tmp_path / "a.csv", "KS2,1002,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,"),
+        platform=Platform.KUAISHOU,
+    )
+    f = write_csv(
+        tmp_path / "b.csv",
+        "KS1,1001,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,",
+        "KS2,1002,退货退款,质量问题,待买家退货,2026-11-01 09:00,2026-11-01 10:00,,,9.00,",
+    )
+    plan = importer.preview(f, platform=Platform.KUAISHOU)
+    assert [r.outcome for r in plan.rows] == [Outcome.NEW, Outcome.UPDATE]
+    ks2 = ctx.cases.resolve_case_id("KS2")
+    ctx.cases.act(ks2, ActionRequest(Action.REJECT, at=bj("2026-11-01T11:00"), payload={"reason": "拍错"}))
+    with pytest.raises(ImportAborted, match="changed meanwhile"):
+        apply_rows(ctx.cases, plan.rows)
+    assert [r.aftersale_no for r in ctx.queries.list_cases()] == ["KS2"]  # KS1 was not written either
+    assert ctx.queries.detail(ks2).row.stage == Stage.REJECTED.value  # type: ignore[union-attr]
+
+
+def test_a_case_added_after_the_preview_rolls_back_the_whole_import(
     importer: Importer, ctx: AppContext, tmp_path: Path
 ) -> None:
     f = write_csv(
@@ -160,10 +183,13 @@ def test_a_row_that_fails_while_writing_rolls_back_the_whole_import(
         "KS2,1002,退货退款,质量问题,待买家退货,2026-11-01 09:00,2026-11-01 10:00,,,9.00,",
     )
     plan = importer.preview(f, platform=Platform.KUAISHOU)
-    broken = (plan.rows[0], plan.rows[1].__class__(**{**plan.rows[1].__dict__, "to_stage": Stage.CLOSED}))
-    with pytest.raises(ImportAborted, match="row 3"):
-        apply_rows(ctx.cases, broken)
-    assert ctx.queries.list_cases() == []
+    importer.import_file(
+        write_csv(tmp_path / "b.csv", "KS2,1002,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,"),
+        platform=Platform.KUAISHOU,
+    )
+    with pytest.raises(ImportAborted, match="nothing was imported"):
+        apply_rows(ctx.cases, plan.rows)
+    assert [r.aftersale_no for r in ctx.queries.list_cases()] == ["KS2"]
 
 
 def test_missing_required_columns_are_named(importer: Importer, tmp_path: Path) -> None:

@@ -9,13 +9,13 @@ that is behind the database is a conflict and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from app.models.enums import Action, CaseType, Platform, Stage
-from app.services.cases import NewCase
-from app.services.deadlines import CaseFacts, EventFact
+from app.models.enums import Action, Platform, Stage
+from app.services.case_state import AppliedAuto, CaseState
+from app.services.cases import NewCase, opened_case
 from app.services.importing.records import (
     MISSING_TRACKING,
     BadRow,
@@ -23,7 +23,7 @@ from app.services.importing.records import (
     ProblemKind,
     RowProblem,
 )
-from app.services.importing.transitions import AutoFired, Move, Needs, Step, simulate
+from app.services.importing.transitions import Move, Needs, Step, simulate
 from app.services.rules import RulePreset
 
 
@@ -36,15 +36,10 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class KnownCase:
-    """What the planner needs to know of a case already in the database."""
+    """A case already in the database, loaded for this plan (the plan moves `state` on)."""
 
-    case_id: int
-    facts: CaseFacts
-    events: tuple[EventFact, ...]
-    stage: Stage
+    state: CaseState
     preset: RulePreset
-    return_tracking_no: str
-    reship_tracking_no: str
 
 
 @dataclass(frozen=True)
@@ -61,6 +56,9 @@ class RowPlan:
     steps: tuple[Step, ...] = ()
     problems: tuple[RowProblem, ...] = ()
     notes: tuple[str, ...] = ()
+    # New and update rows: the case as the import leaves it, ready to save; its rules.
+    state: CaseState | None = field(default=None, compare=False, repr=False)
+    preset: RulePreset | None = field(default=None, compare=False, repr=False)
 
     @property
     def message(self) -> str:
@@ -130,16 +128,14 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
     if row.requested_at > now:
         return _refused(row, f"application time {row.requested_at.isoformat()} is in the future")
     new = new_case_of(row)
-    shipped = new.shipped if new.shipped is not None else row.case_type is not CaseType.REFUND_ONLY
-    facts = CaseFacts(row.case_type, shipped, row.reason)
-    opened = EventFact(1, row.requested_at, Action.OPEN.value, None, Stage.AWAITING_MERCHANT.value)
+    state = opened_case(new, preset, 0, 0, None, now)  # ids are handed out when it is written
     needs = Needs(
         bool(row.return_tracking_no),
         bool(row.reship_tracking_no),
         row.delivered_at is not None,
         row.approved_at is not None,  # a decision the file dates is replayed at that time
     )
-    sim = simulate(facts, [opened], preset, row.stage, needs, _time_of(row), _payload_of(row), now)
+    sim = simulate(state, preset, row.stage, needs, _time_of(row), _payload_of(row), now)
     if sim.refusal:
         return _refused(row, sim.refusal)
     return RowPlan(
@@ -153,25 +149,27 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
         new_case=new,
         steps=sim.steps,
         notes=_auto_notes(sim.autos),
+        state=state,
+        preset=preset,
     )
 
 
 def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
+    state = case.state
+    stage = state.stage
     needs = Needs(
-        bool(row.return_tracking_no) and not case.return_tracking_no,
-        bool(row.reship_tracking_no) and not case.reship_tracking_no,
-        row.delivered_at is not None and not any(e.action == Action.RETURN_DELIVERED for e in case.events),
-        row.approved_at is not None and not any(e.action in DECISIONS for e in case.events),
+        bool(row.return_tracking_no) and not state.return_tracking_no,
+        bool(row.reship_tracking_no) and not state.reship_tracking_no,
+        row.delivered_at is not None and not any(e.action == Action.RETURN_DELIVERED for e in state.events),
+        row.approved_at is not None and not any(e.action in DECISIONS for e in state.events),
     )
-    if case.facts.case_type is not row.case_type:
+    if state.case_type is not row.case_type:
         return _conflict(
-            row, case, f"the file says {row.case_type.value}, the database {case.facts.case_type.value}"
+            row, state, f"the file says {row.case_type.value}, the database {state.case_type.value}"
         )
-    sim = simulate(
-        case.facts, case.events, case.preset, row.stage, needs, _time_of(row), _payload_of(row), now
-    )
+    sim = simulate(state, case.preset, row.stage, needs, _time_of(row), _payload_of(row), now)
     if sim.refusal:
-        return _conflict(row, case, sim.refusal)
+        return _conflict(row, state, sim.refusal, stage)
     outcome = Outcome.UPDATE if sim.steps else Outcome.UNCHANGED
     return RowPlan(
         row.line,
@@ -179,11 +177,13 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
         row.aftersale_no,
         row.status_word,
         outcome,
-        case.stage,
+        stage,
         sim.stage,
-        case_id=case.case_id,
+        case_id=state.id,
         steps=sim.steps,
         notes=_auto_notes(sim.autos),
+        state=state if sim.steps else None,
+        preset=case.preset,
     )
 
 
@@ -192,11 +192,12 @@ def _refused(row: ImportRow, why: str) -> RowPlan:
     return _error(row.line, row.platform, row.aftersale_no, row.status_word, (problem,))
 
 
-def _conflict(row: ImportRow, case: KnownCase, why: str) -> RowPlan:
+def _conflict(row: ImportRow, state: CaseState, why: str, stage: Stage | None = None) -> RowPlan:
+    """`stage`: where the case stood in the database (the simulation may have moved `state` on)."""
+    held = stage or state.stage
     problem = RowProblem(
         ProblemKind.CONFLICT,
-        f"case {case.case_id} is {case.stage.value} in the database, "
-        f"the file says {row.status_word!r}: {why}",
+        f"case {state.id} is {held.value} in the database, the file says {row.status_word!r}: {why}",
     )
     return RowPlan(
         row.line,
@@ -204,14 +205,14 @@ def _conflict(row: ImportRow, case: KnownCase, why: str) -> RowPlan:
         row.aftersale_no,
         row.status_word,
         Outcome.ERROR,
-        case.stage,
+        held,
         None,
-        case_id=case.case_id,
+        case_id=state.id,
         problems=(problem,),
     )
 
 
-def _auto_notes(autos: Sequence[AutoFired]) -> tuple[str, ...]:
+def _auto_notes(autos: Sequence[AppliedAuto]) -> tuple[str, ...]:
     return tuple(
         f"the platform's clock ran out first: {a.auto_action.value} at {a.at.isoformat()}" for a in autos
     )

@@ -180,15 +180,7 @@ class Importer:
 
 
 def _known_case(session: Session, cases: CaseService, state: CaseState) -> KnownCase:
-    return KnownCase(
-        case_id=state.id,
-        facts=state.facts,
-        events=tuple(state.events),
-        stage=state.stage,
-        preset=cases.preset_for(session, state.rule_set_id),
-        return_tracking_no=state.return_tracking_no,
-        reship_tracking_no=state.reship_tracking_no,
-    )
+    return KnownCase(state, cases.preset_for(session, state.rule_set_id))
 
 
 def problems_of(plans: Sequence[RowPlan]) -> list[RowPlan]:

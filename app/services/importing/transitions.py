@@ -2,7 +2,7 @@
 
 `find_path` searches the workflow of DESIGN.md for the shortest run of forward
 actions (a return tracking no. in the file asks for a path through `buyer_ship`).
-`simulate` replays that run the way `CaseService.act` would apply it: before
+`simulate` records that run on the case the way `CaseService.act` would: before
 each action the platform's own clocks that ran out first fire (auto-actions at
 their due instant), then the path is searched again from where they left the case.
 """
@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from app.models.enums import Action, AutoAction, CaseType, Stage
-from app.services.deadlines import CaseFacts, EventFact, compute_deadlines, replay
+from app.models.enums import Action, Actor, CaseType, Stage
+from app.services.case_state import AppliedAuto, CaseState, record, run_due
 from app.services.rules import RulePreset
-from app.services.workflow import ActionNotAllowed, auto_next_stage, check_action, next_stage
+from app.services.workflow import ActionNotAllowed, check_action, next_stage
 
 
 @dataclass(frozen=True)
@@ -123,17 +123,10 @@ class Step:
 
 
 @dataclass(frozen=True)
-class AutoFired:
-    auto_action: AutoAction
-    at: datetime
-    to_stage: Stage
-
-
-@dataclass(frozen=True)
 class Simulation:
     steps: tuple[Step, ...]
     stage: Stage
-    autos: tuple[AutoFired, ...]
+    autos: tuple[AppliedAuto, ...]
     refusal: str | None = None  # why the target cannot be reached
 
 
@@ -141,39 +134,8 @@ TimeOf = Callable[[Move, bool, datetime], datetime]  # (move, is_last_move, prev
 PayloadOf = Callable[[Move, Stage], dict[str, str]]  # (move, stage it leads to) → payload
 
 
-def _fire_due(
-    facts: CaseFacts, events: list[EventFact], preset: RulePreset, until: datetime
-) -> list[AutoFired]:
-    """Mirror of CaseService._run_due on plain facts."""
-    fired: list[AutoFired] = []
-    while True:
-        due = [
-            d for d in compute_deadlines(facts, events, preset) if d.due_at is not None and d.due_at <= until
-        ]
-        if not due:
-            return fired
-        d = min(due, key=lambda x: (x.due_at, x.party.value))
-        assert d.due_at is not None
-        stage = replay(events).stage
-        target = auto_next_stage(facts.case_type, stage, d.auto_action)
-        assert target is not None
-        events.append(
-            EventFact(
-                len(events) + 1,
-                d.due_at,
-                d.auto_action.value,
-                stage.value,
-                target.value,
-                d.rule_id,
-                {"party": d.party.value},
-            )
-        )
-        fired.append(AutoFired(d.auto_action, d.due_at, target))
-
-
 def simulate(
-    facts: CaseFacts,
-    events: Sequence[EventFact],
+    state: CaseState,
     preset: RulePreset,
     target: Stage,
     needs: Needs,
@@ -181,47 +143,52 @@ def simulate(
     payload_of: PayloadOf,
     now: datetime,
 ) -> Simulation:
-    timeline = list(events)
+    """Move `state` towards `target` the way `CaseService.act` would, recording every step on it.
+
+    The same `record()` and `run_due()` the service uses do the work, so a planned case is
+    exactly what the service would have stored. On a refusal the state is half-moved:
+    the caller discards it.
+    """
     steps: list[Step] = []
-    autos: list[AutoFired] = []
-    stage = replay(timeline).stage
+    autos: list[AppliedAuto] = []
     needs_left = needs
     while True:
-        path = find_path(facts.case_type, stage, target, needs_left)
+        path = find_path(state.case_type, state.stage, target, needs_left)
         if path is None:
-            return Simulation(tuple(steps), stage, tuple(autos), _unreachable(stage, target, autos))
+            return Simulation(
+                tuple(steps), state.stage, tuple(autos), _unreachable(state.stage, target, autos)
+            )
         if not path:
-            return Simulation(tuple(steps), stage, tuple(autos))
+            return Simulation(tuple(steps), state.stage, tuple(autos))
         move = path[0]
-        last_at = timeline[-1].at
+        last_at = state.events[-1].at
         at = time_of(move, len(path) == 1, last_at)
         if at > now:
-            return Simulation(tuple(steps), stage, tuple(autos), f"time {at.isoformat()} is in the future")
-        fired = _fire_due(facts, timeline, preset, at)
+            return Simulation(
+                tuple(steps), state.stage, tuple(autos), f"time {at.isoformat()} is in the future"
+            )
+        fired = run_due(state, preset, at, now)
         if fired:
             autos.extend(fired)
             steps.append(Step(None, at))
-            stage = fired[-1].to_stage
             continue
         if at < last_at:
             return Simulation(
                 tuple(steps),
-                stage,
+                state.stage,
                 tuple(autos),
                 f"the file's time {at.isoformat()} is before the case's last event ({last_at.isoformat()})",
             )
-        nxt = next_stage(facts.case_type, stage, move.action, move.ruling)
+        nxt = next_stage(state.case_type, state.stage, move.action, move.ruling)
         assert nxt is not None
         payload = payload_of(move, nxt)
         try:
-            check_action(facts.case_type, stage, move.action, payload)
+            checked = check_action(state.case_type, state.stage, move.action, payload)
         except ActionNotAllowed as e:
-            return Simulation(tuple(steps), stage, tuple(autos), str(e))
-        timeline.append(
-            EventFact(len(timeline) + 1, at, move.action.value, stage.value, nxt.value, None, payload)
-        )
+            return Simulation(tuple(steps), state.stage, tuple(autos), str(e))
+        assert checked is nxt
+        record(state, preset, move.action.value, Actor.PLATFORM, at, nxt, payload, now)
         steps.append(Step(move.action, at, payload))
-        stage = nxt
         needs_left = Needs(
             needs_left.return_shipped and move.action is not Action.BUYER_SHIP,
             needs_left.replacement_shipped and move.action is not Action.SHIP_REPLACEMENT,
@@ -230,7 +197,7 @@ def simulate(
         )
 
 
-def _unreachable(stage: Stage, target: Stage, autos: Sequence[AutoFired]) -> str:
+def _unreachable(stage: Stage, target: Stage, autos: Sequence[AppliedAuto]) -> str:
     if autos:
         a = autos[-1]
         return (
@@ -240,4 +207,4 @@ def _unreachable(stage: Stage, target: Stage, autos: Sequence[AutoFired]) -> str
     return f"cannot go from {stage.value} to {target.value}"
 
 
-__all__ = ["MOVES", "AutoFired", "Move", "Needs", "Simulation", "Step", "find_path", "simulate"]
+__all__ = ["MOVES", "Move", "Needs", "Simulation", "Step", "find_path", "simulate"]
