@@ -57,7 +57,10 @@ class Stage(StrEnum):
 
     @property
     def is_final(self) -> bool:
-        return self in (Stage.REFUNDED, Stage.COMPLETED, Stage.CLOSED)
+        return self in _FINAL_STAGES
+
+
+_FINAL_STAGES = frozenset({Stage.REFUNDED, Stage.COMPLETED, Stage.CLOSED})
 
 
 class Action(StrEnum):

@@ -114,12 +114,12 @@ def read_row(
 ) -> ImportRow | BadRow:
     problems: list[RowProblem] = []
     cells = {name: record.get(header) for name, header in columns.by_field.items() if header}
-
-    def cell(name: str) -> Cell:
-        return cells.get(name)
+    cell = cells.get
 
     def parse(name: str, fn: Callable[[Cell], Any]) -> Any:
-        value = cell(name)
+        value = cells.get(name)
+        if value is None or value == "":  # most optional cells of most rows
+            return None
         try:
             return fn(value)
         except ValueProblem as e:
