@@ -295,3 +295,22 @@ def test_a_case_added_meanwhile_aborts_the_import_and_nothing_is_written(
     with pytest.raises(ImportAborted, match="nothing was imported"):
         apply_rows(ctx.cases, plan.rows)
     assert [r.aftersale_no for r in ctx.queries.list_cases()] == ["KS2"]
+
+
+def test_the_platforms_own_deadline_is_checked_against_ours(importer: Importer, tmp_path: Path) -> None:
+    header = HEADER + ",超时时间"
+    f = write_csv(
+        tmp_path / "a.csv",
+        # kuaishou gives the merchant 48 h from the application: 11-03 09:00 agrees (to the minute),
+        "KS1,1001,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,,2026-11-03 09:00",
+        # 24 h does not: our preset and the platform disagree, and the merchant should know.
+        "KS2,1002,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,,2026-11-02 09:00",
+        # a closed case runs no clock: the column's leftover value is not compared
+        "KS3,1003,仅退款,质量问题,退款成功,2026-10-20 09:00,2026-10-20 10:00,,,9.00,,2026-10-22 09:00",
+        header=header,
+    )
+    rows = importer.preview(f, platform=Platform.KUAISHOU).rows
+    assert [r.outcome for r in rows] == [Outcome.NEW] * 3
+    assert rows[0].notes == () and rows[2].notes == ()
+    (note,) = rows[1].notes
+    assert "2026-11-02T01:00:00+00:00" in note and "merchant clock (2026-11-03T01:00:00+00:00" in note

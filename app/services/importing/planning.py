@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from app.models.enums import Action, Platform, Stage
@@ -148,7 +148,7 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
         sim.stage,
         new_case=new,
         steps=sim.steps,
-        notes=_auto_notes(sim.autos),
+        notes=_auto_notes(sim.autos) + _deadline_notes(row, state),
         state=state,
         preset=preset,
     )
@@ -181,7 +181,7 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
         sim.stage,
         case_id=state.id,
         steps=sim.steps,
-        notes=_auto_notes(sim.autos),
+        notes=_auto_notes(sim.autos) + _deadline_notes(row, state),
         state=state if sim.steps else None,
         preset=case.preset,
     )
@@ -215,6 +215,33 @@ def _conflict(row: ImportRow, state: CaseState, why: str, stage: Stage | None = 
 def _auto_notes(autos: Sequence[AppliedAuto]) -> tuple[str, ...]:
     return tuple(
         f"the platform's clock ran out first: {a.auto_action.value} at {a.at.isoformat()}" for a in autos
+    )
+
+
+# The platform's own deadline (超时时间) may differ from ours by its rounding, not by more.
+DEADLINE_TOLERANCE = timedelta(hours=1)
+
+
+def _deadline_notes(row: ImportRow, state: CaseState) -> tuple[str, ...]:
+    """A note when the file's deadline is not one of the clocks we run for the case.
+
+    The file's deadline belongs to the platform's current clock; ours come from the rule
+    preset. A mismatch means the preset (or the platform's rules) changed: the merchant
+    should check it before trusting our countdown.
+    """
+    if row.deadline_at is None or state.stage.is_final:
+        return ()
+    running = [d for d in state.deadlines if d.due_at is not None]
+    if not running:
+        return ()
+    file_due = row.deadline_at
+    closest = min(running, key=lambda d: abs(d.due_at - file_due))  # type: ignore[operator]
+    assert closest.due_at is not None
+    if abs(closest.due_at - file_due) <= DEADLINE_TOLERANCE:
+        return ()
+    return (
+        f"the file's deadline {file_due.isoformat()} differs from our {closest.party.value} clock "
+        f"({closest.due_at.isoformat()}, rule {closest.rule_id}): check the rule preset",
     )
 
 
