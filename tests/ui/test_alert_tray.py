@@ -139,6 +139,7 @@ def test_no_tray_routes_alerts_to_the_banner(ctx: AppContext, clock: FixedClock,
 def test_away_summary_once_as_message_then_dialog(
     center: AlertCenter, ctx: AppContext, clock: FixedClock, fake: FakeNotifier, qtbot: QtBot
 ) -> None:
+    center.scheduler.catch_up()  # an earlier run (nothing due yet)
     for i in range(3):
         add_case(ctx, f"KS{i}", requested_at=clock.now() - i * H)
     clock.advance(47 * H + timedelta(minutes=30))  # two auto-refunds fell due while closed
@@ -152,6 +153,33 @@ def test_away_summary_once_as_message_then_dialog(
     assert dialog.headline.text() == fake.messages[0][0] and dialog.model.rowCount() == 3
     with qtbot.waitSignal(dialog.open_case_requested, timeout=1000):
         dialog.view.activated.emit(dialog.model.index(0))
+
+
+def test_first_start_shows_no_away_dialog_and_says_the_cases_were_entered_late(
+    center: AlertCenter, ctx: AppContext, clock: FixedClock, fake: FakeNotifier, qtbot: QtBot
+) -> None:
+    for i in range(3):  # a fresh --demo folder: cases entered just now, one already past due
+        add_case(ctx, f"KS{i}", requested_at=clock.now() - (46 + i) * H - 30 * M)
+    away: list[object] = []
+    center.scheduler.away_summary.connect(away.append)
+    center.scheduler.catch_up()
+    assert away == [] and center.summary_dialog is None
+    assert [t for t, _ in fake.messages] == [
+        "新录入的售后单：1 笔自动退款，1 个期限不足 1小时，1 个期限不足 6小时"
+    ]
+    assert center.banner.model.rowCount() == 3  # listed in the window all the same
+
+
+def test_an_import_of_overdue_cases_is_not_announced_as_a_snooze(
+    center: AlertCenter, ctx: AppContext, clock: FixedClock, fake: FakeNotifier
+) -> None:
+    center.scheduler.catch_up()
+    clock.advance(2 * H)
+    for i in range(2):  # imported: their platform clocks ran out days ago
+        add_case(ctx, f"KS{i}", requested_at=clock.now() - (72 + i) * H)
+    center.case_changed()
+    run_until(center, clock, clock.now())
+    assert [t for t, _ in fake.messages] == ["新录入的售后单：2 笔自动退款"]
 
 
 def test_restart_shows_unseen_alerts_again_but_never_repeats_messages(
