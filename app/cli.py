@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     act.add_argument("--text", help="note text")
     act.add_argument("--freight", help="freight amount for this leg")
     act.add_argument("--freight-payer", choices=["merchant", "buyer", "platform"])
+    act.add_argument(
+        "--compensation",
+        metavar="AMOUNT",
+        help="compensation (赔付) paid to the buyer, e.g. 20.00 (approve, refund, confirm_receipt, "
+        "ship_replacement, buyer_confirm, platform_ruling, withdraw, note)",
+    )
     act.add_argument("--actor", choices=["merchant", "buyer", "platform"], default=None)
     act.add_argument("--json", action="store_true")
 

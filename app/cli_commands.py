@@ -57,6 +57,7 @@ ACT_FIELDS = (
     "text",
     "freight",
     "freight_payer",
+    "compensation",
 )
 
 

@@ -5,7 +5,7 @@ Nothing here reads the clock or the database; `alerts.py` feeds it and applies t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from decimal import Decimal
@@ -144,8 +144,11 @@ class HeldAuto:
 
 
 class SummaryReason(StrEnum):
-    AWAY = "away"  # the app was not running (catch-up on start)
-    HELD = "held"  # quiet hours, snooze, or the computer slept
+    AWAY = "away"  # the app was not running (catch-up on a start after an earlier run)
+    SNOOZED = "snoozed"  # held by the tray's snooze
+    QUIET = "quiet"  # held by quiet hours
+    LATE = "late"  # the cases were entered (added, imported) after their alert or auto-action
+    HELD = "held"  # late for another reason: the computer slept, the clock moved
     BURST = "burst"  # too many at once
 
 
@@ -169,6 +172,8 @@ def decide(
     silenced: bool,
     away: bool = False,
     since: datetime | None = None,
+    held_by: SummaryReason | None = None,
+    created: Mapping[int, datetime] | None = None,
 ) -> Decision:
     """What to show now: single popups for fresh news, ONE summary for anything held or missed.
 
@@ -176,6 +181,10 @@ def decide(
     `away` (catch-up on start) puts everything in the summary. An alert is held or missed
     when its instant fell between the last evaluation (`since`) and a moment ago; one that
     is older than `since` is news about a case changed meanwhile (added, extended): fresh.
+
+    The summary says why it came late: `held_by` (SNOOZED or QUIET: what held it), else
+    LATE when every late item's case was created (`created`: case id → created_at) after
+    its instant (an import of old cases), else HELD (the computer slept, the clock moved).
     """
     muted = tuple(a for a in autos if a.muted)
     autos = [a for a in autos if not a.muted]
@@ -184,14 +193,13 @@ def decide(
     if not alerts and not autos:
         return Decision(muted_autos=muted)
     cutoff = now - settings.fresh_grace
-    stale = any(a.at < cutoff and (since is None or a.at > since) for a in alerts) or any(
-        a.at < cutoff for a in autos
-    )
+    late = [(a.key.case_id, a.at) for a in alerts if a.at < cutoff and (since is None or a.at > since)]
+    late += [(a.case_id, a.at) for a in autos if a.at < cutoff]
     reason: SummaryReason | None = None
     if away:
         reason = SummaryReason.AWAY
-    elif stale:
-        reason = SummaryReason.HELD
+    elif late:
+        reason = held_by or late_reason(late, created or {})
     elif len(alerts) + len(autos) > settings.max_burst:
         reason = SummaryReason.BURST
     by_time = sorted(alerts, key=lambda a: (a.key.due_at, a.key.case_id, a.key.party))
@@ -204,6 +212,12 @@ def decide(
         muted_autos=muted,
         summary_reason=reason,
     )
+
+
+def late_reason(late: Sequence[tuple[int, datetime]], created: Mapping[int, datetime]) -> SummaryReason:
+    """LATE when each late item's case did not exist yet at its instant, else HELD."""
+    entered_late = all((c := created.get(case_id)) is not None and c > at for case_id, at in late)
+    return SummaryReason.LATE if entered_late else SummaryReason.HELD
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,10 @@ AUTO_COUNT_ZH = {
 }
 SUMMARY_PREFIX_ZH = {
     SummaryReason.AWAY: "离开期间",
-    SummaryReason.HELD: "暂停提醒期间",
+    SummaryReason.SNOOZED: "暂停提醒期间",
+    SummaryReason.QUIET: "免打扰期间",
+    SummaryReason.LATE: "新录入的售后单",
+    SummaryReason.HELD: "延迟提醒",
     SummaryReason.BURST: "同时到期",
 }
 # Auto-actions that move money: the amount is named with them.

@@ -52,6 +52,7 @@ from app.services.alert_text import (
 )
 from app.services.cases import AppliedAuto, CaseService
 from app.services.clock import Clock
+from app.services.run_marker import RunMarker
 
 
 @dataclass(frozen=True)
@@ -131,16 +132,19 @@ class AlertService:
         sessions: sessionmaker[Session],
         clock: Clock,
         cases: CaseService,
+        last_run: RunMarker,
         settings: AlertSettings | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._cases = cases
+        self._last_run = last_run
         self._settings = settings or AlertSettings()
         self.log = AlertLogStore(sessions)
         self._snoozed_until: datetime | None = None
         self._evaluated_until: datetime | None = None  # alerts crossed up to here were decided
         self._checked_at: datetime | None = None  # last evaluation, silenced or not
+        self._held_by: SummaryReason | None = None  # what silenced the last evaluation(s)
 
     @property
     def settings(self) -> AlertSettings:
@@ -174,9 +178,18 @@ class AlertService:
         self._snoozed_until = until
 
     def silenced(self, now: datetime) -> bool:
+        return self._silenced_by(now) is not None
+
+    def _silenced_by(self, now: datetime, away: bool = False) -> SummaryReason | None:
+        """SNOOZED or QUIET while that holds alerts back. Quiet hours do not hold the summary
+        of a start (the merchant just opened the app); a snooze, asked for minutes ago
+        perhaps, holds it until it ends."""
+        if self._snoozed_until is not None and now < self._snoozed_until:
+            return SummaryReason.SNOOZED
         quiet = self.settings.quiet
-        in_quiet = quiet is not None and quiet.contains(now, self.settings.zone)
-        return in_quiet or (self._snoozed_until is not None and now < self._snoozed_until)
+        if not away and quiet is not None and quiet.contains(now, self.settings.zone):
+            return SummaryReason.QUIET
+        return None
 
     def unseen(self, limit: int = 200) -> list[Notice]:
         """Shown but not yet marked seen (newest first): the window lists these until seen."""
@@ -260,12 +273,21 @@ class AlertService:
     def wake(self) -> WakeResult:
         """Apply the auto-actions due now, then show what is due (or hold it)."""
         applied = tuple(self._cases.tick())
-        return WakeResult(applied, self.evaluate(applied))
+        result = WakeResult(applied, self.evaluate(applied))
+        self._last_run.write(self._clock.now())
+        return result
 
     def catch_up(self) -> WakeResult:
-        """On start: apply what fell due while the app was closed, then ONE summary of it all."""
+        """On start: apply what fell due while the app was closed, then ONE summary of it all.
+
+        Only after an earlier run: a first start (no run recorded on this data folder) has no
+        "while you were away"; what is due then is shown like any wake-up's news.
+        """
+        away = self._last_run.read() is not None
         applied = tuple(self._cases.tick())
-        return WakeResult(applied, self.evaluate(applied, away=True))
+        result = WakeResult(applied, self.evaluate(applied, away=away))
+        self._last_run.write(self._clock.now())
+        return result
 
     def evaluate(self, applied: Sequence[AppliedAuto] = (), away: bool = False) -> Delivery:
         """Decide and log what to show now.
@@ -276,7 +298,9 @@ class AlertService:
         again (and summarised) when quiet hours or the snooze end.
         """
         now = self._clock.now()
-        silenced = self.silenced(now)
+        silenced_by = self._silenced_by(now, away)
+        if silenced_by is not None:
+            self._held_by = silenced_by
         since = self._evaluated_until
         if away or since is None or since > now:
             since = None
@@ -284,12 +308,39 @@ class AlertService:
             self._record_autos(session, applied, now)
             held, held_rows = self.log.held_autos(session)
             pending = self._pending_alerts(session, now, since)
-            decision = decide(pending, held, now, self.settings, silenced=silenced, away=away, since=since)
+            created = {} if away or self._held_by else self._created_at(session, pending, held, now)
+            decision = decide(
+                pending,
+                held,
+                now,
+                self.settings,
+                silenced=silenced_by is not None,
+                away=away and silenced_by is None,
+                since=since,
+                held_by=self._held_by,
+                created=created,
+            )
             delivery = self._apply(session, decision, held_rows, now)
         self._checked_at = now
-        if away or not silenced:
+        if silenced_by is None:
             self._evaluated_until = now
+            self._held_by = None
         return delivery
+
+    def _created_at(
+        self, session: Session, pending: Sequence[PendingAlert], held: Sequence[HeldAuto], now: datetime
+    ) -> dict[int, datetime]:
+        """When the cases of late items were created (were they entered after their instant?)."""
+        cutoff = now - self.settings.fresh_grace
+        ids = sorted(
+            {a.key.case_id for a in pending if a.at < cutoff} | {a.case_id for a in held if a.at < cutoff}
+        )
+        created: dict[int, datetime] = {}
+        for i in range(0, len(ids), IN_CHUNK):
+            chunk = ids[i : i + IN_CHUNK]
+            rows = session.execute(select(Case.id, Case.created_at).where(Case.id.in_(chunk)))
+            created.update((case_id, at) for case_id, at in rows)
+        return created
 
     def _record_autos(self, session: Session, applied: Sequence[AppliedAuto], now: datetime) -> None:
         """Each auto-action becomes a held notice; `decide` says when it is shown."""

@@ -16,6 +16,8 @@ from app.services.cases import CaseService
 from app.services.clock import Clock
 from app.services.queries import CaseQueries
 from app.services.rules import RuleBook
+from app.services.run_marker import FILE_NAME as LAST_RUN_FILE
+from app.services.run_marker import RunMarker
 
 
 @dataclass
@@ -46,7 +48,7 @@ class AppContext:
             rules=rules,
             cases=cases,
             queries=CaseQueries(sessions, clock),
-            alerts=AlertService(sessions, clock, cases),
+            alerts=AlertService(sessions, clock, cases, RunMarker(data_dir / LAST_RUN_FILE)),
         )
 
     def reopen(self) -> None:

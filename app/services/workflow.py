@@ -23,6 +23,20 @@ REQUIRED_FIELDS: dict[Action, tuple[str, ...]] = {
 
 RULINGS = ("for_buyer", "for_merchant")
 
+# Steps where the merchant settles with the buyer, and so may record a compensation (赔付,
+# payload "compensation": money paid on top of or instead of a refund). Counted in the report's
+# money sheet. Not on steps that settle nothing (a shipment, a rejection, an escalation…).
+COMPENSATION_ACTIONS = (
+    Action.APPROVE,
+    Action.REFUND,
+    Action.CONFIRM_RECEIPT,
+    Action.SHIP_REPLACEMENT,
+    Action.BUYER_CONFIRM,
+    Action.PLATFORM_RULING,
+    Action.WITHDRAW,
+    Action.NOTE,
+)
+
 
 class ActionNotAllowed(Exception):
     """A domain refusal: the message is shown to the merchant as it is."""
@@ -119,6 +133,11 @@ def check_action(case_type: CaseType, stage: Stage, action: Action, payload: dic
     missing = [f for f in REQUIRED_FIELDS.get(action, ()) if not str(payload.get(f, "")).strip()]
     if missing:
         raise ActionNotAllowed(f"{action.value} needs --{missing[0].replace('_', '-')}")
+    if payload.get("compensation") and action not in COMPENSATION_ACTIONS:
+        raise ActionNotAllowed(
+            f"{action.value} records no compensation "
+            f"(it can be recorded with: {', '.join(a.value for a in COMPENSATION_ACTIONS)})"
+        )
     ruling = payload.get("ruling")
     if action is Action.PLATFORM_RULING and ruling not in RULINGS:
         raise ActionNotAllowed(f"platform_ruling needs --ruling {' or '.join(RULINGS)}")

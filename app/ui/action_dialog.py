@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import Action, Actor, CaseType, Party
 from app.services.cases import ActionRequest, InvalidInput, parse_money
-from app.services.workflow import REQUIRED_FIELDS, RULINGS
+from app.services.workflow import COMPENSATION_ACTIONS, REQUIRED_FIELDS, RULINGS
 from app.ui import formatting, vocab
 from app.ui.form_dialog import FormDialog
 
@@ -84,6 +84,7 @@ class ActionDialog(FormDialog):
 
         form = QFormLayout()
         self.tracking = self.carrier = self.amount = self.freight = self.reason = None
+        self.compensation: QLineEdit | None = None
         self.freight_payer: QComboBox | None = None
         self.text: QPlainTextEdit | None = None
         self.told_buyer: QCheckBox | None = None
@@ -133,6 +134,14 @@ class ActionDialog(FormDialog):
             self.amount = QLineEdit(str(case.requested) if action is not Action.PLATFORM_RULING else "")
             self.amount.setObjectName("amount")
             form.addRow(self.tr("Refund amount (¥)"), self.amount)
+        if action in COMPENSATION_ACTIONS:
+            self.compensation = QLineEdit()
+            self.compensation.setObjectName("compensation")
+            self.compensation.setPlaceholderText("0.00")
+            self.compensation.setToolTip(
+                self.tr("Money paid to the buyer on top of (or instead of) a refund")
+            )
+            form.addRow(self.tr("Compensation (¥)"), self.compensation)
         if action is Action.EXTEND_DEADLINE:
             self.due_at = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(case.now.timestamp()) + 86400))
             self.due_at.setObjectName("dueAt")
@@ -237,6 +246,8 @@ class ActionDialog(FormDialog):
                     )
                 )
             payload["amount"] = str(amount)
+        if self.compensation is not None and self.compensation.text().strip():
+            payload["compensation"] = str(self._money(self.compensation.text()))
         if self.reason is not None:
             payload["reason"] = self.reason.text().strip()
         if self.text is not None:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.services.alerts import AlertService, Delivery, Summary
 from app.services.cases import AppliedAuto
-from app.services.clock import Clock
+from app.services.clock import BEIJING, Clock
+from app.services.settings_schema import BY_KEY
+from app.ui import settings as settings_decl
 from app.ui.alert_banner import AlertBanner
 from app.ui.away_summary import AwaySummaryDialog
 from app.ui.scheduler import AlertScheduler
@@ -25,6 +27,9 @@ from app.ui.tasks import TaskRunner
 from app.ui.tray import Notifier, TrayController
 
 log = logging.getLogger(__name__)
+
+# A stored snooze reaching further than the longest one the tray offers: the clock was moved back.
+LONGEST_SNOOZE = timedelta(minutes=BY_KEY["alerts/snooze_minutes"].maximum or 24 * 60)
 
 
 class AlertCenter(QObject):
@@ -46,10 +51,14 @@ class AlertCenter(QObject):
         backup_at: time = time(12, 30),
         monthly_export: Callable[[], object] | None = None,
         snooze_minutes: int = 60,
+        settings: QSettings | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`settings`: where the snooze is kept across a restart (None: in memory only)."""
         super().__init__(parent)
         self.alerts = alerts
+        self.clock = clock
+        self.settings = settings
         self.window = window
         self.runner = runner or TaskRunner(self)
         self.snooze_minutes = snooze_minutes
@@ -79,6 +88,7 @@ class AlertCenter(QObject):
         self.scheduler.job_failed.connect(self.status_message)
         self.last_summary: Summary | None = None
         self.summary_dialog: AwaySummaryDialog | None = None
+        self.restored_snooze = self._restore_snooze()
 
     # ---- life cycle -----------------------------------------------------------------------
 
@@ -88,6 +98,9 @@ class AlertCenter(QObject):
         self.banner.add_notices(self.alerts.unseen())
         if self.tray is not None:
             self.tray.show()
+        if self.restored_snooze is not None:
+            local = self.restored_snooze.astimezone(BEIJING)
+            self.status_message.emit(self.tr("Alerts are still snoozed until {0}").format(f"{local:%H:%M}"))
         if schedule:
             self.scheduler.start()
 
@@ -125,6 +138,7 @@ class AlertCenter(QObject):
         until = self.alerts.snooze_for(timedelta(minutes=self.snooze_minutes))
         if self.tray is not None:
             self.tray.snoozed_until = until
+        self._keep_snooze(until)
         self.status_message.emit(f"提醒已暂停 {self.snooze_minutes} 分钟")
         self.scheduler.request_replan()
 
@@ -132,7 +146,28 @@ class AlertCenter(QObject):
         self.alerts.snooze_until(None)
         if self.tray is not None:
             self.tray.snoozed_until = None
+        self._keep_snooze(None)
         self.scheduler.request_replan()
+
+    def _keep_snooze(self, until: datetime | None) -> None:
+        if self.settings is not None:
+            settings_decl.write_instant(self.settings, settings_decl.SNOOZED_UNTIL, until)
+
+    def _restore_snooze(self) -> datetime | None:
+        """A snooze still running from before a restart holds alerts (and the start's summary)
+        until it ends by the clock; an ended (or implausibly long) one is forgotten."""
+        if self.settings is None:
+            return None
+        until = settings_decl.read_instant(self.settings, settings_decl.SNOOZED_UNTIL)
+        now = self.clock.now()
+        if until is None or not now < until <= now + LONGEST_SNOOZE:
+            if self.settings.contains(settings_decl.SNOOZED_UNTIL.key):
+                self._keep_snooze(None)
+            return None
+        self.alerts.snooze_until(until)
+        if self.tray is not None:
+            self.tray.snoozed_until = until
+        return until
 
     # ---- what the scheduler reports ---------------------------------------------------------
 

@@ -6,7 +6,8 @@ backups, a second start handing over, unexpected errors.
   closing the window quits, and the alert banner says that alerts show in the window.
 - `--minimized` starts hidden in the tray (when there is one).
 - When the database services arrive (`MainWindow.attached`) it builds the `AlertCenter`
-  (banner above the cases list, tray icon, scheduler with the daily backup hook) and the
+  (banner above the cases list, tray icon, scheduler with the daily backup hook; the alert
+  settings as stored, and a snooze kept in the settings across a restart) and the
   backup menu, and the monthly report export (`app/ui/monthly_export.py`: on the 1st, and
   at start when last month's file is missing), and starts them; every write the window
   publishes re-plans the alerts.
@@ -109,12 +110,16 @@ class AppShell(QObject):
     # ---- the services arrived ---------------------------------------------------------------
 
     def _attach(self, services: WindowServices) -> None:
+        from app.services.settings_schema import alert_settings
+        from app.ui import settings_store
         from app.ui.alert_center import AlertCenter
         from app.ui.backup_control import BackupControl
         from app.ui.monthly_export import monthly_export_for
         from app.ui.tray import QtTrayNotifier
 
         window, ctx = self.window, services.ctx
+        values = settings_store.load(self.settings)  # lead times, quiet hours, snooze length
+        ctx.alerts.settings = alert_settings(values, ctx.alerts.settings)
         self.backups = BackupControl(window, ctx, self._prompter)
         notifier = self._notifier or QtTrayNotifier(self.app)
         self.exports = exports = monthly_export_for(
@@ -128,6 +133,8 @@ class AppShell(QObject):
             runner=window.tasks,
             backup=self.backups.daily_hook,
             monthly_export=exports.hook,
+            snooze_minutes=values["alerts/snooze_minutes"],
+            settings=self.settings,  # keeps a snooze across a restart
         )
         self.center = center
         window.cases.add_banner(center.banner)

@@ -26,6 +26,7 @@ def payload_labels() -> dict[str, str]:
         "carrier": QCoreApplication.translate("Timeline", "Carrier"),
         "freight": QCoreApplication.translate("Timeline", "Freight"),
         "freight_payer": QCoreApplication.translate("Timeline", "Freight paid by"),
+        "compensation": QCoreApplication.translate("Timeline", "Compensation"),
         "ruling": QCoreApplication.translate("Timeline", "Ruling"),
         "due_at": QCoreApplication.translate("Timeline", "New due time"),
         "party": QCoreApplication.translate("Timeline", "Clock"),
@@ -45,7 +46,7 @@ def payload_text(payload: dict[str, Any]) -> str:
             value = vocab.label(vocab.parties(), str(value))
         elif key == "ruling":
             value = vocab.label(vocab.rulings(), str(value))
-        elif key in ("amount", "freight"):
+        elif key in ("amount", "freight", "compensation"):
             with contextlib.suppress(ArithmeticError):
                 value = formatting.money(Decimal(str(value)))
         elif key == "due_at":

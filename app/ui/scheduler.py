@@ -25,6 +25,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.services.alert_plan import SummaryReason
 from app.services.alerts import AlertService, WakePlan, WakeResult
 from app.services.clock import Clock
 
@@ -43,7 +44,7 @@ def _wall_now() -> datetime:
 class AlertScheduler(QObject):
     alerts_due = Signal(object)  # Delivery: popups and/or one summary
     autos_applied = Signal(object)  # tuple[AppliedAuto, ...]: the case list should refresh these
-    away_summary = Signal(object)  # Summary of the catch-up on start
+    away_summary = Signal(object)  # Summary of the catch-up on a start after an earlier run
     planned = Signal(object)  # WakePlan after every re-plan
     job_failed = Signal(str)  # one line for the status bar; the traceback is logged
 
@@ -203,7 +204,7 @@ class AlertScheduler(QObject):
         if result.applied:
             self.autos_applied.emit(result.applied)
         delivery = result.delivery
-        if away and delivery.summary is not None:
+        if away and delivery.summary is not None and delivery.summary.reason is SummaryReason.AWAY:
             self.away_summary.emit(delivery.summary)
         elif delivery:
             self.alerts_due.emit(delivery)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -23,6 +24,9 @@ LANGUAGE = Setting(BY_KEY["ui/language"].key, str, BY_KEY["ui/language"].default
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
 WINDOW_STATE = Setting("window/state", bytes, b"")
 CLOSE_HINT_SHOWN = Setting("tray/close_hint_shown", bool, False)  # "still running in the tray" was said
+# The tray's snooze, kept across a restart: an aware ISO 8601 instant, "" when none. (Not under
+# "general/": INI QSettings maps that group onto its [General] section and loses the key.)
+SNOOZED_UNTIL = Setting("alerts/snoozed_until", str, "")
 LANGUAGES = tuple(value for value, _ in BY_KEY["ui/language"].choices)  # "system", "zh_CN", "en"
 
 
@@ -39,3 +43,21 @@ def read(settings: QSettings, setting: Setting) -> Any:
 
 def write(settings: QSettings, setting: Setting, value: Any) -> None:
     settings.setValue(setting.key, value)
+
+
+def read_instant(settings: QSettings, setting: Setting) -> datetime | None:
+    """An aware instant stored as ISO 8601 text; None when unset or not an aware time."""
+    text = str(read(settings, setting) or "").strip()
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return at.astimezone(UTC) if at.tzinfo is not None else None
+
+
+def write_instant(settings: QSettings, setting: Setting, at: datetime | None) -> None:
+    if at is None:
+        settings.remove(setting.key)
+    else:
+        write(settings, setting, at.astimezone(UTC).isoformat())
+    settings.sync()

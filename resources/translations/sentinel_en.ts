@@ -36,6 +36,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Money paid to the buyer on top of (or instead of) a refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New due time*</source>
         <translation type="unfinished"></translation>
     </message>
@@ -129,6 +137,13 @@
     </message>
     <message>
         <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertCenter</name>
+    <message>
+        <source>Alerts are still snoozed until {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1677,6 +1692,10 @@
     </message>
     <message>
         <source>Freight paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -36,6 +36,14 @@
         <translation>退款金额（¥）</translation>
     </message>
     <message>
+        <source>Money paid to the buyer on top of (or instead of) a refund</source>
+        <translation>退款之外（或代替退款）付给买家的钱</translation>
+    </message>
+    <message>
+        <source>Compensation (¥)</source>
+        <translation>赔付（¥）</translation>
+    </message>
+    <message>
         <source>New due time*</source>
         <translation>新的截止时间*</translation>
     </message>
@@ -130,6 +138,13 @@
     <message>
         <source>note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>AlertCenter</name>
+    <message>
+        <source>Alerts are still snoozed until {0}</source>
+        <translation>提醒仍暂停至 {0}</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +1693,10 @@
     <message>
         <source>Freight paid by</source>
         <translation>运费承担方</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>赔付</translation>
     </message>
     <message>
         <source>Ruling</source>

@@ -119,3 +119,24 @@ def test_texts() -> None:
     assert lead_text(24 * H) == "24小时"
     headline = summary_headline(SummaryReason.AWAY, ["auto_refund"] * 3, [H, H])
     assert headline == "离开期间：3 笔自动退款，2 个期限不足 1小时"
+
+
+def test_a_late_summary_says_why_it_is_late() -> None:
+    stale = pending(1, 30 * timedelta(minutes=1), H)  # crossed 30 min ago
+    auto = HeldAuto(9, 2, NOW - 2 * H, "auto_refund")
+    settings = AlertSettings()
+
+    def reason(
+        held_by: SummaryReason | None = None, created: dict[int, datetime] | None = None
+    ) -> SummaryReason | None:
+        d = decide([stale], [auto], NOW, settings, silenced=False, held_by=held_by, created=created)
+        return d.summary_reason
+
+    assert reason(held_by=SummaryReason.SNOOZED) is SummaryReason.SNOOZED
+    assert reason(held_by=SummaryReason.QUIET) is SummaryReason.QUIET
+    entered_now = {1: NOW - timedelta(minutes=1), 2: NOW - timedelta(minutes=1)}
+    assert reason(created=entered_now) is SummaryReason.LATE  # an import of old cases
+    assert reason(created={**entered_now, 2: NOW - 3 * H}) is SummaryReason.HELD  # case 2 was there
+    assert reason() is SummaryReason.HELD
+    assert summary_headline(SummaryReason.QUIET, ["auto_refund"], [H]).startswith("免打扰期间：")
+    assert summary_headline(SummaryReason.HELD, ["auto_refund"], []) == "延迟提醒：1 笔自动退款"

@@ -150,8 +150,8 @@ def test_quiet_hours_hold_then_one_summary(ctx: AppContext, clock: FixedClock) -
     assert popups == []  # nothing popped at night
     [(at, summary)] = summaries
     assert at == datetime(2026, 11, 4, 8, 0, tzinfo=BEIJING)
-    assert summary.reason is SummaryReason.HELD
-    assert summary.headline == "暂停提醒期间：1 笔自动退款，1 个期限不足 6小时"
+    assert summary.reason is SummaryReason.QUIET  # said as quiet hours, not as a snooze
+    assert summary.headline == "免打扰期间：1 笔自动退款，1 个期限不足 6小时"
     assert {n.case_id for n in summary.notices} == {cid, night}
     clock.set(due - H)
     assert [n.case_id for n in ctx.alerts.wake().delivery.popups] == [cid]  # daytime: pops again

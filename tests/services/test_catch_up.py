@@ -64,6 +64,7 @@ def test_catch_up_on_start_applies_in_due_order_and_summarises_once(
     tmp_path: Path, clock: FixedClock
 ) -> None:
     ctx = AppContext.open(tmp_path / "d", clock)
+    ctx.alerts.catch_up()  # the app ran on this folder (and recorded it)
     a = add_case(ctx, "KS1")
     b = add_case(ctx, "KS2", requested_at=clock.now() - timedelta(hours=2))
     a_due = merchant_due(ctx, a)
@@ -100,3 +101,29 @@ def test_case_show_json_lists_the_alerts_sent(
     assert sent[0]["title"] == "快手小店 KS1001 · 还剩 1小时"
     assert sent[0]["sent_at"] == iso_beijing(clock.now())
     assert sent[0]["seen_at"] is None
+
+
+def test_a_first_start_has_no_away_period_the_next_one_has(tmp_path: Path, clock: FixedClock) -> None:
+    first = seeded(tmp_path / "demo", clock)  # a fresh --demo folder: cases, but no earlier run
+    assert not (tmp_path / "demo" / "last_run").exists()
+    result = first.alerts.catch_up()
+    summary = result.delivery.summary
+    assert summary is not None and summary.reason is SummaryReason.LATE  # not "while you were away"
+    assert summary.headline.startswith("新录入的售后单：")
+    assert (tmp_path / "demo" / "last_run").exists()
+    first.close()
+
+    clock.advance(timedelta(hours=7))
+    again = AppContext.open(tmp_path / "demo", clock)
+    summary = again.alerts.catch_up().delivery.summary
+    assert summary is not None and summary.reason is SummaryReason.AWAY
+    again.close()
+
+
+def test_an_unreadable_marker_counts_as_a_first_start(tmp_path: Path, clock: FixedClock) -> None:
+    ctx = AppContext.open(tmp_path / "d", clock)
+    (tmp_path / "d" / "last_run").write_text("yesterday-ish", encoding="utf-8")
+    add_case(ctx, requested_at=clock.now() - timedelta(hours=47))  # 1 h left
+    summary = ctx.alerts.catch_up().delivery
+    assert summary.summary is None and len(summary.popups) == 1  # fresh news, popped
+    ctx.close()

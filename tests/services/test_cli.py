@@ -216,3 +216,36 @@ def test_demo_has_cases_with_countdowns(capsys: pytest.CaptureFixture[str]) -> N
     assert len({r["platform"] for r in rows}) == 7
     code = main(["--now", NOW, "--demo", "case", "list", "--json"])
     assert code == 0 and len(json.loads(capsys.readouterr().out)) == 60
+
+
+def test_act_records_a_compensation_where_the_action_settles_with_the_buyer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add(capsys, tmp_path)  # return_refund
+    later = "2026-11-02T12:00:00+08:00"
+    code, _, err = run(capsys, tmp_path, "case", "act", "KS1", "approve", "--compensation", "20元", now=later)
+    assert code == 0, err
+    code, _, err = run(
+        capsys, tmp_path, "case", "act", "KS1", "note", "--text", "x", "--compensation", "1.234"
+    )
+    assert code == 1 and "two decimals" in err  # money, checked by the service: nothing recorded
+    code, _, err = run(
+        capsys,
+        tmp_path,
+        "case",
+        "act",
+        "KS1",
+        "buyer_ship",
+        "--tracking",
+        "SF1",
+        "--compensation",
+        "5",
+        now=later,
+    )
+    assert code == 1 and err.strip().startswith("error: buyer_ship records no compensation")
+    code, out, _ = run(capsys, tmp_path, "case", "show", "KS1", "--json", now=later)
+    events = json.loads(out)["events"]
+    assert [(e["action"], e["payload"].get("compensation")) for e in events] == [
+        ("open", None),
+        ("approve", "20.00"),
+    ]

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import QSettings
+
 from app.services.alerts import Delivery
 from app.services.clock import FixedClock
 from app.services.context import AppContext
@@ -139,6 +141,7 @@ def test_no_tray_routes_alerts_to_the_banner(ctx: AppContext, clock: FixedClock,
 def test_away_summary_once_as_message_then_dialog(
     center: AlertCenter, ctx: AppContext, clock: FixedClock, fake: FakeNotifier, qtbot: QtBot
 ) -> None:
+    center.scheduler.catch_up()  # an earlier run (nothing due yet)
     for i in range(3):
         add_case(ctx, f"KS{i}", requested_at=clock.now() - i * H)
     clock.advance(47 * H + timedelta(minutes=30))  # two auto-refunds fell due while closed
@@ -152,6 +155,33 @@ def test_away_summary_once_as_message_then_dialog(
     assert dialog.headline.text() == fake.messages[0][0] and dialog.model.rowCount() == 3
     with qtbot.waitSignal(dialog.open_case_requested, timeout=1000):
         dialog.view.activated.emit(dialog.model.index(0))
+
+
+def test_first_start_shows_no_away_dialog_and_says_the_cases_were_entered_late(
+    center: AlertCenter, ctx: AppContext, clock: FixedClock, fake: FakeNotifier, qtbot: QtBot
+) -> None:
+    for i in range(3):  # a fresh --demo folder: cases entered just now, one already past due
+        add_case(ctx, f"KS{i}", requested_at=clock.now() - (46 + i) * H - 30 * M)
+    away: list[object] = []
+    center.scheduler.away_summary.connect(away.append)
+    center.scheduler.catch_up()
+    assert away == [] and center.summary_dialog is None
+    assert [t for t, _ in fake.messages] == [
+        "新录入的售后单：1 笔自动退款，1 个期限不足 1小时，1 个期限不足 6小时"
+    ]
+    assert center.banner.model.rowCount() == 3  # listed in the window all the same
+
+
+def test_an_import_of_overdue_cases_is_not_announced_as_a_snooze(
+    center: AlertCenter, ctx: AppContext, clock: FixedClock, fake: FakeNotifier
+) -> None:
+    center.scheduler.catch_up()
+    clock.advance(2 * H)
+    for i in range(2):  # imported: their platform clocks ran out days ago
+        add_case(ctx, f"KS{i}", requested_at=clock.now() - (72 + i) * H)
+    center.case_changed()
+    run_until(center, clock, clock.now())
+    assert [t for t, _ in fake.messages] == ["新录入的售后单：2 笔自动退款"]
 
 
 def test_restart_shows_unseen_alerts_again_but_never_repeats_messages(
@@ -200,3 +230,75 @@ def test_delivery_for_tray_is_remembered(center: AlertCenter) -> None:
     assert center.tray is not None
     center.tray.show_delivery(Delivery())
     assert center.tray.showing is None
+
+
+def _restarted_center(ctx: AppContext, clock: FixedClock, settings_file: str, qtbot: QtBot) -> AlertCenter:
+    """The app started again: a new AlertService on the same folder, settings read from disk."""
+    restarted = AppContext.open(ctx.data_dir, clock)
+    disk = QSettings(settings_file, QSettings.Format.IniFormat)
+    center = AlertCenter(
+        restarted.alerts, clock, FakeNotifier(), runner=TaskRunner(inline=True), settings=disk
+    )
+    qtbot.addWidget(center.banner)
+    return center
+
+
+def test_a_snooze_survives_a_restart_and_ends_by_the_clock(
+    ctx: AppContext, clock: FixedClock, settings: QSettings, qtbot: QtBot
+) -> None:
+    first = AlertCenter(
+        ctx.alerts,
+        clock,
+        FakeNotifier(),
+        runner=TaskRunner(inline=True),
+        snooze_minutes=120,
+        settings=settings,
+    )
+    qtbot.addWidget(first.banner)
+    first.scheduler.catch_up()  # the app ran
+    cid = add_case(ctx, requested_at=clock.now() - 23 * H - 30 * M)  # its 24 h alert in 30 min
+    first.snooze()
+    until = clock.now() + 2 * H
+    first.shutdown()
+    ctx.close()
+    clock.advance(45 * M)  # closed while the 24 h alert fell due
+
+    center = _restarted_center(ctx, clock, settings.fileName(), qtbot)
+    fake = center.tray.notifier if center.tray else None
+    assert isinstance(fake, FakeNotifier)
+    assert (
+        center.alerts.snoozed_until == until
+        and center.tray is not None
+        and center.tray.snoozed_until == until
+    )
+    said: list[str] = []
+    center.status_message.connect(said.append)
+    center.start(schedule=False)
+    assert said == ["Alerts are still snoozed until 12:00"]
+    center.scheduler.catch_up()
+    assert fake.messages == [] and center.summary_dialog is None  # not "again at once"
+    fired = run_until(center, clock, until)
+    assert fired == [until]  # the snooze end, by the clock
+    assert [t for t, _ in fake.messages] == ["暂停提醒期间：1 个期限不足 24小时"]
+    assert {n.case_id for n in center.banner.model.notices()} == {cid}
+    center.shutdown()
+    center.alerts.snooze_until(None)
+
+    later = _restarted_center(ctx, clock, settings.fileName(), qtbot)  # after the end: forgotten
+    assert later.alerts.snoozed_until is None and later.restored_snooze is None
+    assert not QSettings(settings.fileName(), QSettings.Format.IniFormat).contains("alerts/snoozed_until")
+
+
+def test_resume_forgets_the_stored_snooze_and_a_far_one_is_ignored(
+    ctx: AppContext, clock: FixedClock, settings: QSettings, qtbot: QtBot
+) -> None:
+    center = AlertCenter(ctx.alerts, clock, FakeNotifier(), runner=TaskRunner(inline=True), settings=settings)
+    qtbot.addWidget(center.banner)
+    center.snooze()
+    assert settings.contains("alerts/snoozed_until")
+    center.resume()
+    assert not settings.contains("alerts/snoozed_until")
+    settings.setValue("alerts/snoozed_until", (clock.now() + 3 * 24 * H).isoformat())  # the clock went back
+    settings.sync()
+    again = _restarted_center(ctx, clock, settings.fileName(), qtbot)
+    assert again.alerts.snoozed_until is None

@@ -16,6 +16,7 @@ from app.services.clock import FixedClock
 from app.services.context import AppContext
 from app.services.logging_setup import stop_logging
 from app.ui import settings as settings_decl
+from app.ui import settings_store
 from app.ui.error_dialog import ErrorDialog
 from app.ui.single_instance import SingleInstance
 from tests.services.test_alerts import add_case, merchant_due
@@ -203,3 +204,15 @@ def test_an_exception_in_a_slot_shows_the_dialog_and_the_window_keeps_working(
     cid = add_case(ctx)
     running.window.controller.load_all()
     assert listed_ids(running.window) == [cid]  # the window still works
+
+
+def test_the_alert_settings_reach_the_running_alerts(
+    qapp: QApplication, qtbot: QtBot, ctx: AppContext, settings: QSettings, clock: FixedClock
+) -> None:
+    settings_store.save(settings, {"alerts/quiet_enabled": True, "alerts/snooze_minutes": 30})
+    app = make_app(qapp, qtbot, ctx, settings, clock, FakeNotifier())
+    try:
+        assert ctx.alerts.settings.quiet is not None  # quiet hours hold alerts, as the dialog says
+        assert app.center.snooze_minutes == 30 and app.center.settings is settings
+    finally:
+        close_app(app, qapp)

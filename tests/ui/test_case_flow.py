@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QPushButton
 
-from app.models.enums import CaseType, Platform
+from app.models.enums import Action, CaseType, Platform
 from app.services.clock import FixedClock
 from app.services.context import AppContext
-from app.ui.action_dialog import ActionDialog
+from app.services.workflow import COMPENSATION_ACTIONS
+from app.ui.action_dialog import ActionContext, ActionDialog
 from app.ui.case_dialogs import NewCaseDialog
 from app.ui.main_window import MainWindow
 from tests.ui.helpers import CONSEQUENCE, COUNTDOWN, STAGE, add_cases, cell, new_case
@@ -200,3 +202,27 @@ def test_delete_asks_first(window: MainWindow, ctx: AppContext, clock: FixedCloc
     box.button(box.StandardButton.Yes).click()
     assert window.cases.proxy.row_of_case(ids[0]) is None
     assert window.cases.proxy.row_of_case(ids[1]) is not None
+
+
+def test_the_action_dialog_offers_compensation_where_the_service_takes_it(
+    window: MainWindow, ctx: AppContext, clock: FixedClock
+) -> None:
+    context = ActionContext(1, CaseType.RETURN_REFUND, Decimal("129.00"), now=clock.now())
+    offered = {
+        a for a in Action if a is not Action.OPEN and ActionDialog(a, context).compensation is not None
+    }
+    assert offered == set(COMPENSATION_ACTIONS)
+
+    (case_id,) = add_cases(window, ctx, new_case("C-1", clock.now() - timedelta(hours=1)))
+    window.controller.open_case(case_id)
+    window.controller.detail.action_buttons["approve"].click()
+    dialog = window.controller.active_dialog
+    assert isinstance(dialog, ActionDialog) and dialog.compensation is not None
+    dialog.compensation.setText("20.5.1")
+    dialog.submit()
+    assert "Not an amount" in dialog.error.text()
+    dialog.compensation.setText("¥20.50")
+    dialog.submit()
+    assert not dialog.isVisible()
+    timeline = window.controller.detail.timeline_model
+    assert "Compensation: ¥20.50" in timeline.index(timeline.rowCount() - 1, 4).data()
