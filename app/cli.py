@@ -9,7 +9,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -34,7 +34,12 @@ class Options:
 
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default: Any = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--data-dir", type=Path, default=default, help="data folder (default: per-user)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        help="data folder (default: the one chosen in the window, else per-user)",
+    )
     parser.add_argument("--now", default=default, help="behave as if it were this instant (ISO 8601)")
     parser.add_argument(
         "--demo",
@@ -185,6 +190,8 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
     from app.services.workflow import ActionNotAllowed
 
     demo_dir: Path | None = None
+    if opts.data_dir is None and not opts.demo:
+        opts = replace(opts, data_dir=configured_data_dir())
     try:
         ctx, demo_dir = open_context(opts, running=False)
         try:
@@ -207,6 +214,18 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def configured_data_dir() -> Path:
+    """The data folder the window uses (its setting, from the welcome or Settings), else the default.
+
+    A merchant who moved the data folder in the window scripts the same data without
+    repeating `--data-dir`. Reads the window's QSettings (QtCore only, no GUI).
+    """
+    from app.ui import settings as window_settings
+    from app.ui import settings_store
+
+    return settings_store.data_dir(window_settings.open_settings())
 
 
 def make_clock(opts: Options, running: bool) -> Any:
