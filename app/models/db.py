@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,23 @@ def make_engine(db_path: Path) -> Engine:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def write_transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    """`sessions.begin()` holding SQLite's write lock from its first statement (BEGIN IMMEDIATE).
+
+    pysqlite opens a transaction only before the first INSERT/UPDATE/DELETE, so what a
+    session reads before that is not protected: the scheduler's tick (another thread) or a
+    CLI command could change the case between our read and our write, and the write would
+    then fail on the event number. With the lock taken first, reading a case, deciding and
+    writing are one step; another writer waits for it (busy_timeout).
+    """
+    with sessions.begin() as session:
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        yield session
 
 
 def upgrade_if_needed(db_path: Path, before_migration: MigrationHook | None = None) -> bool:

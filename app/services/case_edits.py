@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from app.models.db import write_transaction
 from app.models.entities import Case, Event, Shop
 from app.models.enums import Action, Actor, Platform
 from app.services.cases import CaseNotFound, InvalidInput, parse_money
@@ -89,7 +90,7 @@ class CaseEdits:
     def edit(self, case_id: int, raw: Mapping[str, str]) -> list[FieldChange]:
         """Apply the changed fields and record them on the timeline; [] when nothing changed."""
         now = self._clock.now()
-        with self._sessions.begin() as session:
+        with write_transaction(self._sessions) as session:
             case = session.scalars(
                 select(Case).where(Case.id == case_id).options(selectinload(Case.events))
             ).first()
@@ -138,7 +139,7 @@ class CaseEdits:
 
     def delete(self, case_ids: Sequence[int]) -> list[int]:
         """Delete cases with their timeline, clocks and attachment rows; returns the ids deleted."""
-        with self._sessions.begin() as session:
+        with write_transaction(self._sessions) as session:
             cases = session.scalars(select(Case).where(Case.id.in_(list(case_ids)))).all()
             for case in cases:
                 session.delete(case)

@@ -16,6 +16,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.models.db import write_transaction
 from app.models.entities import Case, Deadline, RuleSet, Shop
 from app.models.enums import (
     Action,
@@ -221,7 +222,7 @@ class CaseService:
 
     def add_case(self, new: NewCase) -> int:
         now = self._clock.now()
-        with self._sessions.begin() as session:
+        with write_transaction(self._sessions) as session:
             state = self._add(session, new, now)
             save(session, [state], now)
             return state.id
@@ -292,7 +293,7 @@ class CaseService:
 
     def act(self, case_id: int, request: ActionRequest) -> ActionResult:
         now = self._clock.now()
-        with self._sessions() as session, session.begin():
+        with write_transaction(self._sessions) as session:
             state = load_states(session, [case_id]).get(case_id)
             if state is None:
                 raise CaseNotFound(f"no case {case_id}")
@@ -330,7 +331,7 @@ class CaseService:
     @contextmanager
     def batch(self) -> Iterator[CaseBatch]:
         """Several adds and acts in ONE transaction: all are written, or (on an escaping error) none."""
-        with self._sessions.begin() as session:
+        with write_transaction(self._sessions) as session:
             batch = CaseBatch(self, session, self._clock.now())
             yield batch
             batch.flush()
@@ -376,7 +377,7 @@ class CaseService:
         now = self._clock.now()
         applied: list[AppliedAuto] = []
         while True:
-            with self._sessions.begin() as session:
+            with write_transaction(self._sessions) as session:
                 due = session.execute(
                     select(Deadline.case_id)
                     .where(Deadline.due_at.is_not(None), Deadline.due_at <= now)
