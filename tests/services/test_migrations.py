@@ -253,3 +253,23 @@ def test_a_database_from_a_newer_version_is_refused_untouched(
     assert code == 1 and "newer version of the app (schema a9f3e1c2)" in err and "Traceback" not in err
     assert hashlib.sha256((data / "sentinel.db").read_bytes()).hexdigest() == before
     assert not list((data / "backups").iterdir())
+
+
+def test_a_migration_failing_half_way_leaves_the_old_schema_whole(tmp_path: Path) -> None:
+    """All pending migrations are one transaction: no half-made schema after a failure."""
+    db_path = tmp_path / "data" / "sentinel.db"
+    build_first_schema_db(db_path)
+    # 0002 will create its table, then 0003 creates alert_log and fails on its first index
+    # (the name is taken): everything since 0001 must be rolled back.
+    con = sqlite3.connect(db_path)
+    con.execute("CREATE INDEX ix_alert_log_due_at ON cases (requested_at)")
+    con.commit()
+    con.close()
+    with pytest.raises(Exception, match="ix_alert_log_due_at"):
+        db_module.upgrade_if_needed(db_path)
+    assert schema_revision(db_path) == FIRST
+    con = sqlite3.connect(db_path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "order_counts" not in tables and "alert_log" not in tables
+    assert [r[0] for r in con.execute("SELECT aftersale_no FROM cases ORDER BY id")] == [c[0] for c in CASES]
+    con.close()
