@@ -13,6 +13,7 @@ import pytest
 
 import app.services
 from app.models.enums import Action, AutoAction, CaseType, Platform, Reason, Stage
+from app.services.case_edits import plan_edit
 from app.services.case_messages import NO_CASE
 from app.services.cases import ActionRequest, CaseNotFound, InvalidInput, NewCase, parse_money
 from app.services.clock import BEIJING, FixedClock
@@ -219,3 +220,9 @@ def test_an_aborted_import_keeps_the_refusal_inside_it() -> None:
     aborted = ImportAborted(NOTHING_IMPORTED(why=message_of(refusal)))
     assert str(aborted) == f"{refusal}; nothing was imported"
     assert say(message_of(aborted), "zh_CN") == "找不到案件 7；未导入任何内容"
+
+
+def test_edit_refusals_name_the_field_in_chinese() -> None:
+    with pytest.raises(InvalidInput, match=r"^sku is longer than 200 characters$") as refused:
+        plan_edit({}, {"sku": "x" * 201})
+    assert say(message_of(refused.value), "zh_CN") == "SKU/规格超过 200 个字"
