@@ -18,12 +18,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import Attachment, Case
+from app.services.case_messages import NO_CASE
 from app.services.cases import CaseNotFound, InvalidInput
 from app.services.clock import Clock
+from app.services.messages import Template
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"})
 _SUFFIX_RE = re.compile(r"^\.[a-z0-9]{1,10}$")
 MAX_NAME = 255
+NOT_A_FILE = Template(en="not a file: {path}", zh="不是文件：{path}")
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,12 @@ class AttachmentService:
 
     def add(self, case_id: int, source: Path, event_id: int | None = None) -> AttachmentView:
         if not source.is_file():
-            raise InvalidInput(f"not a file: {source}")
+            raise InvalidInput(NOT_A_FILE(path=source))
         sha, size = file_sha256(source)
         name = safe_name(case_id, sha, source.name)
         with self._sessions.begin() as session:
             if session.get(Case, case_id) is None:
-                raise CaseNotFound(f"no case {case_id}")
+                raise CaseNotFound(NO_CASE(ref=case_id))
             existing = session.scalars(
                 select(Attachment).where(Attachment.case_id == case_id, Attachment.sha256 == sha)
             ).first()

@@ -6,13 +6,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.services.cases import ActionRequest, CaseService
+from app.services.messages import message_of
 from app.services.workflow import ActionNotAllowed
 
 
 @dataclass(frozen=True)
 class BulkFailure:
     case_id: int
-    message: str
+    message: str  # a messages.Text when the service refused
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def apply_bulk(
         try:
             cases.act(cid, request)
         except ActionNotAllowed as e:
-            failed.append(BulkFailure(cid, str(e)))
+            failed.append(BulkFailure(cid, message_of(e)))  # a Text: the window shows it in its language
         else:
             done.append(cid)
         if progress is not None:

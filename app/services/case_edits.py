@@ -19,8 +19,10 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from app.models.db import write_transaction
 from app.models.entities import Case, Event, Shop
 from app.models.enums import Action, Actor, Platform
+from app.services.case_messages import NO_CASE
 from app.services.cases import CaseNotFound, InvalidInput, parse_money
 from app.services.clock import Clock
+from app.services.messages import Template
 
 TEXT_FIELDS = (
     "order_no",
@@ -36,6 +38,22 @@ TEXT_FIELDS = (
 EDITABLE_FIELDS = ("shop", *TEXT_FIELDS, "quantity", "order_amount", "refund_requested")
 PRIVATE_FIELDS = frozenset({"buyer_phone", "buyer_address"})
 MAX_LENGTH = {"order_no": 64, "buyer_phone": 40, "sku": 200, "handler": 100, "tags": 400, "buyer_nick": 200}
+# How a message names a field with a length limit: its id (English, as the CLI takes it), its label.
+LIMITED_FIELDS: dict[str, Template] = {
+    "order_no": Template(en="order_no", zh="订单号"),
+    "buyer_phone": Template(en="buyer_phone", zh="手机号"),
+    "sku": Template(en="sku", zh="SKU/规格"),
+    "handler": Template(en="handler", zh="处理人"),
+    "tags": Template(en="tags", zh="标签"),
+    "buyer_nick": Template(en="buyer_nick", zh="买家昵称"),
+}
+NOT_EDITABLE = Template(en="not editable: {fields}", zh="不能修改：{fields}")
+BAD_QUANTITY = Template(
+    en="quantity must be a whole number ≥ 1, not {text!r}", zh="数量必须是不小于 1 的整数，不能是「{text}」"
+)
+AMOUNT_REQUIRED = Template(en="the requested amount is required", zh="请填写申请退款金额")
+ORDER_NO_REQUIRED = Template(en="the order no. is required", zh="请填写订单号")
+TOO_LONG = Template(en="{name} is longer than {limit} characters", zh="{name}超过 {limit} 个字")
 
 
 @dataclass(frozen=True)
@@ -49,7 +67,7 @@ def plan_edit(current: Mapping[str, Any], raw: Mapping[str, str]) -> list[FieldC
     """Validate the submitted values against the current ones; the changes to make (pure)."""
     unknown = set(raw) - set(EDITABLE_FIELDS)
     if unknown:
-        raise InvalidInput(f"not editable: {', '.join(sorted(unknown))}")
+        raise InvalidInput(NOT_EDITABLE(fields=tuple(sorted(unknown))))
     out: list[FieldChange] = []
     for name in EDITABLE_FIELDS:
         if name not in raw:
@@ -58,20 +76,20 @@ def plan_edit(current: Mapping[str, Any], raw: Mapping[str, str]) -> list[FieldC
         new: Any
         if name == "quantity":
             if not text.isdigit() or int(text) < 1:
-                raise InvalidInput(f"quantity must be a whole number ≥ 1, not {text!r}")
+                raise InvalidInput(BAD_QUANTITY(text=text))
             new = int(text)
         elif name == "order_amount":
             new = parse_money(text) if text else None
         elif name == "refund_requested":
             if not text:
-                raise InvalidInput("the requested amount is required")
+                raise InvalidInput(AMOUNT_REQUIRED())
             new = parse_money(text)
         else:
             if name == "order_no" and not text:
-                raise InvalidInput("the order no. is required")
+                raise InvalidInput(ORDER_NO_REQUIRED())
             limit = MAX_LENGTH.get(name)
             if limit is not None and len(text) > limit:
-                raise InvalidInput(f"{name} is longer than {limit} characters")
+                raise InvalidInput(TOO_LONG(name=LIMITED_FIELDS[name](), limit=limit))
             new = text
         if new != current.get(name):
             out.append(FieldChange(name, current.get(name), new))
@@ -95,7 +113,7 @@ class CaseEdits:
                 select(Case).where(Case.id == case_id).options(selectinload(Case.events))
             ).first()
             if case is None:
-                raise CaseNotFound(f"no case {case_id}")
+                raise CaseNotFound(NO_CASE(ref=case_id))
             current: dict[str, Any] = {
                 name: getattr(case, name) for name in EDITABLE_FIELDS if name != "shop"
             }

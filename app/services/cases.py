@@ -27,6 +27,27 @@ from app.models.enums import (
     Reason,
     Stage,
 )
+from app.services.case_messages import (
+    ACTION_IN_FUTURE,
+    ALREADY_EXISTS,
+    ALREADY_EXISTS_AS,
+    AUTO_AT,
+    BAD_FREIGHT_PAYER,
+    BAD_PARTY,
+    BATCH_CLASH,
+    BEFORE_LAST_EVENT,
+    CLOCKS_INTO_FUTURE,
+    DUE_NOT_AFTER,
+    NO_CASE,
+    NO_CLOCK_TO_EXTEND,
+    NOT_A_TIME,
+    NOT_AN_AMOUNT,
+    NUMBERS_REQUIRED,
+    ON_SEVERAL_PLATFORMS,
+    PLATFORM_ACTED_FIRST,
+    REQUESTED_IN_FUTURE,
+    TOO_MANY_DECIMALS,
+)
 from app.services.case_state import (
     CASES,
     AppliedAuto,
@@ -39,6 +60,7 @@ from app.services.case_state import (
 )
 from app.services.clock import Clock, parse_instant
 from app.services.deadlines import compute_deadlines, replay
+from app.services.messages import message_of
 from app.services.rules import RuleBook, RulePreset, preset_from_content
 from app.services.workflow import ActionNotAllowed, check_action
 
@@ -96,11 +118,11 @@ def parse_money(text: str) -> Decimal:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise InvalidInput(f"not an amount: {text!r} (use e.g. 99.00)") from None
+        raise InvalidInput(NOT_AN_AMOUNT(text=text)) from None
     if not value.is_finite() or value < 0:
-        raise InvalidInput(f"not an amount: {text!r} (use e.g. 99.00)")
+        raise InvalidInput(NOT_AN_AMOUNT(text=text))
     if value != value.quantize(Decimal("0.01")):
-        raise InvalidInput(f"amount has more than two decimals: {text!r}")
+        raise InvalidInput(TOO_MANY_DECIMALS(text=text))
     return value.quantize(Decimal("0.01"))
 
 
@@ -235,9 +257,9 @@ class CaseService:
         duplicate then, and the whole batch with it.
         """
         if new.requested_at > now:
-            raise InvalidInput("requested-at is in the future")
+            raise InvalidInput(REQUESTED_IN_FUTURE())
         if not new.aftersale_no.strip() or not new.order_no.strip():
-            raise InvalidInput("after-sales no. and order no. are required")
+            raise InvalidInput(NUMBERS_REQUIRED())
         preset = self.rules.active(new.platform)
         shop_id = self._shop_id(session, new.platform, new.shop) if new.shop else None
         exists = (
@@ -250,9 +272,7 @@ class CaseService:
             ).first()
         )
         if exists is not None:
-            raise InvalidInput(
-                f"{new.platform.value} after-sales no. {new.aftersale_no} already exists (case {exists})"
-            )
+            raise InvalidInput(ALREADY_EXISTS_AS(platform=new.platform, no=new.aftersale_no, case_id=exists))
         rule_set_id = self._rule_set_id(session, preset)
         state = opened_case(new, preset, case_id or 0, rule_set_id, shop_id, now)
         if case_id is None:
@@ -261,7 +281,7 @@ class CaseService:
                 row = {**state.new_row, **case_fields(state, now)}
                 state.id = session.execute(insert(CASES).returning(CASES.c.id), row).scalar_one()
             except IntegrityError:
-                raise InvalidInput(f"after-sales no. {new.aftersale_no} already exists") from None
+                raise InvalidInput(ALREADY_EXISTS(no=new.aftersale_no)) from None
             state.new_row = None
         return state
 
@@ -288,15 +308,15 @@ class CaseService:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise CaseNotFound(f"after-sales no. {ref} exists on several platforms: use the case id")
-        raise CaseNotFound(f"no case {ref}")
+            raise CaseNotFound(ON_SEVERAL_PLATFORMS(ref=ref))
+        raise CaseNotFound(NO_CASE(ref=ref))
 
     def act(self, case_id: int, request: ActionRequest) -> ActionResult:
         now = self._clock.now()
         with write_transaction(self._sessions) as session:
             state = load_states(session, [case_id]).get(case_id)
             if state is None:
-                raise CaseNotFound(f"no case {case_id}")
+                raise CaseNotFound(NO_CASE(ref=case_id))
             autos, refusal = self._act(session, state, request, now)
             event_ids = save(session, [state], now)
         if refusal is not None:
@@ -309,7 +329,7 @@ class CaseService:
         """Record the action on the loaded case (unsaved); a refusal is returned, not raised."""
         at = request.at or now
         if at > now:
-            return [], InvalidInput("the action's time is in the future")
+            return [], InvalidInput(ACTION_IN_FUTURE())
         try:
             payload = self._clean_payload(request.payload)
         except ActionNotAllowed as e:
@@ -322,8 +342,8 @@ class CaseService:
             target = self._validate(state, request.action, payload, at)
         except ActionNotAllowed as e:
             if autos:
-                done = ", ".join(f"{a.auto_action.value} at {a.at.isoformat()}" for a in autos)
-                return autos, type(e)(f"{e} — the platform already acted: {done}")
+                done = tuple(AUTO_AT(auto=a.auto_action, at=a.at) for a in autos)
+                return autos, type(e)(PLATFORM_ACTED_FIRST(refusal=message_of(e), done=done))
             return autos, e
         record(state, preset, request.action.value, request.actor, at, target, payload, now)
         return autos, None
@@ -339,16 +359,14 @@ class CaseService:
     def _validate(self, state: CaseState, action: Action, payload: dict[str, str], at: datetime) -> Stage:
         last = state.last_event_at
         if last is not None and at < last:
-            raise InvalidInput(f"the action's time is before the case's last event ({last.isoformat()})")
+            raise InvalidInput(BEFORE_LAST_EVENT(last=last))
         target = check_action(state.case_type, state.stage, action, payload)
         if action is Action.EXTEND_DEADLINE:
             party = payload.get("party", Party.MERCHANT.value)
             if not any(d.party.value == party for d in state.deadlines):
-                raise ActionNotAllowed(
-                    f"no {party} clock runs in stage {state.stage.value}: nothing to extend"
-                )
+                raise ActionNotAllowed(NO_CLOCK_TO_EXTEND(party=Party(party), stage=state.stage))
             if datetime.fromisoformat(payload["due_at"]) <= at:
-                raise InvalidInput("the new due time must be after the time of the extension")
+                raise InvalidInput(DUE_NOT_AFTER())
         return target
 
     def _clean_payload(self, raw: dict[str, str]) -> dict[str, str]:
@@ -360,11 +378,11 @@ class CaseService:
             try:
                 payload["due_at"] = parse_instant(payload["due_at"]).isoformat()
             except ValueError:
-                raise InvalidInput(f"not a time: {payload['due_at']!r}") from None
+                raise InvalidInput(NOT_A_TIME(text=payload["due_at"])) from None
         if "party" in payload and payload["party"] not in {p.value for p in Party}:
-            raise InvalidInput(f"party must be merchant, buyer or platform, not {payload['party']!r}")
+            raise InvalidInput(BAD_PARTY(party=payload["party"]))
         if "freight_payer" in payload and payload["freight_payer"] not in ("merchant", "buyer", "platform"):
-            raise InvalidInput("freight payer must be merchant, buyer or platform")
+            raise InvalidInput(BAD_FREIGHT_PAYER())
         return payload
 
     # ---- auto-actions -----------------------------------------------------------------
@@ -448,7 +466,7 @@ class CaseBatch:
     def run_due(self, case_id: int, until: datetime) -> list[AppliedAuto]:
         """Apply this case's auto-actions due at or before `until` (what `act` does first)."""
         if until > self._now:
-            raise InvalidInput("cannot run the clocks into the future")
+            raise InvalidInput(CLOCKS_INTO_FUTURE())
         state = self._state(case_id)
         preset = self._service.preset_for(self._session, state.rule_set_id)
         return run_due(state, preset, until, self._now)
@@ -479,16 +497,14 @@ class CaseBatch:
         try:
             save(self._session, self._states.values(), self._now)
         except IntegrityError as e:
-            raise InvalidInput(
-                f"a case in this batch already exists or changed meanwhile ({e.orig})"
-            ) from None
+            raise InvalidInput(BATCH_CLASH(error=e.orig)) from None
 
     def _state(self, case_id: int) -> CaseState:
         state = self._states.get(case_id)
         if state is None:
             state = load_states(self._session, [case_id]).get(case_id)
             if state is None:
-                raise CaseNotFound(f"no case {case_id}")
+                raise CaseNotFound(NO_CASE(ref=case_id))
             self._keep(state)
         return state
 

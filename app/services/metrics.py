@@ -31,6 +31,7 @@ from app.services.case_figures import (
 )
 from app.services.cases import InvalidInput
 from app.services.clock import BEIJING, Clock
+from app.services.messages import Template
 from app.services.metric_defs import LEDGER_KEYS, NA_NO_BASE, NA_ORDERS, ORDER_RATES
 from app.services.order_counts import OrderCountService, ShopRef
 from app.services.rules import RulePreset, preset_from_content
@@ -71,6 +72,14 @@ class Period:
         return f"{self.first_day.isoformat()} – {self.last_day.isoformat()}"
 
 
+NOT_A_DATE = Template(
+    en="{flag}: not a date: {text!r} (use YYYY-MM-DD)", zh="{flag}：不是日期：「{text}」（格式为 YYYY-MM-DD）"
+)
+STARTS_AFTER_END = Template(
+    en="the period starts after it ends ({first} > {last})", zh="开始日期晚于结束日期（{first} > {last}）"
+)
+
+
 def parse_period(first: str, last: str) -> Period:
     """'2026-11-01', '2026-11-30' (Beijing dates, inclusive) → Period; InvalidInput otherwise."""
     days: list[date] = []
@@ -78,9 +87,9 @@ def parse_period(first: str, last: str) -> Period:
         try:
             days.append(date.fromisoformat(text.strip()))
         except ValueError:
-            raise InvalidInput(f"{flag}: not a date: {text!r} (use YYYY-MM-DD)") from None
+            raise InvalidInput(NOT_A_DATE(flag=flag, text=text)) from None
     if days[0] > days[1]:
-        raise InvalidInput(f"the period starts after it ends ({days[0]} > {days[1]})")
+        raise InvalidInput(STARTS_AFTER_END(first=days[0], last=days[1]))
     return Period(days[0], days[1])
 
 

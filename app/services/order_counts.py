@@ -17,8 +17,23 @@ from app.models.entities import OrderCount, Shop
 from app.models.enums import Platform
 from app.services.cases import InvalidInput
 from app.services.clock import Clock
+from app.services.messages import Template
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+NOT_A_MONTH = Template(
+    en="not a month: {text!r} (use e.g. 2026-11)", zh="不是月份：「{text}」（应如 2026-11）"
+)
+SHOP_ON_SEVERAL_PLATFORMS = Template(
+    en="shop {name!r} exists on several platforms: add --platform",
+    zh="店铺「{name}」在多个平台都有：请指定平台",
+)
+UNKNOWN_PLATFORM = Template(en="unknown platform {platform!r}", zh="未知的平台「{platform}」")
+NO_SHOP = Template(en="no shop {name!r}", zh="找不到店铺「{name}」")
+NO_SHOP_ADD_PLATFORM = Template(
+    en="no shop {name!r} (add --platform to create it)", zh="找不到店铺「{name}」（指定平台即可新建）"
+)
+NEGATIVE_COUNT = Template(en="the paid-order count cannot be negative", zh="支付订单数不能是负数")
 
 
 @dataclass(frozen=True)
@@ -43,7 +58,7 @@ def parse_month(text: str) -> str:
     """'2026-11' → '2026-11'; InvalidInput for anything else."""
     m = _MONTH.match(text.strip())
     if m is None or not 1 <= int(m.group(2)) <= 12:
-        raise InvalidInput(f"not a month: {text!r} (use e.g. 2026-11)")
+        raise InvalidInput(NOT_A_MONTH(text=text))
     return f"{m.group(1)}-{m.group(2)}"
 
 
@@ -71,21 +86,20 @@ class OrderCountService:
                 s = found[0]
                 return ShopRef(s.id, s.platform, s.name)
             if len(found) > 1:
-                raise InvalidInput(f"shop {name!r} exists on several platforms: add --platform")
+                raise InvalidInput(SHOP_ON_SEVERAL_PLATFORMS(name=name))
             if create and platform:
                 if platform not in {p.value for p in Platform}:
-                    raise InvalidInput(f"unknown platform {platform!r}")
+                    raise InvalidInput(UNKNOWN_PLATFORM(platform=platform))
                 shop = Shop(platform=platform, name=name.strip())
                 session.add(shop)
                 session.flush()
                 return ShopRef(shop.id, shop.platform, shop.name)
-        hint = " (add --platform to create it)" if create and not platform else ""
-        raise InvalidInput(f"no shop {name!r}{hint}")
+        raise InvalidInput((NO_SHOP_ADD_PLATFORM if create and not platform else NO_SHOP)(name=name))
 
     def set(self, shop: ShopRef, month: str, paid_orders: int) -> OrderCountRow:
         month = parse_month(month)
         if paid_orders < 0:
-            raise InvalidInput("the paid-order count cannot be negative")
+            raise InvalidInput(NEGATIVE_COUNT())
         with self._sessions.begin() as session:
             row = session.scalars(
                 select(OrderCount).where(OrderCount.shop_id == shop.id, OrderCount.month == month)

@@ -6,6 +6,7 @@ Pure functions only; applying an action to a stored case lives in `cases.py`.
 from __future__ import annotations
 
 from app.models.enums import Action, AutoAction, CaseType, Stage
+from app.services.messages import Template
 
 OPEN_STAGES = tuple(s for s in Stage if not s.is_final)
 AWAITING_STAGES = tuple(s for s in OPEN_STAGES if s.value.startswith("awaiting_"))
@@ -39,7 +40,35 @@ COMPENSATION_ACTIONS = (
 
 
 class ActionNotAllowed(Exception):
-    """A domain refusal: the message is shown to the merchant as it is."""
+    """A domain refusal: the message (a `messages.Text`, or a window's own string) is shown to the merchant."""
+
+
+OPEN_IS_RECORDED = Template(
+    en="'open' is recorded when a case is created",
+    zh="「买家申请」在新建案件时自动记录，不能手动添加",
+)
+NEEDS_FIELD = Template(en="{action} needs --{option}", zh="「{action}」需要填写{option}")
+# The payload field a refused action lacks: its CLI option (English), what the form calls it (Chinese).
+FIELD_OPTIONS: dict[str, Template] = {
+    "reason": Template(en="reason", zh="原因"),
+    "tracking": Template(en="tracking", zh="物流单号"),
+    "ruling": Template(en="ruling", zh="判定结果"),
+    "due_at": Template(en="due-at", zh="新的截止时间"),
+    "text": Template(en="text", zh="备注内容"),
+}
+NEEDS_RULING = Template(
+    en="platform_ruling needs --ruling for_buyer or for_merchant",
+    zh="「平台判定」需要选择判定结果：支持买家（for_buyer）或支持商家（for_merchant）",
+)
+NOT_ALLOWED = Template(
+    en="{action} is not allowed for a {case_type} case in stage {stage} (allowed: {allowed})",
+    zh="{case_type}售后在「{stage}」阶段不能「{action}」（现在可以：{allowed}）",
+)
+NOTHING = Template(en="none", zh="无")
+NO_COMPENSATION = Template(
+    en="{action} records no compensation (it can be recorded with: {allowed})",
+    zh="「{action}」不能记录赔付（可以记录赔付的操作：{allowed}）",
+)
 
 
 def _approve_target(case_type: CaseType) -> Stage:
@@ -129,23 +158,17 @@ def allowed_actions(case_type: CaseType, stage: Stage) -> list[Action]:
 def check_action(case_type: CaseType, stage: Stage, action: Action, payload: dict[str, str]) -> Stage:
     """The stage after `action`, or ActionNotAllowed with a message a merchant can act on."""
     if action is Action.OPEN:
-        raise ActionNotAllowed("'open' is recorded when a case is created")
+        raise ActionNotAllowed(OPEN_IS_RECORDED())
     missing = [f for f in REQUIRED_FIELDS.get(action, ()) if not str(payload.get(f, "")).strip()]
     if missing:
-        raise ActionNotAllowed(f"{action.value} needs --{missing[0].replace('_', '-')}")
+        raise ActionNotAllowed(NEEDS_FIELD(action=action, option=FIELD_OPTIONS[missing[0]]()))
     if payload.get("compensation") and action not in COMPENSATION_ACTIONS:
-        raise ActionNotAllowed(
-            f"{action.value} records no compensation "
-            f"(it can be recorded with: {', '.join(a.value for a in COMPENSATION_ACTIONS)})"
-        )
+        raise ActionNotAllowed(NO_COMPENSATION(action=action, allowed=COMPENSATION_ACTIONS))
     ruling = payload.get("ruling")
     if action is Action.PLATFORM_RULING and ruling not in RULINGS:
-        raise ActionNotAllowed(f"platform_ruling needs --ruling {' or '.join(RULINGS)}")
+        raise ActionNotAllowed(NEEDS_RULING())
     target = next_stage(case_type, stage, action, ruling)
     if target is None:
-        allowed = ", ".join(a.value for a in allowed_actions(case_type, stage)) or "none"
-        raise ActionNotAllowed(
-            f"{action.value} is not allowed for a {case_type.value} case in stage "
-            f"{stage.value} (allowed: {allowed})"
-        )
+        allowed = tuple(allowed_actions(case_type, stage)) or NOTHING()
+        raise ActionNotAllowed(NOT_ALLOWED(action=action, case_type=case_type, stage=stage, allowed=allowed))
     return target

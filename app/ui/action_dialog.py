@@ -37,6 +37,7 @@ from app.services.cases import ActionRequest, InvalidInput, parse_money
 from app.services.workflow import COMPENSATION_ACTIONS, REQUIRED_FIELDS, RULINGS
 from app.ui import formatting, vocab
 from app.ui.form_dialog import FormDialog
+from app.ui.service_text import error_text
 
 TRACKING_ACTIONS = (Action.BUYER_SHIP, Action.SHIP_REPLACEMENT)
 AMOUNT_ACTIONS = (Action.APPROVE, Action.REFUND, Action.CONFIRM_RECEIPT, Action.PLATFORM_RULING)
@@ -299,6 +300,6 @@ class ActionDialog(FormDialog):
         try:
             self.result_input = self.collect()
         except InvalidInput as e:
-            self.error.setText(str(e))
+            self.error.setText(error_text(e))
             return
         self.accept()

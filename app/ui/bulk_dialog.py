@@ -19,6 +19,7 @@ from app.models.enums import Action
 from app.services.cases import ActionRequest, InvalidInput
 from app.ui import vocab
 from app.ui.action_dialog import default_actor
+from app.ui.service_text import error_text
 
 BULK_ACTIONS = (Action.APPROVE, Action.REFUND, Action.REJECT, Action.ESCALATE, Action.NOTE)
 
@@ -84,6 +85,6 @@ class BulkDialog(QDialog):
         try:
             self.result_request = self.collect()
         except InvalidInput as e:
-            self.error.setText(str(e))
+            self.error.setText(error_text(e))
             return
         self.accept()

@@ -26,6 +26,7 @@ from app.ui.bulk_dialog import BulkDialog
 from app.ui.case_detail import CaseDetailPanel
 from app.ui.case_dialogs import EditCaseDialog, NewCaseDialog
 from app.ui.changes import ChangeSet
+from app.ui.service_text import error_text, say
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -125,7 +126,7 @@ class CaseController(QObject):
     def _failed(self, error: Exception, details: str) -> None:
         title = self.tr("Not done")
         if isinstance(error, ActionNotAllowed):
-            self.window.show_error(title, str(error))
+            self.window.show_error(title, error_text(error))
         elif (
             isinstance(error, sqlite3.OperationalError | OSError)
             or type(error).__name__ == "OperationalError"
@@ -268,10 +269,10 @@ class CaseController(QObject):
         box.setObjectName("bulkReport")
         if result.failed:
             box.setInformativeText(
-                "\n".join(f"{names.get(f.case_id, f.case_id)}: {f.message}" for f in result.failed[:20])
+                "\n".join(f"{names.get(f.case_id, f.case_id)}: {say(f.message)}" for f in result.failed[:20])
             )
             box.setDetailedText(
-                "\n".join(f"{names.get(f.case_id, f.case_id)}: {f.message}" for f in result.failed)
+                "\n".join(f"{names.get(f.case_id, f.case_id)}: {say(f.message)}" for f in result.failed)
             )
         self._open(box)
 

@@ -25,6 +25,7 @@ from app.services.cases import InvalidInput, NewCase, default_shipped, parse_mon
 from app.services.platform_types import case_types_for
 from app.ui import vocab
 from app.ui.form_dialog import FormDialog
+from app.ui.service_text import error_text
 
 
 class _FormDialog(FormDialog):
@@ -47,7 +48,7 @@ class _FormDialog(FormDialog):
         try:
             self.collect()
         except InvalidInput as e:
-            self.error.setText(str(e))
+            self.error.setText(error_text(e))
             return
         self.accept()
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.importing import Outcome, RowPlan
 from app.services.labels import PLATFORM_ZH, STAGE_ZH
+from app.ui import i18n
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,7 +78,7 @@ class ImportPreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(plan, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:
-            return plan.message or None
+            return plan.render(i18n.current()) or None
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_OUTCOME:
             return QBrush(OUTCOME_COLOURS[plan.outcome])
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ROW:
@@ -98,7 +99,7 @@ class ImportPreviewModel(QAbstractTableModel):
         if col == COL_STAGE:
             return self._stage_text(plan)
         if col == COL_MESSAGE:
-            return plan.message
+            return plan.render(i18n.current())
         return None
 
     def _stage_text(self, plan: RowPlan) -> str:

@@ -38,6 +38,7 @@ from app.services.importing import (
 )
 from app.services.labels import PLATFORM_ZH, STAGE_ZH
 from app.ui.import_preview_model import COL_MESSAGE, ImportPreviewModel
+from app.ui.service_text import error_text
 from app.ui.tasks import TaskRunner
 
 FILE_FILTER = "Exports (*.xlsx *.csv *.txt)"
@@ -176,7 +177,7 @@ class PreviewPage(QWizardPage):
         self.model.set_rows([])
         self.mapping_label.clear()
         self.fix_box.hide()
-        self.summary.setText(self.tr("Cannot import: {0}").format(error))
+        self.summary.setText(self.tr("Cannot import: {0}").format(error_text(error)))
 
     def _show(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -318,7 +319,7 @@ class RunPage(QWizardPage):
     def _failed(self, error: Exception, _tb: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.summary.setText(self.tr("Nothing was imported: {0}").format(error))
+        self.summary.setText(self.tr("Nothing was imported: {0}").format(error_text(error)))
         self.completeChanged.emit()
 
     def _show_cases(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.clock import BEIJING, Clock
 from app.services.order_counts import OrderCountRow, OrderCountService
+from app.ui.service_text import error_text
 from app.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -155,4 +156,4 @@ class OrderCountsDialog(QDialog):
         self.reload()
 
     def _failed(self, error: Exception, _details: str) -> None:
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))

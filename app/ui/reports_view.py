@@ -36,6 +36,7 @@ from app.services.metric_defs import DEF, KEY_FIGURES, Kind
 from app.services.metrics import MetricsReport, Period, period_preset
 from app.services.order_counts import ShopRef
 from app.services.report_workbook import ReportRequest, ReportResult, ReportService
+from app.ui.service_text import error_text
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -294,7 +295,7 @@ class ReportsView(QWidget):
             log.error("report task failed:\n%s", traceback)
         self.export_button.setEnabled(True)
         self.progress.setVisible(False)
-        self.status.setText(self.tr("Could not finish: {error}").format(error=error))
+        self.status.setText(self.tr("Could not finish: {error}").format(error=error_text(error)))
 
     def _open_folder(self) -> None:
         if self.last_export is not None:

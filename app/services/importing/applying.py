@@ -10,6 +10,7 @@ from app.services.cases import CaseService
 from app.services.importing.gc_pause import gc_paused
 from app.services.importing.planning import Outcome, RowPlan
 from app.services.importing.reading import ImportFileError
+from app.services.messages import Template, message_of
 from app.services.workflow import ActionNotAllowed
 
 Progress = Callable[[int, int, str], None]  # (done, total, message)
@@ -17,6 +18,13 @@ Progress = Callable[[int, int, str], None]  # (done, total, message)
 
 class ImportAborted(ImportFileError):
     """A row could not be written as planned; the whole import was rolled back."""
+
+
+NOTHING_IMPORTED = Template(en="{why}; nothing was imported", zh="{why}；未导入任何内容")
+DATABASE_CHANGED = Template(
+    en="the database changed during the import ({error}); nothing was imported",
+    zh="导入期间数据库被改动（{error}）；未导入任何内容",
+)
 
 
 def apply_rows(
@@ -44,9 +52,9 @@ def apply_rows(
                 if progress is not None and (i % every(len(todo)) == 0 or i == len(todo)):
                     progress(i, len(todo), plan.aftersale_no)
     except ActionNotAllowed as e:  # the batch's final write found a clash: nothing was written
-        raise ImportAborted(f"{e}; nothing was imported") from e
+        raise ImportAborted(NOTHING_IMPORTED(why=message_of(e))) from e
     except IntegrityError as e:
-        raise ImportAborted(f"the database changed during the import ({e.orig}); nothing was imported") from e
+        raise ImportAborted(DATABASE_CHANGED(error=e.orig)) from e
     return written
 
 

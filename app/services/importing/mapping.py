@@ -18,6 +18,33 @@ from typing import Any
 
 from app.models.enums import CaseType, Platform, Reason, Stage
 from app.services.importing.reading import ImportFileError, normalise_header
+from app.services.messages import Template
+
+# A mapping file the merchant edits by hand: its section and key names stay as written in the file.
+BAD_TOML = Template(en="{path}: {error}", zh="{path}：{error}")
+NOT_A_TABLE = Template(en="{path} [{section}]: expected a table", zh="{path} [{section}]：这里应是一个表")
+NOT_ONE_OF = Template(
+    en="{path} [{section}] {word!r}: {value!r} is not one of {allowed}",
+    zh="{path} [{section}] 「{word}」：{value!r} 不是以下之一：{allowed}",
+)
+UNKNOWN_FIELD_IN = Template(
+    en="{path} [columns]: unknown field {name!r} (known: {known})",
+    zh="{path} [columns]：未知字段「{name}」（可用：{known}）",
+)
+NOT_HEADER_WORDS = Template(
+    en="{path} [columns] {name}: expected a list of header words",
+    zh="{path} [columns] {name}：应是表头名称的列表",
+)
+NOT_TRUE_OR_FALSE = Template(
+    en="{path} [shipped] {word!r}: expected true or false",
+    zh="{path} [shipped] 「{word}」：应是 true 或 false",
+)
+UNKNOWN_DEFAULT_TYPE = Template(
+    en="{path} [preset] default_type: {value!r} is unknown",
+    zh="{path} [preset] default_type：未知的类型 {value!r}",
+)
+NO_DATA_FOLDER = Template(en="no data folder to save the mapping in", zh="没有可以保存映射的数据文件夹")
+UNKNOWN_FIELD = Template(en="unknown field {name!r}", zh="未知字段「{name}」")
 
 # Our fields, in the order the preview shows them. Required ones must have a column.
 FIELDS: dict[str, str] = {
@@ -114,15 +141,15 @@ def _load_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as e:
-        raise ImportFileError(f"{path}: {e}") from None
+        raise ImportFileError(BAD_TOML(path=path, error=e)) from None
     except OSError as e:
-        raise ImportFileError(f"{path}: {e.strerror}") from None
+        raise ImportFileError(BAD_TOML(path=path, error=e.strerror)) from None
 
 
 def _words(path: Path, raw: Any, section: str) -> dict[str, Any]:
     value = raw.get(section, {})
     if not isinstance(value, dict):
-        raise ImportFileError(f"{path} [{section}]: expected a table")
+        raise ImportFileError(NOT_A_TABLE(path=path, section=section))
     return value
 
 
@@ -132,8 +159,10 @@ def _enum_table(path: Path, raw: dict[str, Any], section: str, enum: Any) -> dic
         try:
             out[word.strip()] = enum(value)
         except ValueError:
-            allowed = ", ".join(e.value for e in enum)
-            raise ImportFileError(f"{path} [{section}] {word!r}: {value!r} is not one of {allowed}") from None
+            allowed = tuple(e.value for e in enum)  # the values to write in the file, not their labels
+            raise ImportFileError(
+                NOT_ONE_OF(path=path, section=section, word=word, value=value, allowed=allowed)
+            ) from None
     return out
 
 
@@ -141,11 +170,11 @@ def _columns(path: Path, raw: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for name, words in _words(path, raw, "columns").items():
         if name not in FIELDS:
-            raise ImportFileError(f"{path} [columns]: unknown field {name!r} (known: {', '.join(FIELDS)})")
+            raise ImportFileError(UNKNOWN_FIELD_IN(path=path, name=name, known=tuple(FIELDS)))
         if isinstance(words, str):
             words = [words]
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise ImportFileError(f"{path} [columns] {name}: expected a list of header words")
+            raise ImportFileError(NOT_HEADER_WORDS(path=path, name=name))
         out[name] = tuple(normalise_header(w) for w in words)
     return out
 
@@ -154,7 +183,7 @@ def _shipped(path: Path, raw: dict[str, Any]) -> dict[str, bool]:
     out: dict[str, bool] = {}
     for word, value in _words(path, raw, "shipped").items():
         if not isinstance(value, bool):
-            raise ImportFileError(f"{path} [shipped] {word!r}: expected true or false")
+            raise ImportFileError(NOT_TRUE_OR_FALSE(path=path, word=word))
         out[word.strip()] = value
     return out
 
@@ -177,9 +206,7 @@ def _layer(base: ImportPreset, path: Path) -> ImportPreset:
         try:
             default_type = CaseType(head["default_type"])
         except ValueError:
-            raise ImportFileError(
-                f"{path} [preset] default_type: {head['default_type']!r} is unknown"
-            ) from None
+            raise ImportFileError(UNKNOWN_DEFAULT_TYPE(path=path, value=head["default_type"])) from None
     return replace(
         base,
         label=str(head.get("label", base.label)),
@@ -237,12 +264,12 @@ class MappingBook:
         """Add the merchant's own words (header → field, status word → stage…) to their mapping file."""
         path = self.user_file(platform)
         if path is None:
-            raise ImportFileError("no data folder to save the mapping in")
+            raise ImportFileError(NO_DATA_FOLDER())
         raw = _load_toml(path) if path.exists() else {}
         cols = {k: list(v) if isinstance(v, list) else [v] for k, v in raw.get("columns", {}).items()}
         for header, name in (columns or {}).items():
             if name not in FIELDS:
-                raise ImportFileError(f"unknown field {name!r}")
+                raise ImportFileError(UNKNOWN_FIELD(name=name))
             h = normalise_header(header)
             for words in cols.values():
                 if h in words:

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from app.services.clock import ensure_aware
+from app.services.messages import Template
 
 Cell = str | int | float | Decimal | datetime | date | None
 
@@ -23,7 +24,32 @@ SAFE_DIGITS = 15
 
 
 class ValueProblem(ValueError):
-    """A cell that cannot be read as what its column holds."""
+    """A cell that cannot be read as what its column holds (the message is a `messages.Text`)."""
+
+
+NOT_A_NUMBER = Template(en="not a number: {value!r}", zh="不是数字：{value}")
+LOST_DIGITS = Template(
+    en="{value} was stored as a number and has lost digits: export the column as text",
+    zh="{value} 被存成了数字，已丢失位数：请把这一列导出为文本",
+)
+SHORTENED = Template(
+    en="{value} is a number Excel shortened (its digits are lost): export the column as text",
+    zh="{value} 是被 Excel 缩写的数字（位数已丢失）：请把这一列导出为文本",
+)
+NOT_A_WHOLE_NUMBER = Template(en="not a whole number: {value!r}", zh="不是整数：「{value}」")
+NOT_AN_AMOUNT = Template(en="not an amount: {value!r}", zh="不是金额：「{value}」")
+NOT_AN_AMOUNT_EG = Template(
+    en="not an amount: {value!r} (expected e.g. ¥1,299.00)", zh="不是金额：「{value}」（应如 ¥1,299.00）"
+)
+TOO_MANY_DECIMALS = Template(
+    en="amount has more than two decimals: {value!r}", zh="金额超过两位小数：「{value}」"
+)
+NOT_A_PLAUSIBLE_DATE = Template(en="{value} is not a plausible date", zh="{value} 不像是日期")
+NOT_A_TIME = Template(
+    en="not a time: {value!r} (expected e.g. 2026-11-03 14:05:09)",
+    zh="无法识别的时间：「{value}」（应如 2026-11-03 14:05:09）",
+)
+NOT_A_DATE = Template(en="not a valid date: {value!r}", zh="日期不存在：「{value}」")
 
 
 def cell_text(value: Cell) -> str:
@@ -66,20 +92,16 @@ def parse_identifier(value: Cell) -> str:
     such a value has lost its digits and is refused rather than guessed.
     """
     if isinstance(value, bool):
-        raise ValueProblem(f"not a number: {value!r}")
+        raise ValueProblem(NOT_A_NUMBER(value=value))
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 10**SAFE_DIGITS:
             return str(int(value))
-        raise ValueProblem(
-            f"{value:.6g} was stored as a number and has lost digits: export the column as text"
-        )
+        raise ValueProblem(LOST_DIGITS(value=f"{value:.6g}"))
     text = clean_text(value)
     if _SCIENTIFIC.match(text):
-        raise ValueProblem(
-            f"{text} is a number Excel shortened (its digits are lost): export the column as text"
-        )
+        raise ValueProblem(SHORTENED(value=text))
     return text
 
 
@@ -93,7 +115,7 @@ def parse_count(value: Cell) -> int | None:
     text = clean_text(value).replace(",", "").removesuffix("件").removesuffix("个").strip()
     if text.isdigit():
         return int(text)
-    raise ValueProblem(f"not a whole number: {cell_text(value)!r}")
+    raise ValueProblem(NOT_A_WHOLE_NUMBER(value=cell_text(value)))
 
 
 # ---- money ------------------------------------------------------------------------------
@@ -106,7 +128,7 @@ def parse_money(value: Cell) -> Decimal | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise ValueProblem(f"not an amount: {value!r}")
+        raise ValueProblem(NOT_AN_AMOUNT(value=value))
     if isinstance(value, int | Decimal):
         amount = Decimal(value)
     elif isinstance(value, float):
@@ -118,14 +140,14 @@ def parse_money(value: Cell) -> Decimal | None:
         try:
             amount = Decimal(cleaned)
         except InvalidOperation:
-            raise ValueProblem(f"not an amount: {text!r} (expected e.g. ¥1,299.00)") from None
+            raise ValueProblem(NOT_AN_AMOUNT_EG(value=text)) from None
         if negative:
             amount = -amount
     if not amount.is_finite():
-        raise ValueProblem(f"not an amount: {cell_text(value)!r}")
+        raise ValueProblem(NOT_AN_AMOUNT(value=cell_text(value)))
     rounded = amount.quantize(CENT)
     if rounded != amount:
-        raise ValueProblem(f"amount has more than two decimals: {cell_text(value)!r}")
+        raise ValueProblem(TOO_MANY_DECIMALS(value=cell_text(value)))
     return rounded
 
 
@@ -143,7 +165,7 @@ _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 
 def from_excel_serial(serial: float) -> datetime:
     if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
-        raise ValueProblem(f"{serial} is not a plausible date")
+        raise ValueProblem(NOT_A_PLAUSIBLE_DATE(value=serial))
     # Rounded to the second: serials carry float noise (…59.9999 s).
     seconds = round(serial * 86400)
     return EXCEL_EPOCH + timedelta(seconds=seconds)
@@ -207,7 +229,7 @@ def _parse_time_text(text: str) -> datetime:
         return from_excel_serial(float(text))
     m = _TIME.match(text)
     if not m:
-        raise ValueProblem(f"not a time: {text!r} (expected e.g. 2026-11-03 14:05:09)")
+        raise ValueProblem(NOT_A_TIME(value=text))
     g = m.groupdict()
     try:
         local = datetime(
@@ -220,7 +242,7 @@ def _parse_time_text(text: str) -> datetime:
             int((g["frac"] or "0").ljust(6, "0")),
         )
     except ValueError:
-        raise ValueProblem(f"not a valid date: {text!r}") from None
+        raise ValueProblem(NOT_A_DATE(value=text)) from None
     tz = g["tz"]
     if tz:
         offset = "+00:00" if tz == "Z" else tz if ":" in tz else f"{tz[:3]}:{tz[3:]}"

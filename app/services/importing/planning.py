@@ -24,7 +24,32 @@ from app.services.importing.records import (
     RowProblem,
 )
 from app.services.importing.transitions import Move, Needs, Step, simulate
+from app.services.messages import Template, Text, is_chinese, say
 from app.services.rules import RulePreset
+
+DUPLICATE = Template(
+    en="after-sales no. {no} already appears in row {first}", zh="售后单号 {no} 已在第 {first} 行出现过"
+)
+APPLIED_IN_FUTURE = Template(en="application time {at} is in the future", zh="申请时间 {at} 晚于现在")
+REFUSED = Template(en="status {word!r}: {why}", zh="售后状态「{word}」：{why}")
+CONFLICT = Template(
+    en="case {case_id} is {stage} in the database, the file says {word!r}: {why}",
+    zh="案件 {case_id} 在本地记录中为「{stage}」，文件中为「{word}」：{why}",
+)
+OTHER_TYPE = Template(
+    en="the file says {file_type}, the database {held_type}",
+    zh="文件中的售后类型为「{file_type}」，本地记录为「{held_type}」",
+)
+CLOCK_RAN_OUT = Template(
+    en="the platform's clock ran out first: {auto} at {at}", zh="平台时限先到期：{at} 已{auto}"
+)
+DEADLINE_DIFFERS = Template(
+    en="the file's deadline {file_due} differs from our {party} clock ({ours}, rule {rule}): "
+    "check the rule preset",
+    zh="文件中的超时时间 {file_due} 与我们的{party}时限（{ours}，规则 {rule}）不一致：请检查规则预设",
+)
+# A cell that could not be read, named by its column (the problem text says what is wrong with it).
+IN_COLUMN = Template(en="{column}: {problem}", zh="{column}：{problem}")
 
 
 class Outcome(StrEnum):
@@ -55,16 +80,27 @@ class RowPlan:
     new_case: NewCase | None = None
     steps: tuple[Step, ...] = ()
     problems: tuple[RowProblem, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
     # New and update rows: the case as the import leaves it, ready to save; its rules.
     state: CaseState | None = field(default=None, compare=False, repr=False)
     preset: RulePreset | None = field(default=None, compare=False, repr=False)
 
     @property
     def message(self) -> str:
-        """One line for a table cell or the CLI."""
+        """One line for the CLI (English)."""
         texts = [p.message for p in self.problems] + list(self.notes)
         return "; ".join(texts)
+
+    def render(self, lang: str) -> str:
+        """One line for a table cell in `lang`; a cell that could not be read is named by its column."""
+        texts = [
+            IN_COLUMN(column=p.column, problem=p.message)
+            if p.kind is ProblemKind.VALUE and p.column
+            else p.message
+            for p in self.problems
+        ]
+        texts.extend(self.notes)
+        return ("；" if is_chinese(lang) else "; ").join(say(t, lang) for t in texts)
 
 
 Key = tuple[str, str]
@@ -84,9 +120,7 @@ def plan_rows(
             continue
         first = seen.get(row.key)
         if first is not None:
-            problem = RowProblem(
-                ProblemKind.DUPLICATE, f"after-sales no. {row.aftersale_no} already appears in row {first}"
-            )
+            problem = RowProblem(ProblemKind.DUPLICATE, DUPLICATE(no=row.aftersale_no, first=first))
             plans.append(_error(row.line, row.platform, row.aftersale_no, row.status_word, (problem,)))
             continue
         seen[row.key] = row.line
@@ -126,7 +160,7 @@ def new_case_of(row: ImportRow) -> NewCase:
 
 def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
     if row.requested_at > now:
-        return _refused(row, f"application time {row.requested_at.isoformat()} is in the future")
+        return _refused(row, APPLIED_IN_FUTURE(at=row.requested_at))
     new = new_case_of(row)
     state = opened_case(new, preset, 0, 0, None, now)  # ids are handed out when it is written
     needs = Needs(
@@ -164,9 +198,7 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
         row.approved_at is not None and not any(e.action in DECISIONS for e in state.events),
     )
     if state.case_type is not row.case_type:
-        return _conflict(
-            row, state, f"the file says {row.case_type.value}, the database {state.case_type.value}"
-        )
+        return _conflict(row, state, OTHER_TYPE(file_type=row.case_type, held_type=state.case_type))
     sim = simulate(state, case.preset, row.stage, needs, _time_of(row), _payload_of(row), now)
     if sim.refusal:
         return _conflict(row, state, sim.refusal, stage)
@@ -188,7 +220,7 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
 
 
 def _refused(row: ImportRow, why: str) -> RowPlan:
-    problem = RowProblem(ProblemKind.REFUSED, f"status {row.status_word!r}: {why}")
+    problem = RowProblem(ProblemKind.REFUSED, REFUSED(word=row.status_word, why=why))
     return _error(row.line, row.platform, row.aftersale_no, row.status_word, (problem,))
 
 
@@ -196,8 +228,7 @@ def _conflict(row: ImportRow, state: CaseState, why: str, stage: Stage | None = 
     """`stage`: where the case stood in the database (the simulation may have moved `state` on)."""
     held = stage or state.stage
     problem = RowProblem(
-        ProblemKind.CONFLICT,
-        f"case {state.id} is {held.value} in the database, the file says {row.status_word!r}: {why}",
+        ProblemKind.CONFLICT, CONFLICT(case_id=state.id, stage=held, word=row.status_word, why=why)
     )
     return RowPlan(
         row.line,
@@ -212,17 +243,15 @@ def _conflict(row: ImportRow, state: CaseState, why: str, stage: Stage | None = 
     )
 
 
-def _auto_notes(autos: Sequence[AppliedAuto]) -> tuple[str, ...]:
-    return tuple(
-        f"the platform's clock ran out first: {a.auto_action.value} at {a.at.isoformat()}" for a in autos
-    )
+def _auto_notes(autos: Sequence[AppliedAuto]) -> tuple[Text, ...]:
+    return tuple(CLOCK_RAN_OUT(auto=a.auto_action, at=a.at) for a in autos)
 
 
 # The platform's own deadline (超时时间) may differ from ours by its rounding, not by more.
 DEADLINE_TOLERANCE = timedelta(hours=1)
 
 
-def _deadline_notes(row: ImportRow, state: CaseState) -> tuple[str, ...]:
+def _deadline_notes(row: ImportRow, state: CaseState) -> tuple[Text, ...]:
     """A note when the file's deadline is not one of the clocks we run for the case.
 
     The file's deadline belongs to the platform's current clock; ours come from the rule
@@ -240,8 +269,7 @@ def _deadline_notes(row: ImportRow, state: CaseState) -> tuple[str, ...]:
     if abs(closest.due_at - file_due) <= DEADLINE_TOLERANCE:
         return ()
     return (
-        f"the file's deadline {file_due.isoformat()} differs from our {closest.party.value} clock "
-        f"({closest.due_at.isoformat()}, rule {closest.rule_id}): check the rule preset",
+        DEADLINE_DIFFERS(file_due=file_due, party=closest.party, ours=closest.due_at, rule=closest.rule_id),
     )
 
 

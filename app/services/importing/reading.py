@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.services.importing.parsing import Cell, cell_text, is_blank
+from app.services.messages import Template
 
 HEADER_SCAN_ROWS = 30
 TOTALS_WORDS = ("合计", "总计", "汇总", "小计", "共计")
@@ -25,7 +26,34 @@ ENCODING_CHOICES = ("utf-8-sig", "gb18030", "gbk", "utf-8")
 
 
 class ImportFileError(Exception):
-    """The file as a whole cannot be imported: one line saying why and what to do."""
+    """The file as a whole cannot be imported: one line (a `messages.Text`) saying why and what to do."""
+
+
+UNKNOWN_ENCODING = Template(
+    en="unknown encoding {encoding!r} (try utf-8-sig or gb18030)",
+    zh="未知的编码「{encoding}」（可试 utf-8-sig 或 gb18030）",
+)
+ENCODING_UNCLEAR = Template(
+    en="cannot tell the file's encoding (not UTF-8 nor GBK/GB18030): pick one with --encoding",
+    zh="无法判断文件的编码（既不是 UTF-8，也不是 GBK/GB18030）：请手动选择编码",
+)
+CANNOT_READ = Template(en="cannot read {name}: {error}", zh="无法读取 {name}：{error}")
+NOT_CSV = Template(
+    en="{name} is not a readable CSV file: {error}", zh="{name} 不是可读取的 CSV 文件：{error}"
+)
+NOT_XLSX = Template(
+    en="{name} is not a readable .xlsx file ({error})", zh="{name} 不是可读取的 .xlsx 文件（{error}）"
+)
+NO_SHEET = Template(en="{name} has no sheet", zh="{name} 中没有工作表")
+OLD_XLS = Template(
+    en="{name}: old .xls files are not supported: save it as .xlsx or .csv",
+    zh="{name}：不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv",
+)
+NOT_AN_EXPORT = Template(en="{name}: expected a .xlsx or .csv file", zh="{name}：请选择 .xlsx 或 .csv 文件")
+NO_HEADER = Template(
+    en="{name}: no header row found (expected columns such as 售后单号, 订单号, 售后状态)",
+    zh="{name}：找不到表头行（应有 售后单号、订单号、售后状态 等列）",
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +88,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(encoding, errors="replace"), encoding
         except LookupError:
-            raise ImportFileError(f"unknown encoding {encoding!r} (try utf-8-sig or gb18030)") from None
+            raise ImportFileError(UNKNOWN_ENCODING(encoding=encoding)) from None
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data.decode("utf-8-sig"), "utf-8-sig"
@@ -75,9 +103,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
     best = from_bytes(data, cp_isolation=["utf_8", "gb18030", "gbk"]).best()
     if best is None:
-        raise ImportFileError(
-            "cannot tell the file's encoding (not UTF-8 nor GBK/GB18030): pick one with --encoding"
-        )
+        raise ImportFileError(ENCODING_UNCLEAR())
     return str(best), str(best.encoding)
 
 
@@ -98,7 +124,7 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise ImportFileError(f"cannot read {path.name}: {e.strerror}") from None
+        raise ImportFileError(CANNOT_READ(name=path.name, error=e.strerror)) from None
     text, used = decode_bytes(data, encoding)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     rows: list[tuple[int, list[Cell]]] = []
@@ -108,7 +134,7 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
             if kept:
                 rows.append((line, kept))
     except csv.Error as e:
-        raise ImportFileError(f"{path.name} is not a readable CSV file: {e}") from None
+        raise ImportFileError(NOT_CSV(name=path.name, error=e)) from None
     return RawSheet(path.name, "csv", used, rows)
 
 
@@ -120,11 +146,11 @@ def read_xlsx(path: Path) -> RawSheet:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as e:
-        raise ImportFileError(f"{path.name} is not a readable .xlsx file ({e})") from None
+        raise ImportFileError(NOT_XLSX(name=path.name, error=e)) from None
     try:
         ws = wb.worksheets[0] if wb.worksheets else None
         if ws is None:
-            raise ImportFileError(f"{path.name} has no sheet")
+            raise ImportFileError(NO_SHEET(name=path.name))
         rows: list[tuple[int, list[Cell]]] = []
         for line, cells in enumerate(ws.iter_rows(values_only=True), 1):
             kept = _trim(cells)
@@ -142,8 +168,8 @@ def read_sheet(path: Path, encoding: str | None = None) -> RawSheet:
     if suffix in (".csv", ".txt", ".tsv"):
         return read_csv(path, encoding)
     if suffix == ".xls":
-        raise ImportFileError(f"{path.name}: old .xls files are not supported: save it as .xlsx or .csv")
-    raise ImportFileError(f"{path.name}: expected a .xlsx or .csv file")
+        raise ImportFileError(OLD_XLS(name=path.name))
+    raise ImportFileError(NOT_AN_EXPORT(name=path.name))
 
 
 # ---- the header row ---------------------------------------------------------------------
@@ -171,9 +197,7 @@ def locate_header(sheet: RawSheet, is_known: Callable[[str], bool]) -> Table:
         if score > best_score:
             best_i, best_score = i, score
     if best_score < 2:
-        raise ImportFileError(
-            f"{sheet.name}: no header row found (expected columns such as 售后单号, 订单号, 售后状态)"
-        )
+        raise ImportFileError(NO_HEADER(name=sheet.name))
     line, cells = sheet.rows[best_i]
     headers = [normalise_header(cell_text(c)) for c in cells]
     if best_i > 0:

@@ -22,8 +22,19 @@ from app.services.importing.parsing import (
     parse_money,
     parse_time,
 )
+from app.services.messages import Template, message_of
 
 MISSING_TRACKING = "未提供"
+
+IS_EMPTY = Template(en="{column} is empty", zh="{column}为空")
+UNKNOWN_STATUS = Template(
+    en="unknown status {word!r}: map it to one of our stages",
+    zh="未知的售后状态「{word}」：请把它对应到我们的阶段",
+)
+UNKNOWN_TYPE = Template(
+    en="unknown after-sales type {word!r}: map it to one of our types",
+    zh="未知的售后类型「{word}」：请把它对应到我们的售后类型",
+)
 
 
 class ProblemKind(StrEnum):
@@ -123,12 +134,14 @@ def read_row(
         try:
             return fn(value)
         except ValueProblem as e:
-            problems.append(RowProblem(ProblemKind.VALUE, str(e), columns.by_field[name], cell_text(value)))
+            problems.append(
+                RowProblem(ProblemKind.VALUE, message_of(e), columns.by_field[name], cell_text(value))
+            )
             return None
 
     def missing(name: str) -> None:
         header = columns.by_field.get(name, FIELDS[name])
-        problems.append(RowProblem(ProblemKind.MISSING, f"{header} is empty", header, ""))
+        problems.append(RowProblem(ProblemKind.MISSING, IS_EMPTY(column=header), header, ""))
 
     aftersale_no = parse("aftersale_no", parse_identifier)
     order_no = parse("order_no", parse_identifier)
@@ -142,7 +155,7 @@ def read_row(
         problems.append(
             RowProblem(
                 ProblemKind.UNKNOWN_STATUS,
-                f"unknown status {status_word!r}: map it to one of our stages",
+                UNKNOWN_STATUS(word=status_word),
                 columns.by_field["status"],
                 status_word,
             )
@@ -155,7 +168,7 @@ def read_row(
             problems.append(
                 RowProblem(
                     ProblemKind.UNKNOWN_TYPE,
-                    f"unknown after-sales type {type_word!r}: map it to one of our types",
+                    UNKNOWN_TYPE(word=type_word),
                     columns.by_field["case_type"],
                     type_word,
                 )

@@ -23,11 +23,21 @@ from app.services.importing.parsing import clean_text
 from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, plan_rows
 from app.services.importing.reading import ImportFileError, iter_records, locate_header, read_sheet
 from app.services.importing.records import ImportRow, ProblemKind, read_row
+from app.services.messages import Template, Text
 
 if TYPE_CHECKING:
     from app.services.context import AppContext
 
 KEY_CHUNK = 500
+
+MISSING_COLUMNS = Template(
+    en="{source}: missing required columns: {names}", zh="{source}：缺少必需的列：{names}"
+)
+MISSING_COLUMNS_MAP = Template(
+    en="{source}: missing required columns: {names}; map them in the import wizard or in {mapping}",
+    zh="{source}：缺少必需的列：{names}；请在导入向导中指定，或写进 {mapping}",
+)
+COLUMN_NAME = Template(en="{label} ({field})", zh="{label}（{field}）")
 
 
 @dataclass(frozen=True)
@@ -51,10 +61,11 @@ class ImportPlan:
     def missing_columns(self) -> list[str]:
         return self.columns.missing()
 
-    def missing_text(self) -> str:
-        names = ", ".join(f"{FIELDS[f]} ({f})" for f in self.missing_columns)
-        where = f"; map them in the import wizard or in {self.user_mapping}" if self.user_mapping else ""
-        return f"{self.source}: missing required columns: {names}{where}"
+    def missing_text(self) -> Text:
+        names = tuple(COLUMN_NAME(label=FIELDS[f], field=f) for f in self.missing_columns)
+        if self.user_mapping:
+            return MISSING_COLUMNS_MAP(source=self.source, names=names, mapping=self.user_mapping)
+        return MISSING_COLUMNS(source=self.source, names=names)
 
     def counts(self) -> dict[str, int]:
         c = Counter(r.outcome.value for r in self.rows)

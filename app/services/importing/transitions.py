@@ -17,8 +17,20 @@ from functools import lru_cache
 
 from app.models.enums import Action, Actor, CaseType, Stage
 from app.services.case_state import AppliedAuto, CaseState, record, run_due
+from app.services.messages import Template, message_of
 from app.services.rules import RulePreset
 from app.services.workflow import ActionNotAllowed, check_action, next_stage
+
+TIME_IN_FUTURE = Template(en="time {at} is in the future", zh="时间 {at} 晚于现在")
+BEFORE_LAST_EVENT = Template(
+    en="the file's time {at} is before the case's last event ({last})",
+    zh="文件中的时间 {at} 早于该案件的最后一条记录（{last}）",
+)
+CLOCK_RAN_OUT = Template(
+    en="the platform's clock ran out first ({auto} at {at} → {to_stage}); cannot reach {target}",
+    zh="平台时限先到期（{at} 已{auto} → {to_stage}），无法变为「{target}」",
+)
+CANNOT_GO = Template(en="cannot go from {stage} to {target}", zh="无法从「{stage}」变为「{target}」")
 
 
 @dataclass(frozen=True)
@@ -164,9 +176,7 @@ def simulate(
         last_at = state.events[-1].at
         at = time_of(move, len(path) == 1, last_at)
         if at > now:
-            return Simulation(
-                tuple(steps), state.stage, tuple(autos), f"time {at.isoformat()} is in the future"
-            )
+            return Simulation(tuple(steps), state.stage, tuple(autos), TIME_IN_FUTURE(at=at))
         fired = run_due(state, preset, at, now)
         if fired:
             autos.extend(fired)
@@ -177,7 +187,7 @@ def simulate(
                 tuple(steps),
                 state.stage,
                 tuple(autos),
-                f"the file's time {at.isoformat()} is before the case's last event ({last_at.isoformat()})",
+                BEFORE_LAST_EVENT(at=at, last=last_at),
             )
         nxt = next_stage(state.case_type, state.stage, move.action, move.ruling)
         assert nxt is not None
@@ -185,7 +195,7 @@ def simulate(
         try:
             checked = check_action(state.case_type, state.stage, move.action, payload)
         except ActionNotAllowed as e:
-            return Simulation(tuple(steps), state.stage, tuple(autos), str(e))
+            return Simulation(tuple(steps), state.stage, tuple(autos), message_of(e))
         assert checked is nxt
         record(state, preset, move.action.value, Actor.PLATFORM, at, nxt, payload, now)
         steps.append(Step(move.action, at, payload))
@@ -200,11 +210,8 @@ def simulate(
 def _unreachable(stage: Stage, target: Stage, autos: Sequence[AppliedAuto]) -> str:
     if autos:
         a = autos[-1]
-        return (
-            f"the platform's clock ran out first ({a.auto_action.value} at {a.at.isoformat()} "
-            f"→ {a.to_stage.value}); cannot reach {target.value}"
-        )
-    return f"cannot go from {stage.value} to {target.value}"
+        return CLOCK_RAN_OUT(auto=a.auto_action, at=a.at, to_stage=a.to_stage, target=target)
+    return CANNOT_GO(stage=stage, target=target)
 
 
 __all__ = ["MOVES", "Move", "Needs", "Simulation", "Step", "find_path", "simulate"]

@@ -1,0 +1,111 @@
+"""Service messages in the window follow the UI language: Chinese under zh_CN, English under en."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.models.enums import Action
+from app.services.cases import ActionRequest
+from app.services.clock import FixedClock
+from app.services.context import AppContext
+from app.services.importing import Importer
+from app.ui import i18n, vocab
+from app.ui.action_dialog import ActionDialog
+from app.ui.import_preview_model import COL_MESSAGE
+from app.ui.import_wizard import ImportWizard
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
+from tests.ui.helpers import add_cases, new_case
+
+UNKNOWN_AND_BROKEN = "售后单号,订单号,售后状态,申请时间,退款金额\nA1,1,风控冻结中,2026-11-01 09:00,9\nA2,2,待商家处理,2026-13-45 10:00,9\n"
+
+
+@pytest.fixture
+def use_language(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Install the translators of a language for this test only (the chosen language included)."""
+    monkeypatch.setattr(i18n, "_installed", list(i18n._installed))
+    installed = []
+
+    def use(language: str) -> None:
+        installed.extend(i18n.install(qapp, language))
+        vocab.reset()
+
+    yield use
+    i18n.uninstall(qapp, installed)
+    QLocale.setDefault(QLocale("en_US"))
+    vocab.reset()
+
+
+def preview(qtbot: QtBot, ctx: AppContext, path: Path) -> ImportWizard:
+    wizard = ImportWizard(Importer.for_context(ctx), TaskRunner(inline=True))
+    qtbot.addWidget(wizard)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.show()
+    wizard.next()
+    return wizard
+
+
+def test_import_preview_shows_row_problems_in_chinese(
+    use_language: Callable[[str], None], qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    use_language("zh_CN")
+    f = tmp_path / "a.csv"
+    f.write_text(UNKNOWN_AND_BROKEN, encoding="utf-8")
+    page = preview(qtbot, ctx, f).preview_page
+    model = page.model
+    unknown, broken = model.index(0, COL_MESSAGE), model.index(1, COL_MESSAGE)
+    assert unknown.data() == "未知的售后状态「风控冻结中」：请把它对应到我们的阶段"
+    assert unknown.data(Qt.ItemDataRole.ToolTipRole) == unknown.data()
+    assert broken.data() == "申请时间：日期不存在：「2026-13-45 10:00」"
+    # the unknown status is offered for mapping, to our stages by their Chinese names
+    combo = page._status_combos["风控冻结中"]
+    label = page.fix_form.labelForField(combo)
+    assert isinstance(label, QLabel) and label.text() == "状态“风控冻结中”"
+    assert [combo.itemText(i) for i in range(1, 3)] == ["待商家处理", "待买家退货"]
+
+
+def test_import_preview_stays_english_under_english(
+    use_language: Callable[[str], None], qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    use_language("en")
+    f = tmp_path / "a.csv"
+    f.write_text(UNKNOWN_AND_BROKEN, encoding="utf-8")
+    model = preview(qtbot, ctx, f).preview_page.model
+    assert model.index(0, COL_MESSAGE).data() == "unknown status '风控冻结中': map it to one of our stages"
+    assert model.index(1, COL_MESSAGE).data() == "申请时间: not a valid date: '2026-13-45 10:00'"
+
+
+def test_a_file_the_wizard_cannot_read_is_explained_in_chinese(
+    use_language: Callable[[str], None], qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    use_language("zh_CN")
+    old = tmp_path / "list.xls"
+    old.write_bytes(b"x")
+    page = preview(qtbot, ctx, old).preview_page
+    assert (
+        page.summary.text() == "无法导入：list.xls：不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv"
+    )
+
+
+def test_an_action_the_service_refuses_is_explained_in_chinese(
+    use_language: Callable[[str], None], window: MainWindow, ctx: AppContext, clock: FixedClock
+) -> None:
+    use_language("zh_CN")
+    (case_id,) = add_cases(window, ctx, new_case("Z-1", clock.now() - timedelta(hours=1)))
+    window.controller.open_case(case_id)
+    window.controller.detail.action_buttons["approve"].click()
+    dialog = window.controller.active_dialog
+    assert isinstance(dialog, ActionDialog)
+    ctx.cases.act(case_id, ActionRequest(Action.APPROVE))  # approved meanwhile, e.g. by an import
+    dialog.submit()
+    assert window.last_error == (
+        "退货退款售后在「待买家退货」阶段不能「同意」（现在可以：买家寄回、买家撤销、申请平台介入、延长期限、备注）"
+    )
