@@ -20,7 +20,6 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QDateTime,
     QModelIndex,
@@ -45,13 +44,14 @@ from PySide6.QtWidgets import (
 from app.services.dashboard import DashboardFigures, UpcomingDeadline
 from app.ui import formatting, vocab
 from app.ui.changes import ChangeSet
+from app.ui.list_table_model import ListTableModel
 from app.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
 COL_DUE, COL_LEFT, COL_PLATFORM, COL_AFTERSALE_NO, COL_STAGE, COL_PARTY, COL_AT_ZERO = range(7)
 
 
-class UpcomingTableModel(QAbstractTableModel):
+class UpcomingTableModel(ListTableModel):
     """The deadlines of the next 24 hours, soonest first."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -65,18 +65,13 @@ class UpcomingTableModel(QAbstractTableModel):
         self.now = now
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    column_count = 7
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = [
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Due"),
             self.tr("Time left"),
             self.tr("Platform"),
@@ -84,8 +79,7 @@ class UpcomingTableModel(QAbstractTableModel):
             self.tr("Stage"),
             self.tr("Whose clock"),
             self.tr("At zero"),
-        ]
-        return titles[section] if 0 <= section < len(titles) else None
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

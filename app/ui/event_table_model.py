@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from app.services.clock import parse_instant
 from app.services.queries import EventView
 from app.ui import formatting, vocab
+from app.ui.list_table_model import ListTableModel
 
 COL_AT, COL_ACTOR, COL_ACTION, COL_STAGE, COL_DETAILS = range(5)
 COLUMN_COUNT = 5
@@ -58,7 +59,7 @@ def payload_text(payload: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(ListTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.events: list[EventView] = []
@@ -68,25 +69,19 @@ class EventTableModel(QAbstractTableModel):
         self.events = list(events)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.events)
+    column_count = COLUMN_COUNT
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def row_count(self) -> int:
+        return len(self.events)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = [
+    def titles(self) -> tuple[str, ...]:
+        return (
             QCoreApplication.translate("Timeline", "When"),
             QCoreApplication.translate("Timeline", "Who"),
             QCoreApplication.translate("Timeline", "What"),
             QCoreApplication.translate("Timeline", "Stage"),
             QCoreApplication.translate("Timeline", "Details"),
-        ]
-        return titles[section] if 0 <= section < COLUMN_COUNT else None
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.events):

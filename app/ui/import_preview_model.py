@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.importing import Outcome, RowPlan
 from app.services.labels import PLATFORM_ZH, STAGE_ZH
 from app.ui import i18n
+from app.ui.list_table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,7 +25,7 @@ OUTCOME_COLOURS = {
 }
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(ListTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowPlan] = []
@@ -47,19 +48,12 @@ class ImportPreviewModel(QAbstractTableModel):
 
     # ---- QAbstractTableModel ------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    column_count = COLUMN_COUNT
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < COLUMN_COUNT:
-            return None
+    def titles(self) -> tuple[str, ...]:
         return (
             self.tr("Row"),
             self.tr("Platform"),
@@ -68,7 +62,7 @@ class ImportPreviewModel(QAbstractTableModel):
             self.tr("Outcome"),
             self.tr("Stage"),
             self.tr("Details"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

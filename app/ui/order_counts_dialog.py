@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 
 from app.services.clock import BEIJING, Clock
 from app.services.order_counts import OrderCountRow, OrderCountService
+from app.ui.list_table_model import ListTableModel
 from app.ui.service_text import error_text
 from app.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class OrderCountModel(QAbstractTableModel):
+class OrderCountModel(ListTableModel):
     COL_SHOP, COL_MONTH, COL_COUNT = range(3)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -39,18 +40,17 @@ class OrderCountModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    column_count = 3
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Shop"), self.tr("Month"), self.tr("Paid orders"))[section]
-        return None
+    def titles(self) -> tuple[str, ...]:
+        return (
+            self.tr("Shop"),
+            self.tr("Month"),
+            self.tr("Paid orders"),
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

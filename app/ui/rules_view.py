@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from app.models.enums import CaseType, Platform
 from app.services.rules import Duration, RuleBook, RulePreset
 from app.ui import vocab
 from app.ui.changes import ChangeHub, ChangeSet
+from app.ui.list_table_model import ListTableModel
 from app.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -35,7 +36,7 @@ COL_TYPES, COL_STAGE, COL_WHO, COL_DURATION, COL_START, COL_LAPSE, COL_SOURCE, C
 COLUMN_COUNT = 8
 
 
-class RulesTableModel(QAbstractTableModel):
+class RulesTableModel(ListTableModel):
     durationEdited = Signal(str, object)  # rule id, Duration
     invalidInput = Signal(str)
 
@@ -48,18 +49,13 @@ class RulesTableModel(QAbstractTableModel):
         self.preset = preset
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.preset is None else len(self.preset.rules)
+    column_count = COLUMN_COUNT
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def row_count(self) -> int:
+        return 0 if self.preset is None else len(self.preset.rules)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = [
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Case types"),
             self.tr("Stage"),
             self.tr("Who must act"),
@@ -68,8 +64,7 @@ class RulesTableModel(QAbstractTableModel):
             self.tr("On lapse"),
             self.tr("Source"),
             self.tr("Confidence"),
-        ]
-        return titles[section] if 0 <= section < COLUMN_COUNT else None
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self.preset is None or not index.isValid() or not 0 <= index.row() < len(self.preset.rules):
