@@ -33,6 +33,7 @@ def payload_labels() -> dict[str, str]:
         "party": QCoreApplication.translate("Timeline", "Clock"),
         "text": QCoreApplication.translate("Timeline", "Note"),
         "edited": QCoreApplication.translate("Timeline", "Edited"),
+        "source": QCoreApplication.translate("Timeline", "Imported from"),
     }
 
 

@@ -1719,6 +1719,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Imported from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>

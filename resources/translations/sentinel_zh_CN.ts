@@ -1719,6 +1719,10 @@
         <translation>修改项</translation>
     </message>
     <message>
+        <source>Imported from</source>
+        <translation>导入自</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>

@@ -314,3 +314,25 @@ def test_the_platforms_own_deadline_is_checked_against_ours(importer: Importer, 
     assert rows[0].notes == () and rows[2].notes == ()
     (note,) = rows[1].notes
     assert "2026-11-02T01:00:00+00:00" in note and "merchant clock (2026-11-03T01:00:00+00:00" in note
+
+
+def test_each_imported_step_names_the_file_it_came_from(
+    importer: Importer, ctx: AppContext, tmp_path: Path
+) -> None:
+    first = "KS1,1001,退货退款,质量问题,待买家退货,2026-11-01 09:00,2026-11-01 12:30,,,99.00,"
+    importer.import_file(write_csv(tmp_path / "a.csv", first), platform=Platform.KUAISHOU)
+    later = (
+        "KS1,1001,退货退款,质量问题,待商家收货,2026-11-01 09:00,2026-11-01 12:30,2026-11-02 08:00,,99.00,SF9"
+    )
+    result = importer.import_file(write_csv(tmp_path / "b.csv", later), platform=Platform.KUAISHOU)
+    case_id = ctx.cases.resolve_case_id("KS1")
+    ctx.cases.act(case_id, ActionRequest(Action.CONFIRM_RECEIPT))
+    detail = ctx.queries.detail(case_id)
+    assert detail is not None
+    assert [(e.action, e.payload.get("source")) for e in detail.events] == [
+        ("open", "a.csv"),
+        ("approve", "a.csv"),
+        ("buyer_ship", "b.csv"),
+        ("confirm_receipt", None),  # the merchant's own step
+    ]
+    assert "source" not in result.plan.rows[0].steps[0].payload  # the plan (and --json) unchanged

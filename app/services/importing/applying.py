@@ -28,9 +28,12 @@ DATABASE_CHANGED = Template(
 
 
 def apply_rows(
-    cases: CaseService, plans: Sequence[RowPlan], progress: Progress | None = None
+    cases: CaseService, plans: Sequence[RowPlan], progress: Progress | None = None, source: str = ""
 ) -> dict[int, int]:
     """Write the new and update rows in one transaction; returns {line: case id} of the rows written.
+
+    `source` (the file's name) is kept on every event the import records, so a case's
+    timeline says which export each step came from.
 
     The plan already holds each case as the import leaves it (recorded by the same steps
     the service takes), so writing is handing out ids and saving. A case that changed in
@@ -43,6 +46,9 @@ def apply_rows(
         with gc_paused(), cases.batch() as batch:
             for i, plan in enumerate(todo, 1):
                 assert plan.state is not None and plan.preset is not None
+                if source:
+                    for event in plan.state.pending:  # a copy: the plan's steps keep their payload
+                        event["payload"] = {**event["payload"], "source": source}
                 if plan.outcome is Outcome.NEW:
                     assert plan.new_case is not None
                     batch.adopt_new(plan.state, plan.preset, plan.new_case.shop)

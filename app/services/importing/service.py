@@ -169,7 +169,7 @@ class Importer:
             raise ImportFileError(plan.missing_text())
         if dry_run:
             return ImportResult(plan, True)
-        return ImportResult(plan, False, apply_rows(self._cases, plan.rows, progress))
+        return ImportResult(plan, False, apply_rows(self._cases, plan.rows, progress, plan.source))
 
     def _known(self, keys: Iterable[Key]) -> dict[Key, KnownCase]:
         wanted = set(keys)
