@@ -75,7 +75,7 @@ class AlertBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("alertBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#alertBanner { background: #fff4e5; border: 1px solid #ffb74d; }")
+        self.setStyleSheet("#alertBanner { background: rgba(255, 167, 38, 40); border: 1px solid #ffb74d; }")
         self.model = NoticeListModel(self)
         self.headline = QLabel()
         self.no_tray_note = QLabel(
