@@ -26,6 +26,7 @@ from app.ui.bulk_dialog import BulkDialog
 from app.ui.case_detail import CaseDetailPanel
 from app.ui.case_dialogs import EditCaseDialog, NewCaseDialog
 from app.ui.changes import ChangeSet
+from app.ui.platform_choice import my_platforms
 from app.ui.service_text import error_text, say
 
 if TYPE_CHECKING:
@@ -141,7 +142,12 @@ class CaseController(QObject):
             self.window.show_error(title, self.tr("Unexpected error: {0}").format(error), details)
 
     def new_case(self) -> None:
-        dialog = NewCaseDialog(self.ctx.clock.now(), self.ctx.queries.shops(), self.window)
+        dialog = NewCaseDialog(
+            self.ctx.clock.now(),
+            self.ctx.queries.shops(),
+            self.window,
+            my_platforms=my_platforms(self.window.settings),
+        )
         dialog.accepted.connect(lambda: self._add_case(dialog))
         self._open(dialog)
 

@@ -25,6 +25,7 @@ from app.services.cases import InvalidInput, NewCase, default_shipped, parse_mon
 from app.services.platform_types import case_types_for
 from app.ui import vocab
 from app.ui.form_dialog import FormDialog
+from app.ui.platform_choice import add_platform_items
 from app.ui.service_text import error_text
 
 
@@ -57,7 +58,13 @@ class _FormDialog(FormDialog):
 
 
 class NewCaseDialog(_FormDialog):
-    def __init__(self, now: datetime, shops: Sequence[tuple[str, str]], parent: Any = None) -> None:
+    def __init__(
+        self,
+        now: datetime,
+        shops: Sequence[tuple[str, str]],
+        parent: Any = None,
+        my_platforms: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New after-sales case"))
         self.setObjectName("newCaseDialog")
@@ -67,8 +74,7 @@ class NewCaseDialog(_FormDialog):
 
         self.platform = QComboBox()
         self.platform.setObjectName("platform")
-        for p in Platform:
-            self.platform.addItem(vocab.label(vocab.platforms(), p.value), p.value)
+        add_platform_items(self.platform, my_platforms)
         self.case_type = QComboBox()
         self.case_type.setObjectName("caseType")
         self.reason = QComboBox()

@@ -43,7 +43,9 @@ class FilterBar(QWidget):
         # Not in this bar's row (it is full beside the detail panel): the cases view places it.
         self.ids_chip = QToolButton()
         self.ids_chip.setObjectName("idsChip")
-        self.ids_chip.setStyleSheet("#idsChip { background: rgba(51, 154, 240, 40); border: 1px solid #74c0fc; }")
+        self.ids_chip.setStyleSheet(
+            "#idsChip { background: rgba(51, 154, 240, 40); border: 1px solid #74c0fc; }"
+        )
         self.ids_chip.setToolTip(self.tr("Show every case again"))
         self.ids_chip.clicked.connect(self.clear_ids)
         self.ids_chip.hide()

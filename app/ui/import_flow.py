@@ -54,10 +54,17 @@ class ImportFlow(QObject):
         """The wizard (non-modal to the event loop); with a path it goes straight to the preview."""
         from app.services.importing import Importer
         from app.ui.import_wizard import ImportWizard
+        from app.ui.platform_choice import my_platforms
 
         if self.wizard is not None:
             self.wizard.close()
-        wizard = ImportWizard(Importer.for_context(self.ctx), self.window.tasks, self.window, path=path)
+        wizard = ImportWizard(
+            Importer.for_context(self.ctx),
+            self.window.tasks,
+            self.window,
+            path=path,
+            my_platforms=my_platforms(self.window.settings),
+        )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.imported.connect(self._imported)
         wizard.show_cases.connect(self._show_cases)

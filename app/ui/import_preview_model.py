@@ -8,8 +8,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.importing import Outcome, RowPlan
-from app.services.labels import PLATFORM_ZH, STAGE_ZH
-from app.ui import i18n
+from app.ui import i18n, vocab
 from app.ui.list_table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -83,7 +82,7 @@ class ImportPreviewModel(ListTableModel):
         if col == COL_ROW:
             return plan.line
         if col == COL_PLATFORM:
-            return PLATFORM_ZH.get(plan.platform.value, plan.platform.value) if plan.platform else ""
+            return vocab.label(vocab.platforms(), plan.platform.value) if plan.platform else ""
         if col == COL_NO:
             return plan.aftersale_no
         if col == COL_STATUS:
@@ -97,9 +96,9 @@ class ImportPreviewModel(ListTableModel):
         return None
 
     def _stage_text(self, plan: RowPlan) -> str:
-        to = STAGE_ZH.get(plan.to_stage.value, "") if plan.to_stage else ""
+        to = vocab.label(vocab.stages(), plan.to_stage.value) if plan.to_stage else ""
         if plan.from_stage and plan.to_stage and plan.from_stage != plan.to_stage:
-            return f"{STAGE_ZH.get(plan.from_stage.value, '')} → {to}"
+            return f"{vocab.label(vocab.stages(), plan.from_stage.value)} → {to}"
         return to
 
 

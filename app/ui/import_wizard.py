@@ -6,6 +6,7 @@ All the work is the importer service's; every call goes through the TaskRunner.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -36,8 +37,9 @@ from app.services.importing import (
     ImportResult,
     ProblemKind,
 )
-from app.services.labels import PLATFORM_ZH, STAGE_ZH
+from app.ui import vocab
 from app.ui.import_preview_model import COL_MESSAGE, ImportPreviewModel
+from app.ui.platform_choice import add_platform_items
 from app.ui.service_text import error_text
 from app.ui.tasks import TaskRunner
 
@@ -51,9 +53,15 @@ class ImportWizard(QWizard):
     imported = Signal(list)  # case ids written, for views to refresh
 
     def __init__(
-        self, importer: Importer, runner: TaskRunner, parent: QWidget | None = None, path: Path | None = None
+        self,
+        importer: Importer,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        path: Path | None = None,
+        my_platforms: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
+        self.my_platforms = tuple(my_platforms)
         self.importer = importer
         self.runner = runner
         self.setWindowTitle(self.tr("Import after-sales export"))
@@ -110,8 +118,8 @@ class PreviewPage(QWizardPage):
 
         self.platform_combo = QComboBox(self)
         self.platform_combo.addItem(self.tr("Guess from the file"), None)
-        for p in Platform:
-            self.platform_combo.addItem(PLATFORM_ZH.get(p.value, p.value), p.value)
+        self.platform_combo.insertSeparator(1)
+        add_platform_items(self.platform_combo, wizard.my_platforms)
         self.encoding_combo = QComboBox(self)
         self.encoding_combo.addItem(self.tr("Detect"), None)
         for enc in ENCODING_CHOICES:
@@ -224,7 +232,7 @@ class PreviewPage(QWizardPage):
             combo = QComboBox(self.fix_box)
             combo.addItem(self.tr("(leave unmapped)"), None)
             for stage in Stage:
-                combo.addItem(STAGE_ZH[stage.value], stage.value)
+                combo.addItem(vocab.label(vocab.stages(), stage.value), stage.value)
             self._status_combos[word] = combo
             self.fix_form.insertRow(self.fix_form.rowCount() - 1, self.tr("Status “{0}”").format(word), combo)
         self.fix_box.setVisible(bool(self._column_combos or self._status_combos))

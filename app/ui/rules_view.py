@@ -6,11 +6,12 @@ applies to cases created afterwards; open cases keep the rule set they opened un
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +30,7 @@ from app.services.rules import Duration, RuleBook, RulePreset
 from app.ui import vocab
 from app.ui.changes import ChangeHub, ChangeSet
 from app.ui.list_table_model import ListTableModel
+from app.ui.platform_choice import add_platform_items
 from app.ui.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -144,15 +146,23 @@ def duration_text(d: Duration) -> str:
 
 
 class RulesView(QWidget):
-    def __init__(self, book: RuleBook, tasks: TaskRunner, changes: ChangeHub, parent: Any = None) -> None:
+    def __init__(
+        self,
+        book: RuleBook,
+        tasks: TaskRunner,
+        changes: ChangeHub,
+        parent: Any = None,
+        my_platforms: Callable[[], Sequence[str]] = tuple,
+    ) -> None:
         super().__init__(parent)
         self.book = book
         self.tasks = tasks
         self.changes = changes
+        self._my_platforms = my_platforms
+        self._listed_for: tuple[str, ...] = tuple(my_platforms())
         self.platform = QComboBox()
         self.platform.setObjectName("rulesPlatform")
-        for p in Platform:
-            self.platform.addItem(vocab.label(vocab.platforms(), p.value), p.value)
+        add_platform_items(self.platform, self._listed_for)
         self.platform.currentIndexChanged.connect(self.show_platform)
         self.origin = QLabel()
         self.origin.setObjectName("rulesOrigin")
@@ -201,6 +211,18 @@ class RulesView(QWidget):
 
     def current_platform(self) -> Platform:
         return Platform(self.platform.currentData())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The merchant's platforms may have changed in Settings: list them first again."""
+        mine = tuple(self._my_platforms())
+        if mine != self._listed_for:
+            self._listed_for = mine
+            current = self.platform.currentData()
+            with QSignalBlocker(self.platform):
+                self.platform.clear()
+                add_platform_items(self.platform, mine)
+                self.platform.setCurrentIndex(self.platform.findData(current))
+        super().showEvent(event)
 
     def show_platform(self) -> None:
         platform = self.current_platform()

@@ -12,6 +12,7 @@ from app.ui.dashboard_view import DashboardView
 from app.ui.import_flow import ImportFlow
 from app.ui.list_export import ListExport
 from app.ui.main_window import icon
+from app.ui.platform_choice import my_platforms
 from app.ui.rules_view import RulesView
 
 if TYPE_CHECKING:
@@ -37,7 +38,12 @@ def wire(window: MainWindow, services: WindowServices) -> None:
     dashboard.openCase.connect(open_from_dashboard)
 
     _add_reports(window, services)
-    rules = RulesView(services.ctx.rules, window.tasks, window.changes)
+    rules = RulesView(
+        services.ctx.rules,
+        window.tasks,
+        window.changes,
+        my_platforms=lambda: my_platforms(window.settings),
+    )
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
     window.import_flow = ImportFlow(window, services.ctx)
