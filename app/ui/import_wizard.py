@@ -37,6 +37,7 @@ from app.services.importing import (
     ImportResult,
     ProblemKind,
 )
+from app.services.importing.progress import READING
 from app.ui import vocab
 from app.ui.import_preview_model import COL_MESSAGE, ImportPreviewModel
 from app.ui.platform_choice import add_platform_items
@@ -133,6 +134,8 @@ class PreviewPage(QWizardPage):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)  # shown while the file is read and its rows checked
+        self.progress.hide()
         self.mapping_label = QLabel(self)
         self.mapping_label.setWordWrap(True)
 
@@ -155,6 +158,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
         layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
         layout.addWidget(self.mapping_label)
         layout.addWidget(self.fix_box)
         layout.addWidget(self.table, 1)
@@ -174,20 +178,34 @@ class PreviewPage(QWizardPage):
         path, platform, encoding = self._wizard.path(), self._platform(), self._encoding()
         self.plan = None
         self.summary.setText(self.tr("Reading {0}…").format(path.name))
+        self.progress.setRange(0, 0)
+        self.progress.show()
         self.completeChanged.emit()
         self._wizard.runner.run(
-            lambda report: self._wizard.importer.preview(path, platform, encoding),
+            lambda report: self._wizard.importer.preview(path, platform, encoding, progress=report),
             done=self._show,
             failed=self._failed,
+            progress=self._progress,
         )
 
+    def _progress(self, done: int, total: int, phase: str) -> None:
+        name = self._wizard.path().name
+        if phase == READING:
+            self.summary.setText(self.tr("Reading {0}… {1} rows").format(name, done))
+        else:
+            self.summary.setText(self.tr("Checking the rows of {0}…").format(name))
+        self.progress.setRange(0, total)  # 0: not known yet (a busy bar)
+        self.progress.setValue(min(done, total) if total else 0)
+
     def _failed(self, error: Exception, _tb: str) -> None:
+        self.progress.hide()
         self.model.set_rows([])
         self.mapping_label.clear()
         self.fix_box.hide()
         self.summary.setText(self.tr("Cannot import: {0}").format(error_text(error)))
 
     def _show(self, plan: ImportPlan) -> None:
+        self.progress.hide()
         self.plan = plan
         self.model.set_rows(list(plan.rows))
         self.table.resizeColumnsToContents()
@@ -296,10 +314,9 @@ class RunPage(QWizardPage):
         self.progress.setRange(0, 0)
         self.summary.setText(self.tr("Importing…"))
         self.completeChanged.emit()
-        path, platform, encoding = self._wizard.path(), plan.platform, preview._encoding()
         importer = self._wizard.importer
         self._wizard.runner.run(
-            lambda report: importer.import_file(path, platform, encoding, progress=report),
+            lambda report: importer.apply(plan, progress=report),  # the previewed rows: no second read
             done=self._done,
             failed=self._failed,
             progress=self._progress,

@@ -1312,6 +1312,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading {0}… {1} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rows of {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot import: {0}</source>
         <translation type="unfinished"></translation>
     </message>

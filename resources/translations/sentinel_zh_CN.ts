@@ -1312,6 +1312,14 @@
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
+        <source>Reading {0}… {1} rows</source>
+        <translation>正在读取 {0}… 已读 {1} 行</translation>
+    </message>
+    <message>
+        <source>Checking the rows of {0}…</source>
+        <translation>正在检查 {0} 的每一行…</translation>
+    </message>
+    <message>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>

@@ -94,3 +94,42 @@ def test_unknown_status_and_missing_column_can_be_mapped_in_the_wizard(
     page.save_button.click()
     assert page.plan is not None and page.plan.counts() == {"new": 2, "update": 0, "unchanged": 0, "error": 0}
     assert page.isComplete()
+
+
+def test_the_import_writes_the_previewed_rows_without_reading_the_file_again(
+    wizard: ImportWizard, qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    export = tmp_path / "kuaishou.csv"
+    export.write_bytes((DATA / "kuaishou.csv").read_bytes())
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(export))
+    wizard.next()
+    preview = wizard.preview_page
+    assert preview.plan is not None and preview.progress.isHidden()  # the bar only while it reads
+    export.unlink()  # moved away after the preview: the import still has every row it showed
+    with qtbot.waitSignal(wizard.imported) as imported:
+        wizard.next()
+    assert len(imported.args[0]) == preview.plan.counts()["new"] > 0
+
+
+def test_the_preview_reports_reading_then_checking(wizard: ImportWizard, tmp_path: Path) -> None:
+    header = "售后单号,订单号,售后类型,售后原因,售后状态,申请时间,退款金额"
+    lines = [header] + [
+        f"KS{i},{1000 + i},仅退款,质量问题,待商家处理,2026-11-01 09:00,9.00" for i in range(4500)
+    ]
+    export = tmp_path / "big.csv"
+    export.write_text("\n".join(lines), encoding="utf-8-sig")
+    seen: list[tuple[str, int, int]] = []
+    wizard.preview_page._progress = lambda done, total, phase: seen.append(  # type: ignore[method-assign]
+        (phase, done, total)
+    )
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(export))
+    wizard.next()
+    phases = [p for p, _, _ in seen]
+    assert phases[0] == "reading" and phases[-1] == "checking"
+    assert phases.index("checking") > phases.count("reading") - 1  # reading first, then checking
+    reading = [(d, t) for p, d, t in seen if p == "reading"]
+    assert reading == [(2000, 4501), (4000, 4501)]
+    checking = [d for p, d, _ in seen if p == "checking"]
+    assert checking == sorted(checking) and checking[-1] == 2 * 4500

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy.exc import IntegrityError
 
 from app.services.cases import CaseService
 from app.services.importing.gc_pause import gc_paused
 from app.services.importing.planning import Outcome, RowPlan
+from app.services.importing.progress import WRITING, Progress, every
 from app.services.importing.reading import ImportFileError
 from app.services.messages import Template, message_of
 from app.services.workflow import ActionNotAllowed
-
-Progress = Callable[[int, int, str], None]  # (done, total, message)
 
 
 class ImportAborted(ImportFileError):
@@ -56,17 +55,12 @@ def apply_rows(
                     batch.adopt(plan.state)
                 written[plan.line] = plan.state.id
                 if progress is not None and (i % every(len(todo)) == 0 or i == len(todo)):
-                    progress(i, len(todo), plan.aftersale_no)
+                    progress(i, len(todo), WRITING)
     except ActionNotAllowed as e:  # the batch's final write found a clash: nothing was written
         raise ImportAborted(NOTHING_IMPORTED(why=message_of(e))) from e
     except IntegrityError as e:
         raise ImportAborted(DATABASE_CHANGED(error=e.orig)) from e
     return written
-
-
-def every(total: int) -> int:
-    """Report progress about a hundred times, whatever the size."""
-    return max(1, total // 100)
 
 
 __all__ = ["ImportAborted", "Progress", "apply_rows"]

@@ -111,10 +111,14 @@ def plan_rows(
     known: Mapping[Key, KnownCase],
     preset_for: Callable[[Platform], RulePreset],
     now: datetime,
+    planned: Callable[[int], None] | None = None,
 ) -> list[RowPlan]:
+    """Every row's plan, in file order; `planned(n)` hears after each row (for progress)."""
     seen: dict[Key, int] = {}
     plans: list[RowPlan] = []
     for row in rows:
+        if planned is not None:
+            planned(len(plans))
         if isinstance(row, BadRow):
             plans.append(_error(row.line, row.platform, row.aftersale_no, row.status_word, row.problems))
             continue

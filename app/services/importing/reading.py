@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.services.importing.parsing import Cell, cell_text, is_blank
+from app.services.importing.progress import READ_STEP, READING, Progress
 from app.services.messages import Template
 
 HEADER_SCAN_ROWS = 30
@@ -120,7 +121,7 @@ def _trim(cells: Sequence[Cell]) -> list[Cell]:
     return out
 
 
-def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
+def read_csv(path: Path, encoding: str | None = None, progress: Progress | None = None) -> RawSheet:
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -128,17 +129,20 @@ def read_csv(path: Path, encoding: str | None = None) -> RawSheet:
     text, used = decode_bytes(data, encoding)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     rows: list[tuple[int, list[Cell]]] = []
+    total = text.count("\n") + (not text.endswith("\n")) if progress is not None else 0
     try:
         for line, cells in enumerate(reader, 1):
             kept = _trim([c[1:] if c.startswith(CSV_ESCAPED) else c for c in cells])
             if kept:
                 rows.append((line, kept))
+            if progress is not None and line % READ_STEP == 0:
+                progress(line, max(total, line), READING)
     except csv.Error as e:
         raise ImportFileError(NOT_CSV(name=path.name, error=e)) from None
     return RawSheet(path.name, "csv", used, rows)
 
 
-def read_xlsx(path: Path) -> RawSheet:
+def read_xlsx(path: Path, progress: Progress | None = None) -> RawSheet:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
@@ -152,21 +156,24 @@ def read_xlsx(path: Path) -> RawSheet:
         if ws is None:
             raise ImportFileError(NO_SHEET(name=path.name))
         rows: list[tuple[int, list[Cell]]] = []
+        total = ws.max_row or 0  # from the sheet's own dimension record; absent in some exports
         for line, cells in enumerate(ws.iter_rows(values_only=True), 1):
             kept = _trim(cells)
             if kept:
                 rows.append((line, kept))
+            if progress is not None and line % READ_STEP == 0:
+                progress(line, max(total, line) if total else 0, READING)
     finally:
         wb.close()
     return RawSheet(path.name, "xlsx", None, rows)
 
 
-def read_sheet(path: Path, encoding: str | None = None) -> RawSheet:
+def read_sheet(path: Path, encoding: str | None = None, progress: Progress | None = None) -> RawSheet:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
+        return read_xlsx(path, progress)
     if suffix in (".csv", ".txt", ".tsv"):
-        return read_csv(path, encoding)
+        return read_csv(path, encoding, progress)
     if suffix == ".xls":
         raise ImportFileError(OLD_XLS(name=path.name))
     raise ImportFileError(NOT_AN_EXPORT(name=path.name))

@@ -16,13 +16,14 @@ from app.models.enums import Platform
 from app.services.case_state import CaseState, load_states
 from app.services.cases import CaseService
 from app.services.clock import Clock
-from app.services.importing.applying import Progress, apply_rows
+from app.services.importing.applying import apply_rows
 from app.services.importing.gc_pause import gc_paused
 from app.services.importing.mapping import FIELDS, ColumnMap, MappingBook, guess_platform, map_columns
 from app.services.importing.parsing import clean_text
 from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, plan_rows
+from app.services.importing.progress import CHECKING, Progress, every
 from app.services.importing.reading import ImportFileError, iter_records, locate_header, read_sheet
-from app.services.importing.records import ImportRow, ProblemKind, read_row
+from app.services.importing.records import BadRow, ImportRow, ProblemKind, read_row
 from app.services.messages import Template, Text
 
 if TYPE_CHECKING:
@@ -110,14 +111,24 @@ class Importer:
         )
 
     def preview(
-        self, path: Path, platform: Platform | None = None, encoding: str | None = None
+        self,
+        path: Path,
+        platform: Platform | None = None,
+        encoding: str | None = None,
+        progress: Progress | None = None,
     ) -> ImportPlan:
-        """What importing `path` would do, row by row; writes nothing. ImportFileError if unreadable."""
-        with gc_paused():
-            return self._preview(path, platform, encoding)
+        """What importing `path` would do, row by row; writes nothing. ImportFileError if unreadable.
 
-    def _preview(self, path: Path, platform: Platform | None, encoding: str | None) -> ImportPlan:
-        sheet = read_sheet(path, encoding)
+        `progress` hears (rows read, rows in the sheet or 0, READING) while the file is read,
+        then (step, 2 × data rows, CHECKING) while each row is parsed and then planned.
+        """
+        with gc_paused():
+            return self._preview(path, platform, encoding, progress)
+
+    def _preview(
+        self, path: Path, platform: Platform | None, encoding: str | None, progress: Progress | None
+    ) -> ImportPlan:
+        sheet = read_sheet(path, encoding, progress)
         table = locate_header(sheet, self.mappings.known_header)
         guessed = platform is None
         confident = True
@@ -150,9 +161,22 @@ class Importer:
         )
         if columns.missing():
             return plan
-        rows = [read_row(line, rec, columns, preset) for line, rec in iter_records(table)]
+        total = 2 * len(table.rows)
+        step = every(total)
+        rows: list[ImportRow | BadRow] = []
+        for i, (line, rec) in enumerate(iter_records(table), 1):
+            rows.append(read_row(line, rec, columns, preset))
+            if progress is not None and i % step == 0:
+                progress(i, total, CHECKING)
         known = self._known(r.key for r in rows if isinstance(r, ImportRow))
-        plans = plan_rows(rows, known, self._cases.rules.active, self._clock.now())
+
+        def planned(i: int) -> None:
+            if progress is not None and i % step == 0:
+                progress(len(rows) + i, total, CHECKING)
+
+        plans = plan_rows(rows, known, self._cases.rules.active, self._clock.now(), planned)
+        if progress is not None:
+            progress(total, total, CHECKING)
         return replace(plan, rows=tuple(plans))
 
     def import_file(
@@ -164,11 +188,21 @@ class Importer:
         progress: Progress | None = None,
     ) -> ImportResult:
         """Plan, then (unless `dry_run`) write every new/update row in one transaction."""
-        plan = self.preview(path, platform, encoding)
+        plan = self.preview(path, platform, encoding, progress)
+        if dry_run:
+            if plan.missing_columns:
+                raise ImportFileError(plan.missing_text())
+            return ImportResult(plan, True)
+        return self.apply(plan, progress)
+
+    def apply(self, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
+        """Write a previewed plan (the wizard does not read the file twice).
+
+        A case that changed in the database since the preview rolls the whole import back
+        (ImportAborted): preview again and import.
+        """
         if plan.missing_columns:
             raise ImportFileError(plan.missing_text())
-        if dry_run:
-            return ImportResult(plan, True)
         return ImportResult(plan, False, apply_rows(self._cases, plan.rows, progress, plan.source))
 
     def _known(self, keys: Iterable[Key]) -> dict[Key, KnownCase]:
