@@ -141,9 +141,36 @@
     </message>
 </context>
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <source>No system tray: alerts are shown here only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 unread alert (double-click it to open its case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} unread alerts (double-click one to open its case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unread alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertCenter</name>
     <message>
         <source>Alerts are still snoozed until {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts snoozed for {0} min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -170,6 +197,21 @@
     </message>
     <message>
         <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AwaySummaryDialog</name>
+    <message>
+        <source>Aftersales Sentinel · while you were away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its case. These alerts also stay in the main window&apos;s alert bar until they are marked read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Got it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1740,6 +1782,49 @@
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Aftersales Sentinel · due within 24 h: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue, not handled: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No running deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…{0} in all: click to see them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume alerts (snoozed until {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze alerts for {0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze alerts for {0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Aftersales Sentinel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
