@@ -218,31 +218,31 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <source>立即备份 · Back up now</source>
+        <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>备份失败 · Backup failed</source>
+        <source>Backup failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>备份完成 · Backup done</source>
+        <source>Backup done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>从备份恢复 · Restore from a backup</source>
+        <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>不能恢复 · Cannot restore</source>
+        <source>Cannot restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>恢复完成 · Restore done</source>
+        <source>Restore done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>恢复失败 · Restore failed</source>
+        <source>Restore failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -808,11 +808,11 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <source>出错了 · Something went wrong</source>
+        <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>复制详情 · Copy details</source>
+        <source>Copy details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1707,6 +1707,13 @@
     </message>
     <message>
         <source>Cannot open the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartupChecks</name>
+    <message>
+        <source>Database check</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
