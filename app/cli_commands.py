@@ -9,6 +9,7 @@ from typing import Any
 from app import cli_maintenance
 from app.cli import CliError, print_json
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
+from app.services.alert_log import in_language
 from app.services.cases import ActionRequest, NewCase, parse_money
 from app.services.clock import iso_beijing, parse_instant, parse_span
 from app.services.context import AppContext
@@ -135,7 +136,7 @@ def case_show(ctx: AppContext, args: argparse.Namespace) -> int:
             for e in detail.events
         ],
         "deadlines": [_deadline_json(d, now) for d in detail.row.deadlines],
-        "alerts_sent": [asdict(a) for a in ctx.alerts.log.sent_for_case(case_id)],
+        "alerts_sent": [asdict(in_language(a, "zh_CN")) for a in ctx.alerts.log.sent_for_case(case_id)],
     }
     if args.json:
         print_json(data)

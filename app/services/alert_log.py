@@ -1,9 +1,13 @@
-"""The alert log: what was shown (or is held), so nothing is shown twice across restarts."""
+"""The alert log: what was shown (or is held), so nothing is shown twice across restarts.
+
+Titles and texts are stored through `stored_text`: read back, they are `Text`s again, shown
+in the language of the moment (rows written before that read back as the Chinese they hold).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -11,6 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import AlertLog, Case
 from app.services.alert_plan import DeadlineKey, HeldAuto
+from app.services.messages import say
+from app.services.stored_text import dump, load
 
 KIND_ALERT = "alert"
 KIND_AUTO = "auto_action"
@@ -25,7 +31,9 @@ LoggedKey = tuple[int, str, str, datetime, int]  # case, party, rule, due_at, le
 
 @dataclass(frozen=True)
 class SentAlert:
-    """One log row as the CLI (`case show --json` → `alerts_sent`) and the banner see it."""
+    """One log row as the CLI (`case show --json` → `alerts_sent`) and the banner see it.
+
+    `title` and `text` are `messages.Text`s (English as str) unless the row predates that."""
 
     id: int
     case_id: int
@@ -42,6 +50,11 @@ class SentAlert:
     seen_at: datetime | None
 
 
+def in_language(sent: SentAlert, lang: str) -> SentAlert:
+    """The row with its title and text as plain strings in `lang` ('zh_CN' for the CLI's JSON)."""
+    return replace(sent, title=say(sent.title, lang), text=say(sent.text, lang))
+
+
 def _sent(row: AlertLog) -> SentAlert:
     return SentAlert(
         row.id,
@@ -52,8 +65,8 @@ def _sent(row: AlertLog) -> SentAlert:
         row.due_at,
         row.lead_seconds,
         row.auto_action,
-        row.title,
-        row.text,
+        load(row.title),
+        load(row.text),
         row.delivery,
         row.sent_at,
         row.seen_at,
@@ -111,8 +124,8 @@ class AlertLogStore:
             due_at=key.due_at,
             lead_seconds=lead_seconds,
             auto_action=auto_action,
-            title=title,
-            text=text,
+            title=dump(title),
+            text=dump(text),
             delivery=delivery,
             created_at=now,
             sent_at=sent,
@@ -135,7 +148,7 @@ class AlertLogStore:
             is not None
         )
 
-    def held_autos(self, session: Session) -> tuple[list[HeldAuto], dict[int, AlertLog]]:
+    def held_autos(self, session: Session) -> tuple[list[HeldAuto], dict[int, SentAlert]]:
         """Auto-action notices not shown yet, with their rows (for title and text)."""
         rows = session.execute(
             select(AlertLog, Case.muted)
@@ -144,7 +157,7 @@ class AlertLogStore:
             .order_by(AlertLog.due_at, AlertLog.id)
         ).all()
         held = [HeldAuto(r[0].id, r[0].case_id, r[0].due_at, r[0].auto_action, bool(r[1])) for r in rows]
-        return held, {r[0].id: r[0] for r in rows}
+        return held, {r[0].id: _sent(r[0]) for r in rows}
 
     def mark_sent(self, session: Session, ids: Iterable[int], delivery: str, now: datetime) -> None:
         ids = list(ids)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models.entities import AlertLog, Case, Deadline
+from app.models.entities import Case, Deadline
 from app.models.enums import Party
 from app.services.alert_log import (
     DELIVERY_HELD,
@@ -57,7 +57,10 @@ from app.services.run_marker import RunMarker
 
 @dataclass(frozen=True)
 class Notice:
-    """One thing shown to the merchant; `log_id` marks it seen in the alert log."""
+    """One thing shown to the merchant; `log_id` marks it seen in the alert log.
+
+    `title` and `text` are `messages.Text`s (the window shows them with `service_text.say`);
+    a notice logged before alert texts were stored in both languages holds its Chinese."""
 
     log_id: int
     case_id: int
@@ -73,7 +76,7 @@ def notice_of(sent: SentAlert) -> Notice:
 @dataclass(frozen=True)
 class Summary:
     reason: SummaryReason
-    headline: str
+    headline: str  # a `messages.Text`
     notices: tuple[Notice, ...]
 
 
@@ -452,7 +455,7 @@ class AlertService:
         return pending
 
     def _apply(
-        self, session: Session, decision: Decision, held_rows: dict[int, AlertLog], now: datetime
+        self, session: Session, decision: Decision, held_rows: dict[int, SentAlert], now: datetime
     ) -> Delivery:
         """The effect step: log what is shown now and turn it into notices."""
         self.log.mark_sent(session, (a.log_id for a in decision.muted_autos), DELIVERY_MUTED, now)
@@ -465,6 +468,7 @@ class AlertService:
             ]
 
         def alerts(items: Sequence[PendingAlert], delivery: str) -> list[Notice]:
+            words = [(alert_title(a, now), alert_text(a, self.settings.zone)) for a in items]
             rows = [
                 self.log.add(
                     session,
@@ -472,15 +476,18 @@ class AlertService:
                     key=a.key,
                     lead_seconds=int(a.lead.total_seconds()),
                     auto_action=a.auto_action,
-                    title=alert_title(a, now),
-                    text=alert_text(a, self.settings.zone),
+                    title=title,
+                    text=text,
                     delivery=delivery,
                     now=now,
                 )
-                for a in items
+                for a, (title, text) in zip(items, words, strict=True)
             ]
             session.flush()
-            return [Notice(r.id, r.case_id, KIND_ALERT, r.title, r.text) for r in rows]
+            return [
+                Notice(r.id, r.case_id, KIND_ALERT, title, text)
+                for r, (title, text) in zip(rows, words, strict=True)
+            ]
 
         popups = autos(decision.popup_autos, DELIVERY_MESSAGE)
         popups += alerts(decision.popup_alerts, DELIVERY_MESSAGE)

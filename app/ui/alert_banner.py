@@ -13,12 +13,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from app.services.alerts import Notice
+from app.ui.service_text import say
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LOG_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-NO_TRAY_TEXT = "系统托盘不可用：提醒只显示在这里。 No system tray: alerts are shown here."
 
 
 class NoticeListModel(QAbstractListModel):
@@ -36,10 +36,11 @@ class NoticeListModel(QAbstractListModel):
             return None
         n = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            first = n.text.splitlines()[0] if n.text else ""
-            return f"{n.title}    {first}"
+            text = say(n.text)
+            first = text.splitlines()[0] if text else ""
+            return f"{say(n.title)}    {first}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{n.title}\n{n.text}"
+            return f"{say(n.title)}\n{say(n.text)}"
         if role == CASE_ID_ROLE:
             return n.case_id
         if role == LOG_ID_ROLE:
@@ -78,12 +79,10 @@ class AlertBanner(QFrame):
         self.setStyleSheet("#alertBanner { background: rgba(255, 167, 38, 40); border: 1px solid #ffb74d; }")
         self.model = NoticeListModel(self)
         self.headline = QLabel()
-        self.no_tray_note = QLabel(
-            "系统托盘不可用：提醒只显示在这里。 No system tray: alerts are shown here."
-        )
+        self.no_tray_note = QLabel(self.tr("No system tray: alerts are shown here only."))
         self.no_tray_note.setVisible(False)
         self.no_tray_note.setWordWrap(True)
-        self.seen_button = QPushButton("全部已读")
+        self.seen_button = QPushButton(self.tr("Mark all read"))
         self.seen_button.clicked.connect(self.mark_all_seen)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -127,7 +126,14 @@ class AlertBanner(QFrame):
 
     def _update(self) -> None:
         count = self.model.rowCount()
-        self.headline.setText(f"{count} 条未读提醒（双击查看售后单）" if count else "没有未读提醒")
+        if count == 1:
+            self.headline.setText(self.tr("1 unread alert (double-click it to open its case)"))
+        elif count:
+            self.headline.setText(
+                self.tr("{0} unread alerts (double-click one to open its case)").format(count)
+            )
+        else:
+            self.headline.setText(self.tr("No unread alerts"))
         self.view.setVisible(count > 0)
         self.seen_button.setVisible(count > 0)
         self.setVisible(count > 0 or self.no_tray_note.isVisibleTo(self))

@@ -139,7 +139,7 @@ class AlertCenter(QObject):
         if self.tray is not None:
             self.tray.snoozed_until = until
         self._keep_snooze(until)
-        self.status_message.emit(f"提醒已暂停 {self.snooze_minutes} 分钟")
+        self.status_message.emit(self.tr("Alerts snoozed for {0} min").format(self.snooze_minutes))
         self.scheduler.request_replan()
 
     def resume(self) -> None:

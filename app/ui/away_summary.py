@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBo
 
 from app.services.alerts import Summary
 from app.ui.alert_banner import CASE_ID_ROLE, NoticeListModel
+from app.ui.service_text import say
 
 
 class AwaySummaryDialog(QDialog):
@@ -15,9 +16,9 @@ class AwaySummaryDialog(QDialog):
 
     def __init__(self, summary: Summary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("售后哨兵 · 离开期间")
+        self.setWindowTitle(self.tr("Aftersales Sentinel · while you were away"))
         self.summary = summary
-        self.headline = QLabel(summary.headline)
+        self.headline = QLabel(say(summary.headline))
         font = QFont(self.headline.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -29,10 +30,15 @@ class AwaySummaryDialog(QDialog):
         self.view.setModel(self.model)
         self.view.activated.connect(self._open)
         self.view.doubleClicked.connect(self._open)
-        hint = QLabel("双击一行打开售后单。这些提醒也保留在主窗口的提醒栏里，直到标为已读。")
+        hint = QLabel(
+            self.tr(
+                "Double-click a row to open its case. These alerts also stay in the main window's "
+                "alert bar until they are marked read."
+            )
+        )
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("知道了")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Got it"))
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)

@@ -7,8 +7,8 @@ anything changes, and says where the current data was kept.
 Wiring (the lead's main window):
     actions = BackupActions(BackupService(data_dir, clock), runner, QtPrompter(window),
                             close_database=..., reopen_database=...)
-    menu.addAction("立即备份… · Back up now…", actions.back_up_now)
-    menu.addAction("恢复… · Restore…", actions.restore)
+    menu.addAction(window.tr("&Back up now…"), actions.back_up_now)
+    menu.addAction(window.tr("&Restore from a backup…"), actions.restore)
 `close_database` runs on the GUI thread before the file is replaced (stop timers, dispose
 the engine); `reopen_database` runs after, whatever happened.
 """
@@ -144,7 +144,7 @@ class BackupActions(QObject):
 
     def back_up_now(self) -> None:
         suggested = self.service.next_path(BackupKind.MANUAL)
-        chosen = self._prompter.save_path(self.tr("立即备份 · Back up now"), suggested)
+        chosen = self._prompter.save_path(self.tr("Back up now"), suggested)
         if chosen is None:
             return
         in_folder = chosen.resolve() == suggested.resolve()
@@ -155,13 +155,13 @@ class BackupActions(QObject):
                 BackupKind.MANUAL, dest=dest, progress=report, replace=replace
             ),
             done=self._backed_up,
-            failed=lambda e, tb: self._fail(self.tr("备份失败 · Backup failed"), e, tb),
+            failed=lambda e, tb: self._fail(self.tr("Backup failed"), e, tb),
             progress=self.progress.emit,
         )
 
     def _backed_up(self, path: Path) -> None:
         log.info("backup written to %s", path)
-        self._prompter.inform(self.tr("备份完成 · Backup done"), f"The backup was saved as\n{path}")
+        self._prompter.inform(self.tr("Backup done"), f"The backup was saved as\n{path}")
         self.backup_done.emit(str(path))
 
     # ---- Restore…
@@ -169,19 +169,17 @@ class BackupActions(QObject):
     def restore(self, source: Path | None = None) -> None:
         """Choose a backup (unless given), check it, ask, then replace the database."""
         if source is None:
-            source = self._prompter.open_path(
-                self.tr("从备份恢复 · Restore from a backup"), self.service.backup_dir
-            )
+            source = self._prompter.open_path(self.tr("Restore from a backup"), self.service.backup_dir)
             if source is None:
                 return
         self._runner.run(
             lambda _report: self.service.plan_restore(source),
             done=self._ask_to_restore,
-            failed=lambda e, tb: self._fail(self.tr("不能恢复 · Cannot restore"), e, tb),
+            failed=lambda e, tb: self._fail(self.tr("Cannot restore"), e, tb),
         )
 
     def _ask_to_restore(self, plan: RestorePlan) -> None:
-        if not self._prompter.confirm(self.tr("从备份恢复 · Restore from a backup"), restore_question(plan)):
+        if not self._prompter.confirm(self.tr("Restore from a backup"), restore_question(plan)):
             log.info("restore of %s declined", plan.source)
             return
         self._close_database()
@@ -196,14 +194,14 @@ class BackupActions(QObject):
         self._reopen_database()
         kept = f"\nThe previous data is kept as {result.aside}." if result.aside else ""
         self._prompter.inform(
-            self.tr("恢复完成 · Restore done"),
+            self.tr("Restore done"),
             f"The data was restored from {result.restored_from.name}.{kept}",
         )
         self.restore_done.emit(str(result.restored_from))
 
     def _restore_failed(self, error: Exception, tb: str) -> None:
         self._reopen_database()
-        self._fail(self.tr("恢复失败 · Restore failed"), error, tb)
+        self._fail(self.tr("Restore failed"), error, tb)
 
     def _fail(self, title: str, error: Exception, tb: str) -> None:
         message = error_text(error)

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 class ErrorDialog(QDialog):
     def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("出错了 · Something went wrong"))
+        self.setWindowTitle(self.tr("Something went wrong"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
@@ -49,7 +49,7 @@ class ErrorDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setMinimumHeight(160)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(self.tr("复制详情 · Copy details"))
+        self.copy_button = QPushButton(self.tr("Copy details"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)

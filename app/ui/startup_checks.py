@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from app.services.backup import (
     AT_START_UNLESS_YOUNGER_THAN,
     BackupError,
@@ -31,7 +33,10 @@ from app.ui.backup_dialogs import Prompter, Runner
 
 log = logging.getLogger(__name__)
 
-TITLE = "数据库检查 · Database check"
+
+def title() -> str:
+    """The title of the start check's questions (translated when asked: after the language is installed)."""
+    return QCoreApplication.translate("StartupChecks", "Database check")
 
 
 class StartupOutcome(StrEnum):
@@ -58,16 +63,16 @@ def check_before_open(data_dir: Path, clock: Clock, prompter: Prompter) -> Start
             f"{report.message}.\n\nRestore the backup of {good.label()} (Beijing time)? "
             "Changes made after it are not in it. The current file is kept beside it, renamed."
         )
-        if prompter.confirm(TITLE, question):
+        if prompter.confirm(title(), question):
             return _restore(service, report, good.path, prompter)
         if report.state is DbState.MISSING and prompter.confirm(
-            TITLE, "Start with a new, empty database instead? The backups stay where they are."
+            title(), "Start with a new, empty database instead? The backups stay where they are."
         ):
             return StartupResult(StartupOutcome.PROCEED, report)
-        prompter.inform(TITLE, f"Nothing was changed. The app will close.\n{service.db_path}")
+        prompter.inform(title(), f"Nothing was changed. The app will close.\n{service.db_path}")
         return StartupResult(StartupOutcome.QUIT, report)
     details = "\n".join(report.details[:5])
-    prompter.warn(TITLE, f"{report.message}.\n\n{details}".rstrip())
+    prompter.warn(title(), f"{report.message}.\n\n{details}".rstrip())
     return StartupResult(StartupOutcome.QUIT, report)
 
 
@@ -76,11 +81,11 @@ def _restore(service: BackupService, report: HealthReport, source: Path, prompte
         result = service.apply_restore(service.plan_restore(source), confirmed=True)
     except (BackupError, RestoreRefused, OSError, sqlite3.Error) as e:
         log.error("restore at start failed: %s", e)
-        prompter.warn(TITLE, f"The restore failed: {e}. Nothing was changed.")
+        prompter.warn(title(), f"The restore failed: {e}. Nothing was changed.")
         return StartupResult(StartupOutcome.QUIT, report)
     kept = f"\nThe damaged file is kept as {result.aside.name}." if result.aside else ""
     log.warning("restored %s at start (kept %s)", source, result.aside)
-    prompter.inform(TITLE, f"The data was restored from {source.name}.{kept}")
+    prompter.inform(title(), f"The data was restored from {source.name}.{kept}")
     return StartupResult(StartupOutcome.PROCEED, report, source)
 
 

@@ -11,15 +11,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.services.alerts import Delivery, TrayStatus
 from app.services.clock import BEIJING
-from app.services.labels import AUTO_ZH, PARTY_ZH, PLATFORM_ZH, format_left
+from app.ui import formatting, vocab
+from app.ui.service_text import say
 
-APP_TITLE = "售后哨兵"
 MESSAGE_MS = 15000
 NORMAL = QColor("#1565c0")
 OVERDUE = QColor("#c62828")
@@ -105,16 +105,26 @@ def render_icon(count: int, overdue: bool, size: int = 64) -> QPixmap:
     return pix
 
 
+def left(due_at: datetime, now: datetime) -> str:
+    return formatting.countdown(int((due_at - now).total_seconds()))
+
+
 def tooltip_text(status: TrayStatus, now: datetime) -> str:
-    lines = [f"{APP_TITLE} · 24小时内到期 {status.due_within_24h} 个"]
+    due = QCoreApplication.translate("TrayController", "Aftersales Sentinel · due within 24 h: {0}")
+    lines = [due.format(status.due_within_24h)]
     if status.overdue:
-        lines.append(f"已超时未处理 {status.overdue} 个")
+        lines.append(
+            QCoreApplication.translate("TrayController", "Overdue, not handled: {0}").format(status.overdue)
+        )
     if status.upcoming:
         u = status.upcoming[0]
-        lines.append(f"下一个: {PLATFORM_ZH.get(u.platform, u.platform)} {u.aftersale_no}")
-        lines.append(f"{AUTO_ZH.get(u.auto_action, u.auto_action)} · {format_left(u.due_at - now)}")
+        platform = vocab.label(vocab.platforms(), u.platform)
+        lines.append(
+            QCoreApplication.translate("TrayController", "Next: {0} {1}").format(platform, u.aftersale_no)
+        )
+        lines.append(f"{vocab.label(vocab.auto_actions(), u.auto_action)} · {left(u.due_at, now)}")
     else:
-        lines.append("没有进行中的期限")
+        lines.append(QCoreApplication.translate("TrayController", "No running deadlines"))
     return "\n".join(lines)
 
 
@@ -165,13 +175,13 @@ class TrayController(QObject):
 
     def show_delivery(self, delivery: Delivery) -> None:
         for notice in delivery.popups:
-            self.notifier.show_message(notice.title, notice.text, notice.kind == "auto_action")
+            self.notifier.show_message(say(notice.title), say(notice.text), notice.kind == "auto_action")
             self.showing = notice.case_id
         if delivery.summary is not None:
-            lines = [n.title for n in delivery.summary.notices[:3]]
+            lines = [say(n.title) for n in delivery.summary.notices[:3]]
             if len(delivery.summary.notices) > 3:
-                lines.append(f"…共 {len(delivery.summary.notices)} 条，点击查看")
-            self.notifier.show_message(delivery.summary.headline, "\n".join(lines), True)
+                lines.append(self.tr("…{0} in all: click to see them").format(len(delivery.summary.notices)))
+            self.notifier.show_message(say(delivery.summary.headline), "\n".join(lines), True)
             self.showing = SUMMARY
 
     def show_note(self, title: str, text: str) -> None:
@@ -194,36 +204,39 @@ class TrayController(QObject):
         now = self._now()
         if status.upcoming:
             for u in status.upcoming:
-                who = "" if u.party == "merchant" else f"[{PARTY_ZH.get(u.party, u.party)}] "
+                who = "" if u.party == "merchant" else f"[{vocab.label(vocab.parties(), u.party)}] "
                 text = (
-                    f"{format_left(u.due_at - now)}  {who}{PLATFORM_ZH.get(u.platform, u.platform)} "
-                    f"{u.aftersale_no} · {AUTO_ZH.get(u.auto_action, u.auto_action)}"
+                    f"{left(u.due_at, now)}  {who}{vocab.label(vocab.platforms(), u.platform)} "
+                    f"{u.aftersale_no} · {vocab.label(vocab.auto_actions(), u.auto_action)}"
                 )
                 action = QAction(text, self.menu)
                 action.triggered.connect(lambda _=False, cid=u.case_id: self.open_case_requested.emit(cid))
                 self.menu.addAction(action)
         else:
-            none = QAction("没有进行中的期限", self.menu)
+            none = QAction(self.tr("No running deadlines"), self.menu)
             none.setEnabled(False)
             self.menu.addAction(none)
         self.menu.addSeparator()
         until = self.snoozed_until
         if until is not None and until > now:
-            resume = QAction(f"恢复提醒 (已暂停至 {until.astimezone(BEIJING):%H:%M})", self.menu)
+            resume = QAction(
+                self.tr("Resume alerts (snoozed until {0})").format(f"{until.astimezone(BEIJING):%H:%M}"),
+                self.menu,
+            )
             resume.triggered.connect(self.resume_requested.emit)
             self.menu.addAction(resume)
         else:
-            span = (
-                f"{self.snooze_minutes // 60} 小时"
+            label = (
+                self.tr("Snooze alerts for {0} h").format(self.snooze_minutes // 60)
                 if self.snooze_minutes % 60 == 0
-                else f"{self.snooze_minutes} 分钟"
+                else self.tr("Snooze alerts for {0} min").format(self.snooze_minutes)
             )
-            snooze = QAction(f"暂停提醒 {span}", self.menu)
+            snooze = QAction(label, self.menu)
             snooze.triggered.connect(self.snooze_requested.emit)
             self.menu.addAction(snooze)
-        open_action = QAction(f"打开{APP_TITLE}", self.menu)
+        open_action = QAction(self.tr("Open Aftersales Sentinel"), self.menu)
         open_action.triggered.connect(self.open_window_requested.emit)
         self.menu.addAction(open_action)
-        quit_action = QAction("退出", self.menu)
+        quit_action = QAction(self.tr("Quit"), self.menu)
         quit_action.triggered.connect(self.quit_requested.emit)
         self.menu.addAction(quit_action)

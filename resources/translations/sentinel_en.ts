@@ -141,9 +141,36 @@
     </message>
 </context>
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <source>No system tray: alerts are shown here only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 unread alert (double-click it to open its case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} unread alerts (double-click one to open its case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unread alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertCenter</name>
     <message>
         <source>Alerts are still snoozed until {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts snoozed for {0} min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -174,33 +201,48 @@
     </message>
 </context>
 <context>
+    <name>AwaySummaryDialog</name>
+    <message>
+        <source>Aftersales Sentinel · while you were away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its case. These alerts also stay in the main window&apos;s alert bar until they are marked read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
-        <source>立即备份 · Back up now</source>
+        <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>备份失败 · Backup failed</source>
+        <source>Backup failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>备份完成 · Backup done</source>
+        <source>Backup done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>从备份恢复 · Restore from a backup</source>
+        <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>不能恢复 · Cannot restore</source>
+        <source>Cannot restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>恢复完成 · Restore done</source>
+        <source>Restore done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>恢复失败 · Restore failed</source>
+        <source>Restore failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -766,11 +808,11 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <source>出错了 · Something went wrong</source>
+        <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>复制详情 · Copy details</source>
+        <source>Copy details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1677,6 +1719,13 @@
     </message>
 </context>
 <context>
+    <name>StartupChecks</name>
+    <message>
+        <source>Database check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Amount</source>
@@ -1748,6 +1797,49 @@
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Aftersales Sentinel · due within 24 h: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue, not handled: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No running deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…{0} in all: click to see them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume alerts (snoozed until {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze alerts for {0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze alerts for {0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Aftersales Sentinel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

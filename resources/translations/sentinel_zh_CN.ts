@@ -141,10 +141,37 @@
     </message>
 </context>
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <source>No system tray: alerts are shown here only.</source>
+        <translation>系统托盘不可用：提醒只显示在这里。</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>全部已读</translation>
+    </message>
+    <message>
+        <source>1 unread alert (double-click it to open its case)</source>
+        <translation>1 条未读提醒（双击查看售后单）</translation>
+    </message>
+    <message>
+        <source>{0} unread alerts (double-click one to open its case)</source>
+        <translation>{0} 条未读提醒（双击查看售后单）</translation>
+    </message>
+    <message>
+        <source>No unread alerts</source>
+        <translation>没有未读提醒</translation>
+    </message>
+</context>
+<context>
     <name>AlertCenter</name>
     <message>
         <source>Alerts are still snoozed until {0}</source>
         <translation>提醒仍暂停至 {0}</translation>
+    </message>
+    <message>
+        <source>Alerts snoozed for {0} min</source>
+        <translation>提醒已暂停 {0} 分钟</translation>
     </message>
 </context>
 <context>
@@ -174,33 +201,48 @@
     </message>
 </context>
 <context>
+    <name>AwaySummaryDialog</name>
+    <message>
+        <source>Aftersales Sentinel · while you were away</source>
+        <translation>售后哨兵 · 离开期间</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its case. These alerts also stay in the main window&apos;s alert bar until they are marked read.</source>
+        <translation>双击一行打开售后单。这些提醒也保留在主窗口的提醒栏里，直到标为已读。</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
-        <source>立即备份 · Back up now</source>
+        <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <source>备份失败 · Backup failed</source>
+        <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <source>备份完成 · Backup done</source>
+        <source>Backup done</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <source>从备份恢复 · Restore from a backup</source>
+        <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>不能恢复 · Cannot restore</source>
+        <source>Cannot restore</source>
         <translation>不能恢复</translation>
     </message>
     <message>
-        <source>恢复完成 · Restore done</source>
+        <source>Restore done</source>
         <translation>恢复完成</translation>
     </message>
     <message>
-        <source>恢复失败 · Restore failed</source>
+        <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
 </context>
@@ -766,11 +808,11 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <source>出错了 · Something went wrong</source>
+        <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <source>复制详情 · Copy details</source>
+        <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
 </context>
@@ -1677,6 +1719,13 @@
     </message>
 </context>
 <context>
+    <name>StartupChecks</name>
+    <message>
+        <source>Database check</source>
+        <translation>数据库检查</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Amount</source>
@@ -1749,6 +1798,49 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Aftersales Sentinel · due within 24 h: {0}</source>
+        <translation>售后哨兵 · 24小时内到期 {0} 个</translation>
+    </message>
+    <message>
+        <source>Overdue, not handled: {0}</source>
+        <translation>已超时未处理 {0} 个</translation>
+    </message>
+    <message>
+        <source>Next: {0} {1}</source>
+        <translation>下一个: {0} {1}</translation>
+    </message>
+    <message>
+        <source>No running deadlines</source>
+        <translation>没有进行中的期限</translation>
+    </message>
+    <message>
+        <source>…{0} in all: click to see them</source>
+        <translation>…共 {0} 条，点击查看</translation>
+    </message>
+    <message>
+        <source>Resume alerts (snoozed until {0})</source>
+        <translation>恢复提醒 (已暂停至 {0})</translation>
+    </message>
+    <message>
+        <source>Snooze alerts for {0} h</source>
+        <translation>暂停提醒 {0} 小时</translation>
+    </message>
+    <message>
+        <source>Snooze alerts for {0} min</source>
+        <translation>暂停提醒 {0} 分钟</translation>
+    </message>
+    <message>
+        <source>Open Aftersales Sentinel</source>
+        <translation>打开售后哨兵</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>

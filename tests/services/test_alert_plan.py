@@ -20,10 +20,15 @@ from app.services.alert_plan import (
 )
 from app.services.alert_text import lead_text, span_text, summary_headline
 from app.services.clock import BEIJING
+from app.services.messages import say
 
 H = timedelta(hours=1)
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=BEIJING).astimezone(UTC)
 LEADS = (24 * H, 6 * H, H, timedelta(minutes=15))
+
+
+def zh(message: object) -> str:
+    return say(message, "zh_CN")
 
 
 def pending(case_id: int, due_in: timedelta, lead: timedelta, now: datetime = NOW) -> PendingAlert:
@@ -112,13 +117,25 @@ def test_next_wakeup_is_the_earliest_and_overdue_means_now() -> None:
 
 
 def test_texts() -> None:
-    assert span_text(timedelta(minutes=59, seconds=59)) == "59分钟"
-    assert span_text(5 * H + timedelta(minutes=50)) == "5小时50分"
-    assert span_text(24 * H) == "24小时"
-    assert span_text(27 * H) == "1天3小时"
-    assert lead_text(24 * H) == "24小时"
+    assert zh(span_text(timedelta(minutes=59, seconds=59))) == "59分钟"
+    assert zh(span_text(5 * H + timedelta(minutes=50))) == "5小时50分"
+    assert zh(span_text(24 * H)) == "24小时"
+    assert zh(span_text(27 * H)) == "1天3小时"
+    assert zh(lead_text(24 * H)) == "24小时"
     headline = summary_headline(SummaryReason.AWAY, ["auto_refund"] * 3, [H, H])
-    assert headline == "离开期间：3 笔自动退款，2 个期限不足 1小时"
+    assert zh(headline) == "离开期间：3 笔自动退款，2 个期限不足 1小时"
+
+
+def test_texts_in_english() -> None:
+    assert span_text(timedelta(minutes=59, seconds=59)) == "59 min"
+    assert span_text(5 * H + timedelta(minutes=50)) == "5 h 50 min"
+    assert span_text(27 * H) == "1 d 3 h"
+    headline = summary_headline(SummaryReason.AWAY, ["auto_refund"] * 3 + ["auto_close"], [H, H, 6 * H])
+    assert (
+        headline
+        == "While you were away: 1 auto-close, 3 auto-refunds, 2 deadlines within 1 h, 1 deadline within 6 h"
+    )
+    assert zh(headline) == "离开期间：1 笔自动关闭，3 笔自动退款，2 个期限不足 1小时，1 个期限不足 6小时"
 
 
 def test_a_late_summary_says_why_it_is_late() -> None:
@@ -138,5 +155,6 @@ def test_a_late_summary_says_why_it_is_late() -> None:
     assert reason(created=entered_now) is SummaryReason.LATE  # an import of old cases
     assert reason(created={**entered_now, 2: NOW - 3 * H}) is SummaryReason.HELD  # case 2 was there
     assert reason() is SummaryReason.HELD
-    assert summary_headline(SummaryReason.QUIET, ["auto_refund"], [H]).startswith("免打扰期间：")
-    assert summary_headline(SummaryReason.HELD, ["auto_refund"], []) == "延迟提醒：1 笔自动退款"
+    assert zh(summary_headline(SummaryReason.QUIET, ["auto_refund"], [H])).startswith("免打扰期间：")
+    assert zh(summary_headline(SummaryReason.HELD, ["auto_refund"], [])) == "延迟提醒：1 笔自动退款"
+    assert summary_headline(SummaryReason.HELD, ["auto_refund"], []) == "Delayed alerts: 1 auto-refund"

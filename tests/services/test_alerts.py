@@ -12,10 +12,16 @@ from app.services.alerts import Delivery
 from app.services.cases import ActionRequest, NewCase
 from app.services.clock import BEIJING, FixedClock
 from app.services.context import AppContext
+from app.services.messages import say
 
 H = timedelta(hours=1)
 M = timedelta(minutes=1)
 LEADS = [24 * H, 6 * H, H, 15 * M]
+
+
+def zh(message: object) -> str:
+    """What the Chinese window shows."""
+    return say(message, "zh_CN")
 
 
 def add_case(
@@ -83,7 +89,7 @@ def test_extended_deadline_gets_fresh_alerts(ctx: AppContext, clock: FixedClock)
     clock.set(new_due - H)
     again = ctx.alerts.wake().delivery
     assert [n.case_id for n in again.popups] == [cid]  # a new identity: alerted afresh
-    assert "还剩 1小时" in again.popups[0].title
+    assert "还剩 1小时" in zh(again.popups[0].title)
 
 
 def test_mute_silences_a_case_and_replans(ctx: AppContext, clock: FixedClock) -> None:
@@ -114,9 +120,12 @@ def test_alerts_fire_at_the_planned_instants_with_the_words(ctx: AppContext, clo
             shown.append((clock.now(), n.title, n.text))
     assert [at for at, _, _ in shown] == [due - lead for lead in LEADS] + [due]
     _, title, text = shown[2]
-    assert title == "快手小店 KS1001 · 还剩 1小时"
-    assert "无线蓝牙耳机降噪运动款" in text and "自动退款 ¥129.00" in text
-    assert shown[-1][1] == "已自动退款: 快手小店 KS1001 ¥129.00 — 商家超时未处理"
+    assert zh(title) == "快手小店 KS1001 · 还剩 1小时"
+    assert zh(text) == "无线蓝牙耳机降噪运动款\n11-04 10:00 到期将自动退款 ¥129.00"
+    assert zh(shown[-1][1]) == "已自动退款: 快手小店 KS1001 ¥129.00 — 商家超时未处理"
+    assert title == "Kuaishou KS1001 · 1 h left"  # the English, for the CLI and an English window
+    assert text == "无线蓝牙耳机降噪运动款\nDue 11-04 10:00: auto-refund of ¥129.00"
+    assert shown[-1][1] == "Auto-refunded: Kuaishou KS1001 ¥129.00 — the merchant did not act in time"
 
 
 def test_auto_refund_before_inspection_says_so(ctx: AppContext, clock: FixedClock) -> None:
@@ -125,7 +134,7 @@ def test_auto_refund_before_inspection_says_so(ctx: AppContext, clock: FixedCloc
     ctx.cases.act(cid, ActionRequest(Action.BUYER_SHIP, payload={"tracking": "SF1"}))
     clock.set(merchant_due(ctx, cid))
     (notice,) = ctx.alerts.wake().delivery.popups
-    assert notice.title == "已自动退款: 快手小店 KS1001 ¥129.00 — 未验货"
+    assert zh(notice.title) == "已自动退款: 快手小店 KS1001 ¥129.00 — 未验货"
 
 
 def test_quiet_hours_hold_then_one_summary(ctx: AppContext, clock: FixedClock) -> None:
@@ -151,7 +160,7 @@ def test_quiet_hours_hold_then_one_summary(ctx: AppContext, clock: FixedClock) -
     [(at, summary)] = summaries
     assert at == datetime(2026, 11, 4, 8, 0, tzinfo=BEIJING)
     assert summary.reason is SummaryReason.QUIET  # said as quiet hours, not as a snooze
-    assert summary.headline == "免打扰期间：1 笔自动退款，1 个期限不足 6小时"
+    assert zh(summary.headline) == "免打扰期间：1 笔自动退款，1 个期限不足 6小时"
     assert {n.case_id for n in summary.notices} == {cid, night}
     clock.set(due - H)
     assert [n.case_id for n in ctx.alerts.wake().delivery.popups] == [cid]  # daytime: pops again
@@ -168,7 +177,9 @@ def test_snooze_holds_until_it_ends(ctx: AppContext, clock: FixedClock) -> None:
     clock.set(due - 40 * M)
     delivery = ctx.alerts.wake().delivery
     assert delivery.popups == ()
-    assert delivery.summary is not None and delivery.summary.headline == "暂停提醒期间：1 个期限不足 1小时"
+    assert (
+        delivery.summary is not None and zh(delivery.summary.headline) == "暂停提醒期间：1 个期限不足 1小时"
+    )
 
 
 def test_nothing_is_shown_twice_across_a_restart(tmp_path: Path, clock: FixedClock) -> None:
@@ -231,5 +242,5 @@ def test_a_case_added_close_to_its_deadline_alerts_at_once(ctx: AppContext, cloc
     plan = ctx.alerts.next_wakeup()
     assert (plan.instant, plan.reason) == (clock.now(), "cases changed")
     (notice,) = ctx.alerts.wake().delivery.popups
-    assert notice.case_id == cid and notice.title.endswith("还剩 3小时")
+    assert notice.case_id == cid and zh(notice.title).endswith("还剩 3小时")
     assert ctx.alerts.next_wakeup().instant == merchant_due(ctx, cid) - H

@@ -15,7 +15,7 @@ from app.services.clock import FixedClock, iso_beijing
 from app.services.context import AppContext
 from app.services.demo import seed_demo
 
-from .test_alerts import add_case, merchant_due
+from .test_alerts import add_case, merchant_due, zh
 
 JUMP = timedelta(days=3)
 
@@ -79,7 +79,7 @@ def test_catch_up_on_start_applies_in_due_order_and_summarises_once(
     assert [x.at for x in result.applied] == sorted(x.at for x in result.applied)
     summary = result.delivery.summary
     assert summary is not None and summary.reason is SummaryReason.AWAY
-    assert summary.headline == "离开期间：2 笔自动退款，1 个期限不足 6小时"
+    assert zh(summary.headline) == "离开期间：2 笔自动退款，1 个期限不足 6小时"
     assert [n.case_id for n in summary.notices] == [b, a, later]
     assert result.delivery.popups == ()
     restarted.close()
@@ -109,7 +109,7 @@ def test_a_first_start_has_no_away_period_the_next_one_has(tmp_path: Path, clock
     result = first.alerts.catch_up()
     summary = result.delivery.summary
     assert summary is not None and summary.reason is SummaryReason.LATE  # not "while you were away"
-    assert summary.headline.startswith("新录入的售后单：")
+    assert zh(summary.headline).startswith("新录入的售后单：")
     assert (tmp_path / "demo" / "last_run").exists()
     first.close()
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.services.clock import BEIJING, FixedClock
 from app.services.context import AppContext
-from app.ui import vocab
+from app.ui import i18n, vocab
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
 from app.ui.window_services import WindowServices
@@ -28,6 +28,22 @@ def english_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale("en_US"))
     vocab.reset()
     yield
+    vocab.reset()
+
+
+@pytest.fixture
+def use_language(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Install the translators of a language for this test only (the chosen language included)."""
+    monkeypatch.setattr(i18n, "_installed", list(i18n._installed))
+    installed = []
+
+    def use(language: str) -> None:
+        installed.extend(i18n.install(qapp, language))
+        vocab.reset()
+
+    yield use
+    i18n.uninstall(qapp, installed)
+    QLocale.setDefault(QLocale("en_US"))
     vocab.reset()
 
 

@@ -1,8 +1,12 @@
-"""Tray, banner, summary and scheduler with a fake tray (offscreen has none) and a moved clock."""
+"""Tray, banner, summary and scheduler with a fake tray (offscreen has none) and a moved clock.
+
+In the Chinese UI (the words are exactly the Chinese the merchant has always read); the English
+UI is in test_alert_language.py.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -22,6 +26,11 @@ from tests.ui.fakes import FakeNotifier
 
 H = timedelta(hours=1)
 M = timedelta(minutes=1)
+
+
+@pytest.fixture(autouse=True)
+def chinese(use_language: Callable[[str], None]) -> None:
+    use_language("zh_CN")
 
 
 @pytest.fixture
@@ -274,7 +283,7 @@ def test_a_snooze_survives_a_restart_and_ends_by_the_clock(
     said: list[str] = []
     center.status_message.connect(said.append)
     center.start(schedule=False)
-    assert said == ["Alerts are still snoozed until 12:00"]
+    assert said == ["提醒仍暂停至 12:00"]
     center.scheduler.catch_up()
     assert fake.messages == [] and center.summary_dialog is None  # not "again at once"
     fired = run_until(center, clock, until)

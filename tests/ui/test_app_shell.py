@@ -3,6 +3,7 @@ start handing over, unexpected errors. A fake tray, an inline worker and a moved
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -59,7 +60,10 @@ def test_the_hint_is_not_repeated_in_a_later_run(
         close_app(app, qapp)
 
 
-def test_quitting_is_explicit_from_the_menu_or_the_tray(running: App) -> None:
+def test_quitting_is_explicit_from_the_menu_or_the_tray(
+    running: App, use_language: Callable[[str], None]
+) -> None:
+    use_language("zh_CN")
     assert running.window.quit_action.shortcut().toString() == "Ctrl+Q"
     running.window.quit_action.trigger()
     assert running.exits == [0] and running.shell.quitting
@@ -113,8 +117,9 @@ def test_minimized_starts_hidden_in_the_tray(
 
 
 def test_an_alert_at_its_instant_and_clicking_it_opens_the_case(
-    running: App, ctx: AppContext, clock: FixedClock
+    running: App, ctx: AppContext, clock: FixedClock, use_language: Callable[[str], None]
 ) -> None:
+    use_language("en")
     cid = add_case(ctx)
     running.window.controller.load_all()
     running.window.show_screen("dashboard")
@@ -125,7 +130,7 @@ def test_an_alert_at_its_instant_and_clicking_it_opens_the_case(
     plan = running.center.scheduler.replan()
     assert plan.instant == due - 24 * H
     wake_at(running, clock, plan.instant)
-    assert [t for t, _ in running.tray.messages] == [HINT, "快手小店 KS1001 · 还剩 24小时"]
+    assert [t for t, _ in running.tray.messages] == [HINT, "Kuaishou KS1001 · 24 h left"]
     assert running.center.banner.model.rowCount() == 1  # also in the window
 
     running.tray.click_message()
@@ -156,7 +161,10 @@ def test_every_write_of_the_window_replans_and_a_case_can_be_muted(
     assert running.window.controller.detail.mute.isChecked()
 
 
-def test_auto_action_while_running_updates_the_list(running: App, ctx: AppContext, clock: FixedClock) -> None:
+def test_auto_action_while_running_updates_the_list(
+    running: App, ctx: AppContext, clock: FixedClock, use_language: Callable[[str], None]
+) -> None:
+    use_language("zh_CN")
     cid = add_case(ctx)
     running.window.controller.load_all()
     wake_at(running, clock, merchant_due(ctx, cid))

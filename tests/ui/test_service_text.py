@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app.models.enums import Action
 from app.services.cases import ActionRequest
 from app.services.clock import FixedClock
 from app.services.context import AppContext
 from app.services.importing import Importer
-from app.ui import i18n, vocab
 from app.ui.action_dialog import ActionDialog
 from app.ui.import_preview_model import COL_MESSAGE
 from app.ui.import_wizard import ImportWizard
@@ -26,22 +24,6 @@ from app.ui.tasks import TaskRunner
 from tests.ui.helpers import add_cases, new_case
 
 UNKNOWN_AND_BROKEN = "售后单号,订单号,售后状态,申请时间,退款金额\nA1,1,风控冻结中,2026-11-01 09:00,9\nA2,2,待商家处理,2026-13-45 10:00,9\n"
-
-
-@pytest.fixture
-def use_language(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
-    """Install the translators of a language for this test only (the chosen language included)."""
-    monkeypatch.setattr(i18n, "_installed", list(i18n._installed))
-    installed = []
-
-    def use(language: str) -> None:
-        installed.extend(i18n.install(qapp, language))
-        vocab.reset()
-
-    yield use
-    i18n.uninstall(qapp, installed)
-    QLocale.setDefault(QLocale("en_US"))
-    vocab.reset()
 
 
 def preview(qtbot: QtBot, ctx: AppContext, path: Path) -> ImportWizard:
