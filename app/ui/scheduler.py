@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.services.alert_plan import SummaryReason
 from app.services.alerts import AlertService, WakePlan, WakeResult
 from app.services.clock import Clock
+from app.ui.service_text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -217,7 +218,17 @@ class AlertScheduler(QObject):
 
     def _failed(self, what: str, error: Exception) -> None:
         log.exception("%s failed", what)
-        self.job_failed.emit(f"{what} failed: {error}")
+        self.job_failed.emit(self.tr("{0} failed: {1}").format(self._job_label(what), error_text(error)))
+
+    def _job_label(self, what: str) -> str:
+        """The job's name as the merchant reads it in the status bar."""
+        return {
+            "re-plan": self.tr("Planning the alerts"),
+            "wake-up": self.tr("Checking the deadlines"),
+            "catch-up": self.tr("Catching up on the deadlines"),
+            "daily backup": self.tr("The daily backup"),
+            "monthly export": self.tr("The monthly report export"),
+        }.get(what, what)
 
     # ---- the 1 s tick -----------------------------------------------------------------------
 

@@ -175,6 +175,33 @@
     </message>
 </context>
 <context>
+    <name>AlertScheduler</name>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning the alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catching up on the deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly report export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppShell</name>
     <message>
         <source>Aftersales Sentinel is still running</source>

@@ -175,6 +175,33 @@
     </message>
 </context>
 <context>
+    <name>AlertScheduler</name>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0}失败：{1}</translation>
+    </message>
+    <message>
+        <source>Planning the alerts</source>
+        <translation>安排提醒</translation>
+    </message>
+    <message>
+        <source>Checking the deadlines</source>
+        <translation>检查期限</translation>
+    </message>
+    <message>
+        <source>Catching up on the deadlines</source>
+        <translation>补查离开期间的期限</translation>
+    </message>
+    <message>
+        <source>The daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>The monthly report export</source>
+        <translation>每月报表导出</translation>
+    </message>
+</context>
+<context>
     <name>AppShell</name>
     <message>
         <source>Aftersales Sentinel is still running</source>

@@ -183,3 +183,20 @@ def test_the_away_summary_in_the_ui_language(
     assert any(label.text().startswith(hint) for label in dialog.findChildren(type(dialog.headline)))
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None and buttons.button(QDialogButtonBox.StandardButton.Ok).text() == ok
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("zh_CN", "每日备份失败：[Errno 28] No space left on device"),
+        ("en", "The daily backup failed: [Errno 28] No space left on device"),
+    ],
+)
+def test_a_failed_background_job_is_reported_in_the_ui_language(
+    make_center: Callable[..., AlertCenter], language: str, expected: str
+) -> None:
+    center = make_center(language)
+    said: list[str] = []
+    center.scheduler.job_failed.connect(said.append)
+    center.scheduler._failed("daily backup", OSError(28, "No space left on device"))
+    assert said == [expected]
