@@ -10,11 +10,16 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import QSettings
+
+from app.cli import Options
 from app.services.backup import BackupKind, BackupService
 from app.services.clock import FixedClock
 from app.services.demo import seed_demo
+from app.ui import i18n
 from app.ui.backup_dialogs import BackupActions, db_filter
 from app.ui.error_dialog import describe
+from app.ui.main import Startup
 from app.ui.startup_checks import StartupOutcome, check_before_open
 from app.ui.tasks import TaskRunner
 from tests.services.db_damage import corrupt_middle
@@ -190,14 +195,20 @@ def test_the_error_dialog_words_a_known_failure_in_chinese(use_language: Callabl
 # ---- the check at start --------------------------------------------------------------------
 
 
-def damaged_data(tmp_path: Path, clock: FixedClock) -> Path:
+def closed_data(tmp_path: Path, clock: FixedClock) -> Path:
+    """A data folder with 3 cases and a backup of them, no connection open."""
     app = App(tmp_path / "data", clock)
     assert app.ctx is not None
     seed_demo(app.ctx.cases, clock, count=3)
     BackupService(app.data_dir, clock).back_up(BackupKind.AUTO)
     app.ctx.close()
-    corrupt_middle(app.data_dir / "sentinel.db")
     return app.data_dir
+
+
+def damaged_data(tmp_path: Path, clock: FixedClock) -> Path:
+    data = closed_data(tmp_path, clock)
+    corrupt_middle(data / "sentinel.db")
+    return data
 
 
 def test_the_damaged_database_question_at_start_reads_chinese(
@@ -248,3 +259,28 @@ def test_a_damaged_database_without_backups_is_explained_in_chinese(
     assert warning.startswith(
         f"数据库文件 {data / 'sentinel.db'} 已损坏：没有找到完好的备份：请保留这个文件，并寻求帮助。\n\n"
     )
+
+
+def test_cannot_open_the_data_folder_words_a_too_new_database_in_chinese(
+    use_language: Callable[[str], None], qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    use_language("zh_CN")
+    data = closed_data(tmp_path, clock)
+    con = sqlite3.connect(data / "sentinel.db")
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", "zh_CN")
+    start = Startup(Options(data, clock.now(), False), settings, TaskRunner(inline=True), FakePrompter())
+    qtbot.addWidget(start.window)
+    try:
+        start.open_services(checked=True)  # past the start check: the open itself refuses
+        assert start.window.last_error == (
+            f"{data / 'sentinel.db'} 是由更新版本的售后哨兵写入的（数据库版本 9999）："
+            "请安装新版本，或打开另一个数据文件夹。"
+        )
+    finally:
+        start.window.close()
+        start.shutdown()
+        i18n.uninstall(start.app, start.translators)
