@@ -21,6 +21,14 @@ MigrationHook = Callable[[Path, str, str], None]
 class SchemaTooNewError(RuntimeError):
     """The database was written by a newer version of the app; we refuse to touch it."""
 
+    def __init__(self, db_path: Path, revision: str) -> None:
+        super().__init__(
+            f"{db_path} was written by a newer version of the app (schema {revision}); "
+            "install the newer version or open another data folder."
+        )
+        self.db_path = db_path  # kept apart so the window can word it in the merchant's language
+        self.revision = revision
+
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
@@ -72,10 +80,7 @@ def upgrade_if_needed(db_path: Path, before_migration: MigrationHook | None = No
     if current == head:
         return False
     if current is not None and current not in known_revisions():
-        raise SchemaTooNewError(
-            f"{db_path} was written by a newer version of the app (schema {current}); "
-            "install the newer version or open another data folder."
-        )
+        raise SchemaTooNewError(db_path, current)
     if current is not None and before_migration is not None:
         before_migration(db_path, current, head)
     from alembic import command

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from app.models.db import DB_FILE_NAME
 from app.models.schema_version import head_revision, known_revisions
+from app.services import backup_messages as msg
 from app.services.clock import BEIJING, Clock
 from app.services.integrity import (
     DbErrorKind,
@@ -121,9 +122,9 @@ def online_backup(
     replaced only once the new copy is complete and checked.
     """
     if not db_path.exists():
-        raise BackupError(f"there is no database at {db_path} to back up")
+        raise BackupError(msg.NOTHING_TO_BACK_UP(path=db_path))
     if dest.exists() and not replace:
-        raise BackupError(f"{dest} already exists; choose another file name")
+        raise BackupError(msg.DEST_EXISTS(path=dest))
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -165,7 +166,7 @@ def online_backup(
     problems = pragma_check(partial, full=False)
     if problems:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"the copy failed its check ({problems[0]}); the database was not changed")
+        raise BackupError(msg.COPY_FAILED_CHECK(problem=problems[0]))
     _fsync_file(partial)
     os.replace(partial, dest)
     _fsync_dir(dest.parent)
@@ -346,29 +347,27 @@ class BackupService:
     def plan_restore(self, source: Path) -> RestorePlan:
         """Check `source` and describe the restore. Raises RestoreRefused; changes nothing."""
         if not source.is_file():
-            raise RestoreRefused(f"{source} does not exist")
+            raise RestoreRefused(msg.NO_SUCH_FILE(path=source))
         if self.db_path.exists() and source.resolve() == self.db_path.resolve():
-            raise RestoreRefused("that is the database in use; choose a backup file")
+            raise RestoreRefused(msg.DATABASE_IN_USE())
         try:
             problems = pragma_check(source, full=True)
             revision = None if problems else schema_revision(source)
         except sqlite3.Error as e:
             known = classify_error(e)
             damaged = known is not None and known.kind is DbErrorKind.DAMAGED
-            what = "is damaged" if damaged else "is not a readable database"
-            raise RestoreRefused(f"{source.name} {what} ({e}); choose another backup") from None
+            refusal = msg.BACKUP_DAMAGED if damaged else msg.NOT_READABLE
+            raise RestoreRefused(refusal(name=source.name, error=str(e))) from None
         if problems:
-            raise RestoreRefused(f"{source.name} is damaged ({problems[0]}); choose another backup")
+            raise RestoreRefused(msg.BACKUP_DAMAGED(name=source.name, error=problems[0]))
         if revision is None:
-            raise RestoreRefused(f"{source.name} is not an Aftersales Sentinel database")
+            raise RestoreRefused(msg.NOT_OURS(name=source.name))
         if revision not in known_revisions():
-            raise RestoreRefused(
-                f"{source.name} was written by a newer version of the app (schema {revision})"
-            )
+            raise RestoreRefused(msg.BACKUP_TOO_NEW(name=source.name, revision=revision))
         try:
             count, last = _read_summary(source)
         except sqlite3.Error as e:
-            raise RestoreRefused(f"{source.name} has no readable cases ({e})") from None
+            raise RestoreRefused(msg.NO_READABLE_CASES(name=source.name, error=str(e))) from None
         current: int | None = None
         if self.db_path.exists():
             try:
@@ -392,15 +391,15 @@ class BackupService:
     def apply_restore(self, plan: RestorePlan, *, confirmed: bool) -> RestoreResult:
         """Put the planned backup in place. The caller must have closed every connection."""
         if not confirmed:
-            raise RestoreRefused("restore not confirmed; nothing was changed")
+            raise RestoreRefused(msg.NOT_CONFIRMED())
         try:
             stat = plan.source.stat()
         except FileNotFoundError:
-            raise RestoreRefused(f"{plan.source} disappeared; nothing was changed") from None
+            raise RestoreRefused(msg.DISAPPEARED(path=plan.source)) from None
         if (stat.st_size, stat.st_mtime_ns) != (plan.source_size, plan.source_mtime_ns):
-            raise RestoreRefused(f"{plan.source.name} changed since it was checked; check it again")
+            raise RestoreRefused(msg.CHANGED_SINCE_CHECK(name=plan.source.name))
         if plan.aside.exists():
-            raise RestoreRefused(f"{plan.aside} already exists; nothing was changed")
+            raise RestoreRefused(msg.ASIDE_EXISTS(path=plan.aside))
         incoming = self.db_path.with_name(DB_FILE_NAME + ".restoring")
         incoming.unlink(missing_ok=True)
         # Through the backup API, not a file copy: a source in WAL mode may have a -wal beside it.

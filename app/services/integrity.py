@@ -24,6 +24,8 @@ from sqlalchemy.exc import DBAPIError
 
 from app.models.db import SchemaTooNewError
 from app.models.schema_version import known_revisions
+from app.services import backup_messages as msg
+from app.services.messages import Template, Text
 
 if TYPE_CHECKING:
     from app.services.backup import BackupFile, BackupService
@@ -50,23 +52,23 @@ class DbErrorKind(StrEnum):
     TOO_NEW = "too_new"
 
 
-MESSAGES: dict[DbErrorKind, str] = {
-    DbErrorKind.DISK_FULL: "disk full: free space and retry (this step was not saved; earlier data is safe)",
-    DbErrorKind.LOCKED: "database is locked by another program: close the other copy of the app and retry",
-    DbErrorKind.READ_ONLY: "database is read-only: check the permissions of the data folder and retry",
-    DbErrorKind.DAMAGED: "the database file is damaged: restore a backup",
-    DbErrorKind.CANT_OPEN: "cannot open the database file: check that the data folder exists and is readable",
-    DbErrorKind.IO_ERROR: "disk error while reading or writing the database: check the disk and retry",
-    DbErrorKind.TOO_NEW: "the database was written by a newer version of the app: install that version",
+MESSAGES: dict[DbErrorKind, Template] = {
+    DbErrorKind.DISK_FULL: msg.DISK_FULL,
+    DbErrorKind.LOCKED: msg.LOCKED,
+    DbErrorKind.READ_ONLY: msg.READ_ONLY,
+    DbErrorKind.DAMAGED: msg.DAMAGED,
+    DbErrorKind.CANT_OPEN: msg.CANT_OPEN,
+    DbErrorKind.IO_ERROR: msg.IO_ERROR,
+    DbErrorKind.TOO_NEW: msg.TOO_NEW,
 }
 
 
 @dataclass(frozen=True)
 class KnownDbError:
-    """A failure the merchant can act on: `message` is the one line to show."""
+    """A failure the merchant can act on: `message` is the one line to show (`say` it in the UI)."""
 
     kind: DbErrorKind
-    message: str
+    message: Text
     detail: str  # the underlying error text, for the log and the "details" part of a dialog
 
 
@@ -115,7 +117,9 @@ def classify_error(exc: BaseException) -> KnownDbError | None:
         return classify_error(exc.orig)
     kind: DbErrorKind | None = None
     if isinstance(exc, SchemaTooNewError):
-        return KnownDbError(DbErrorKind.TOO_NEW, str(exc), str(exc))
+        return KnownDbError(
+            DbErrorKind.TOO_NEW, msg.FILE_TOO_NEW(path=exc.db_path, revision=exc.revision), str(exc)
+        )
     if isinstance(exc, sqlite3.Error):
         code = _sqlite_code(exc)
         kind = _KIND_OF_CODE.get(code) if code is not None else None
@@ -123,7 +127,7 @@ def classify_error(exc: BaseException) -> KnownDbError | None:
         kind = _KIND_OF_ERRNO.get(exc.errno)
     if kind is None:
         return None
-    return KnownDbError(kind, MESSAGES[kind], str(exc))
+    return KnownDbError(kind, MESSAGES[kind](), str(exc))
 
 
 # ---- checks on a file ------------------------------------------------------------------------
@@ -179,7 +183,7 @@ class DbState(StrEnum):
 @dataclass(frozen=True)
 class HealthReport:
     state: DbState
-    message: str  # one line for the merchant ("" when OK)
+    message: str  # one line for the merchant, a `messages.Text` ("" when OK)
     details: tuple[str, ...] = ()  # what SQLite reported, for the log and "details"
     newest_good_backup: BackupFile | None = None
 
@@ -194,10 +198,8 @@ def check_at_start(db_path: Path, backups: BackupService) -> HealthReport:
         good = backups.newest_good()
         if good is None:
             return HealthReport(DbState.NEW, "")
-        what = "is missing" if not db_path.exists() else "is empty"
-        return HealthReport(
-            DbState.MISSING, f"the database file {db_path} {what}, but backups exist", (), good
-        )
+        gone = msg.DB_MISSING if not db_path.exists() else msg.DB_EMPTY
+        return HealthReport(DbState.MISSING, gone(path=db_path), (), good)
     try:
         problems = pragma_check(db_path, full=False)
         revision = schema_revision(db_path) if not problems else None
@@ -209,29 +211,25 @@ def check_at_start(db_path: Path, backups: BackupService) -> HealthReport:
     if problems:
         return _damaged(db_path, backups, tuple(problems[:20]))
     if revision is not None and revision not in known_revisions():
-        return HealthReport(
-            DbState.TOO_NEW,
-            f"{db_path} was written by a newer version of the app (schema {revision}); "
-            "install the newer version or open another data folder",
-        )
+        return HealthReport(DbState.TOO_NEW, msg.DB_TOO_NEW(path=db_path, revision=revision))
     return HealthReport(DbState.OK, "")
 
 
 def _damaged(db_path: Path, backups: BackupService, details: tuple[str, ...]) -> HealthReport:
     good = backups.newest_good()
     if good is None:
-        advice = "no good backup was found; keep the file and ask for help"
+        advice = msg.NO_GOOD_BACKUP()
     else:
-        advice = f"the newest good backup is from {good.label()} ({good.path.name})"
-    return HealthReport(DbState.DAMAGED, f"the database file {db_path} is damaged: {advice}", details, good)
+        advice = msg.NEWEST_GOOD_BACKUP(taken=good.label(), name=good.path.name)
+    return HealthReport(DbState.DAMAGED, msg.DB_DAMAGED(path=db_path, advice=advice), details, good)
 
 
-def damage_advice(backups: BackupService) -> str:
+def damage_advice(backups: BackupService) -> Text:
     """The second half of a 'damaged' message: which backup to restore, and how."""
     good = backups.newest_good()
     if good is None:
-        return "no good backup was found; keep the file and ask for help"
-    return f"start the app to restore the newest good backup ({good.path})"
+        return msg.NO_GOOD_BACKUP()
+    return msg.RESTORE_AT_START(path=good.path)
 
 
 # ---- the full check (`python -m app check`) -----------------------------------------------

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.services.backup import (
@@ -33,10 +33,15 @@ from app.services.backup import (
 )
 from app.services.clock import BEIJING
 from app.services.integrity import classify_error
+from app.ui.service_text import error_text as service_error_text
+from app.ui.service_text import say
 
 log = logging.getLogger(__name__)
 
-DB_FILTER = "Sentinel backup (*.db);;All files (*)"
+
+def db_filter() -> str:
+    """The file dialogs' filter (translated when asked: after the language is installed)."""
+    return QCoreApplication.translate("BackupActions", "Sentinel backup (*.db);;All files (*)")
 
 
 class Prompter(Protocol):
@@ -70,11 +75,11 @@ class QtPrompter:
         QMessageBox.warning(self.parent, title, text)
 
     def save_path(self, title: str, suggested: Path) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), DB_FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), db_filter())
         return Path(chosen) if chosen else None
 
     def open_path(self, title: str, directory: Path) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(self.parent, title, str(directory), DB_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self.parent, title, str(directory), db_filter())
         return Path(chosen) if chosen else None
 
 
@@ -91,31 +96,42 @@ class Runner(Protocol):
 
 
 def error_text(error: Exception) -> str:
-    """What to tell the merchant about a failed backup or restore."""
+    """What to tell the merchant about a failed backup or restore, in the UI's language."""
     if isinstance(error, BackupError | RestoreRefused):
-        return str(error)
+        return service_error_text(error)
     known = classify_error(error)
     if known is not None:
-        return known.message
-    return f"unexpected error ({type(error).__name__}: {error}); the details are in the log"
+        return say(known.message)
+    return QCoreApplication.translate(
+        "BackupActions", "unexpected error ({0}: {1}); the details are in the log"
+    ).format(type(error).__name__, error)
 
 
 def restore_question(plan: RestorePlan) -> str:
     when = plan.last_change.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M") if plan.last_change else "-"
-    current = (
-        "no current database"
-        if plan.current_case_count is None
-        else f"the current data ({plan.current_case_count} cases)"
-    )
-    upgrade = (
-        "\nIt was made by an older version and will be upgraded when opened." if plan.needs_upgrade else ""
-    )
-    return (
-        f"Replace {current} with the backup {plan.source.name}?\n"
-        f"The backup holds {plan.case_count} cases, last changed {when} (Beijing time).\n"
-        f"Changes made after it will not be in the restored data; the current file is kept as "
-        f"{plan.aside.name}.{upgrade}"
-    )
+    if plan.current_case_count is None:
+        replace = QCoreApplication.translate(
+            "BackupActions", "Replace no current database with the backup {0}?"
+        ).format(plan.source.name)
+    else:
+        replace = QCoreApplication.translate(
+            "BackupActions", "Replace the current data ({0} cases) with the backup {1}?"
+        ).format(plan.current_case_count, plan.source.name)
+    holds = QCoreApplication.translate(
+        "BackupActions", "The backup holds {0} cases, last changed {1} (Beijing time)."
+    ).format(plan.case_count, when)
+    kept = QCoreApplication.translate(
+        "BackupActions",
+        "Changes made after it will not be in the restored data; the current file is kept as {0}.",
+    ).format(plan.aside.name)
+    lines = [replace, holds, kept]
+    if plan.needs_upgrade:
+        lines.append(
+            QCoreApplication.translate(
+                "BackupActions", "It was made by an older version and will be upgraded when opened."
+            )
+        )
+    return "\n".join(lines)
 
 
 class BackupActions(QObject):
@@ -161,7 +177,7 @@ class BackupActions(QObject):
 
     def _backed_up(self, path: Path) -> None:
         log.info("backup written to %s", path)
-        self._prompter.inform(self.tr("Backup done"), f"The backup was saved as\n{path}")
+        self._prompter.inform(self.tr("Backup done"), self.tr("The backup was saved as\n{0}").format(path))
         self.backup_done.emit(str(path))
 
     # ---- Restore…
@@ -192,11 +208,11 @@ class BackupActions(QObject):
     def _restored(self, result: RestoreResult) -> None:
         log.info("restored %s (previous database kept as %s)", result.restored_from, result.aside)
         self._reopen_database()
-        kept = f"\nThe previous data is kept as {result.aside}." if result.aside else ""
-        self._prompter.inform(
-            self.tr("Restore done"),
-            f"The data was restored from {result.restored_from.name}.{kept}",
+        restored = self.tr("The data was restored from {0}.").format(result.restored_from.name)
+        kept = (
+            "\n" + self.tr("The previous data is kept as {0}.").format(result.aside) if result.aside else ""
         )
+        self._prompter.inform(self.tr("Restore done"), restored + kept)
         self.restore_done.emit(str(result.restored_from))
 
     def _restore_failed(self, error: Exception, tb: str) -> None:
@@ -208,6 +224,6 @@ class BackupActions(QObject):
         if classify_error(error) is None and not isinstance(error, BackupError | RestoreRefused):
             log.error("%s:\n%s", title, tb)
         else:
-            log.warning("%s: %s", title, message)
+            log.warning("%s: %s", title, error)  # the log stays English, whatever the UI shows
         self._prompter.warn(title, message)
         self.failed.emit(message)

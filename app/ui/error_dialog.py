@@ -17,7 +17,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.ui.service_text import say
 
 if TYPE_CHECKING:
     from app.services.integrity import KnownDbError
@@ -74,10 +75,11 @@ def describe(exc: BaseException, tb_text: str) -> tuple[str, str]:
     """(summary, details) for the dialog."""
     known = classify_error(exc)
     if known is not None:
-        return known.message, f"{known.detail}\n\n{tb_text}"
-    summary = (
+        return say(known.message), f"{known.detail}\n\n{tb_text}"
+    summary = QCoreApplication.translate(
+        "ErrorDialog",
         "An unexpected error occurred; your data was not changed by it. The app keeps running. "
-        "Please send the details below with a short note of what you were doing."
+        "Please send the details below with a short note of what you were doing.",
     )
     return summary, f"Aftersales Sentinel {__version__}\n\n{tb_text}"
 

@@ -145,9 +145,14 @@ class Startup:
             self.app.exit(1)
 
     def _failed(self, error: Exception, details: str) -> None:
+        from app.services.integrity import classify_error
+        from app.ui.service_text import error_text, say
+
+        known = classify_error(error)  # too new, locked, read-only…: the one line to act on
+        message = say(known.message) if known is not None else error_text(error)
         self.window.show()
         self.window.show_error(
-            QCoreApplication.translate("Startup", "Cannot open the data folder"), str(error), details
+            QCoreApplication.translate("Startup", "Cannot open the data folder"), message, details
         )
 
     def shutdown(self) -> None:

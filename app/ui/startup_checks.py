@@ -30,6 +30,7 @@ from app.services.backup import (
 from app.services.clock import Clock
 from app.services.integrity import DbState, HealthReport, check_at_start
 from app.ui.backup_dialogs import Prompter, Runner
+from app.ui.service_text import error_text, say
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,11 @@ log = logging.getLogger(__name__)
 def title() -> str:
     """The title of the start check's questions (translated when asked: after the language is installed)."""
     return QCoreApplication.translate("StartupChecks", "Database check")
+
+
+def _what_happened(report: HealthReport) -> str:
+    """The check's one line, in the UI's language, ended as a sentence."""
+    return QCoreApplication.translate("StartupChecks", "{0}.").format(say(report.message))
 
 
 class StartupOutcome(StrEnum):
@@ -59,20 +65,25 @@ def check_before_open(data_dir: Path, clock: Clock, prompter: Prompter) -> Start
     log.error("start check: %s %s; details: %s", report.state.value, report.message, report.details[:5])
     good = report.newest_good_backup
     if report.state in (DbState.DAMAGED, DbState.MISSING) and good is not None:
-        question = (
-            f"{report.message}.\n\nRestore the backup of {good.label()} (Beijing time)? "
-            "Changes made after it are not in it. The current file is kept beside it, renamed."
-        )
-        if prompter.confirm(title(), question):
+        question = QCoreApplication.translate(
+            "StartupChecks",
+            "Restore the backup of {0} (Beijing time)? Changes made after it are not in it. "
+            "The current file is kept beside it, renamed.",
+        ).format(good.label())
+        if prompter.confirm(title(), f"{_what_happened(report)}\n\n{question}"):
             return _restore(service, report, good.path, prompter)
         if report.state is DbState.MISSING and prompter.confirm(
-            title(), "Start with a new, empty database instead? The backups stay where they are."
+            title(),
+            QCoreApplication.translate(
+                "StartupChecks", "Start with a new, empty database instead? The backups stay where they are."
+            ),
         ):
             return StartupResult(StartupOutcome.PROCEED, report)
-        prompter.inform(title(), f"Nothing was changed. The app will close.\n{service.db_path}")
+        closing = QCoreApplication.translate("StartupChecks", "Nothing was changed. The app will close.")
+        prompter.inform(title(), f"{closing}\n{service.db_path}")
         return StartupResult(StartupOutcome.QUIT, report)
-    details = "\n".join(report.details[:5])
-    prompter.warn(title(), f"{report.message}.\n\n{details}".rstrip())
+    details = "\n".join(report.details[:5])  # what SQLite reported, as it said it
+    prompter.warn(title(), f"{_what_happened(report)}\n\n{details}".rstrip())
     return StartupResult(StartupOutcome.QUIT, report)
 
 
@@ -81,11 +92,17 @@ def _restore(service: BackupService, report: HealthReport, source: Path, prompte
         result = service.apply_restore(service.plan_restore(source), confirmed=True)
     except (BackupError, RestoreRefused, OSError, sqlite3.Error) as e:
         log.error("restore at start failed: %s", e)
-        prompter.warn(title(), f"The restore failed: {e}. Nothing was changed.")
+        failed = QCoreApplication.translate("StartupChecks", "The restore failed: {0}. Nothing was changed.")
+        prompter.warn(title(), failed.format(error_text(e)))
         return StartupResult(StartupOutcome.QUIT, report)
-    kept = f"\nThe damaged file is kept as {result.aside.name}." if result.aside else ""
     log.warning("restored %s at start (kept %s)", source, result.aside)
-    prompter.inform(title(), f"The data was restored from {source.name}.{kept}")
+    lines = [
+        QCoreApplication.translate("StartupChecks", "The data was restored from {0}.").format(source.name)
+    ]
+    if result.aside:
+        kept = QCoreApplication.translate("StartupChecks", "The damaged file is kept as {0}.")
+        lines.append(kept.format(result.aside.name))
+    prompter.inform(title(), "\n".join(lines))
     return StartupResult(StartupOutcome.PROCEED, report, source)
 
 

@@ -245,6 +245,34 @@
 <context>
     <name>BackupActions</name>
     <message>
+        <source>Sentinel backup (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected error ({0}: {1}); the details are in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace no current database with the backup {0}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the current data ({0} cases) with the backup {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup holds {0} cases, last changed {1} (Beijing time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes made after it will not be in the restored data; the current file is kept as {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was made by an older version and will be upgraded when opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -257,11 +285,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The backup was saved as
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data was restored from {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous data is kept as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -840,6 +881,10 @@
     </message>
     <message>
         <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; your data was not changed by it. The app keeps running. Please send the details below with a short note of what you were doing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1749,6 +1794,34 @@
     <name>StartupChecks</name>
     <message>
         <source>Database check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the backup of {0} (Beijing time)? Changes made after it are not in it. The current file is kept beside it, renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with a new, empty database instead? The backups stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed. The app will close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed: {0}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data was restored from {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged file is kept as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -245,6 +245,34 @@
 <context>
     <name>BackupActions</name>
     <message>
+        <source>Sentinel backup (*.db);;All files (*)</source>
+        <translation>售后哨兵备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>unexpected error ({0}: {1}); the details are in the log</source>
+        <translation>意外错误（{0}：{1}），详细情况已写入日志</translation>
+    </message>
+    <message>
+        <source>Replace no current database with the backup {0}?</source>
+        <translation>现在没有数据库。要用备份 {0} 恢复吗？</translation>
+    </message>
+    <message>
+        <source>Replace the current data ({0} cases) with the backup {1}?</source>
+        <translation>要用备份 {1} 替换现在的数据（{0} 个售后单）吗？</translation>
+    </message>
+    <message>
+        <source>The backup holds {0} cases, last changed {1} (Beijing time).</source>
+        <translation>这个备份有 {0} 个售后单，最后修改于 {1}（北京时间）。</translation>
+    </message>
+    <message>
+        <source>Changes made after it will not be in the restored data; the current file is kept as {0}.</source>
+        <translation>在它之后做的改动不会出现在恢复后的数据里；现在的文件会另存为 {0}。</translation>
+    </message>
+    <message>
+        <source>It was made by an older version and will be upgraded when opened.</source>
+        <translation>它由旧版本制作，打开时会自动升级。</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -257,12 +285,26 @@
         <translation>备份完成</translation>
     </message>
     <message>
+        <source>The backup was saved as
+{0}</source>
+        <translation>备份已保存为
+{0}</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
         <source>Cannot restore</source>
         <translation>不能恢复</translation>
+    </message>
+    <message>
+        <source>The data was restored from {0}.</source>
+        <translation>数据已从 {0} 恢复。</translation>
+    </message>
+    <message>
+        <source>The previous data is kept as {0}.</source>
+        <translation>原来的数据另存为 {0}。</translation>
     </message>
     <message>
         <source>Restore done</source>
@@ -841,6 +883,10 @@
     <message>
         <source>Copy details</source>
         <translation>复制详情</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; your data was not changed by it. The app keeps running. Please send the details below with a short note of what you were doing.</source>
+        <translation>发生了意外错误，您的数据没有因此改动，应用会继续运行。请把下面的详细信息发给我们，并简单说明当时在做什么。</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1796,34 @@
     <message>
         <source>Database check</source>
         <translation>数据库检查</translation>
+    </message>
+    <message>
+        <source>{0}.</source>
+        <translation>{0}。</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {0} (Beijing time)? Changes made after it are not in it. The current file is kept beside it, renamed.</source>
+        <translation>要恢复北京时间 {0} 的备份吗？在它之后做的改动不在其中。现在的文件会改名后保留在旁边。</translation>
+    </message>
+    <message>
+        <source>Start with a new, empty database instead? The backups stay where they are.</source>
+        <translation>改用一个新的空数据库开始吗？备份都会原样保留。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. The app will close.</source>
+        <translation>什么都没有改动。应用将关闭。</translation>
+    </message>
+    <message>
+        <source>The restore failed: {0}. Nothing was changed.</source>
+        <translation>恢复失败：{0}。什么都没有改动。</translation>
+    </message>
+    <message>
+        <source>The data was restored from {0}.</source>
+        <translation>数据已从 {0} 恢复。</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept as {0}.</source>
+        <translation>损坏的文件另存为 {0}。</translation>
     </message>
 </context>
 <context>

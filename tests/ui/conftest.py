@@ -23,8 +23,10 @@ from tests.ui.shell_fixtures import App, close_app, make_app
 
 
 @pytest.fixture(autouse=True)
-def english_locale() -> Iterator[None]:
-    """Source strings (English) and en_US number/date formats, whatever the machine's locale."""
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Source strings (English), service messages in English and en_US number/date formats,
+    whatever the machine's locale (a C locale would otherwise make `i18n.current()` Chinese)."""
+    monkeypatch.setattr(i18n, "_installed", ["en"])
     QLocale.setDefault(QLocale("en_US"))
     vocab.reset()
     yield
