@@ -336,3 +336,14 @@ def test_each_imported_step_names_the_file_it_came_from(
         ("confirm_receipt", None),  # the merchant's own step
     ]
     assert "source" not in result.plan.rows[0].steps[0].payload  # the plan (and --json) unchanged
+
+
+def test_a_deadline_column_that_is_not_a_time_never_fails_a_row(importer: Importer, tmp_path: Path) -> None:
+    f = write_csv(
+        tmp_path / "a.csv",
+        "KS1,1001,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,,1天2小时",
+        "KS2,1002,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,,已超时",
+        header=HEADER + ",剩余处理时间",  # what is left, as some back ends export it: not a time
+    )
+    rows = importer.preview(f, platform=Platform.KUAISHOU).rows
+    assert [(r.outcome, r.notes, r.problems) for r in rows] == [(Outcome.NEW, (), ())] * 2

@@ -103,7 +103,7 @@ class BadRow:
     problems: tuple[RowProblem, ...]
 
 
-TIME_FIELDS = ("requested_at", "approved_at", "returned_at", "delivered_at", "updated_at", "deadline_at")
+TIME_FIELDS = ("requested_at", "approved_at", "returned_at", "delivered_at", "updated_at")
 MONEY_FIELDS = ("amount", "refunded_amount", "order_amount")
 TEXT_FIELDS = (
     "reason_detail",
@@ -176,6 +176,7 @@ def read_row(
     reason_word = clean_text(cell("reason"))
     reason = lookup_word(preset.reasons, reason_word) if reason_word else None
     times = {name: parse(name, parse_time) for name in TIME_FIELDS}
+    deadline_at = _platform_deadline(cell("deadline_at"))
     money = {name: parse(name, parse_money) for name in MONEY_FIELDS}
     quantity = parse("quantity", parse_count)
     shipped_word = clean_text(cell("shipped"))
@@ -202,7 +203,7 @@ def read_row(
         returned_at=times["returned_at"],
         delivered_at=times["delivered_at"],
         updated_at=times["updated_at"],
-        deadline_at=times["deadline_at"],
+        deadline_at=deadline_at,
         refunded_amount=abs(money["refunded_amount"]) if money["refunded_amount"] is not None else None,
         order_amount=money["order_amount"],
         quantity=quantity if quantity is not None else 1,
@@ -210,6 +211,20 @@ def read_row(
         reason_word="" if reason else reason_word,
         **texts,
     )
+
+
+def _platform_deadline(value: Cell) -> datetime | None:
+    """The platform's own deadline when the column holds a time; None for anything else.
+
+    The column only serves to check our clock against the platform's, so it never fails a
+    row: 剩余处理时间 often holds what is left ("1天2小时") or "已超时" rather than a time.
+    """
+    if value is None or value == "":
+        return None
+    try:
+        return parse_time(value)
+    except ValueProblem:
+        return None
 
 
 __all__ = ["MISSING_TRACKING", "BadRow", "ImportRow", "ProblemKind", "RowProblem", "read_row"]
