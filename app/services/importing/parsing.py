@@ -17,6 +17,7 @@ Cell = str | int | float | Decimal | datetime | date | None
 
 CENT = Decimal("0.01")
 EXCEL_EPOCH = datetime(1899, 12, 30)
+BEIJING_OFFSET = timedelta(hours=8)  # China keeps no daylight saving time: a fixed offset
 # Excel serials of 1982-04-01 .. 2119-10-01: anything else is not a plausible after-sales time.
 SERIAL_RANGE = (30000.0, 80000.0)
 # Integers up to this many digits survive a float (IEEE double: 15 significant digits).
@@ -179,20 +180,25 @@ def parse_time(value: Cell) -> datetime | None:
     """
     if is_blank(value):
         return None
-    if isinstance(value, datetime):
+    if isinstance(value, str):
+        text = clean_text(value)
+        common = _common_time(text)
+        if common is not None:  # most cells of most exports: Beijing wall time, no offset
+            return (common - BEIJING_OFFSET).replace(tzinfo=UTC)
+        local = _parse_time_text(text)
+    elif isinstance(value, datetime):
         local = value
     elif isinstance(value, date):
         local = datetime(value.year, value.month, value.day)
     elif isinstance(value, int | float) and not isinstance(value, bool):
         local = from_excel_serial(float(value))
     else:
-        text = clean_text(value)
-        local = _parse_time_text(text)
+        local = _parse_time_text(clean_text(value))
     return ensure_aware(local).astimezone(UTC)
 
 
 def _common_time(text: str) -> datetime | None:
-    """`2026-11-03 14:05:09`, `2026/11/03 14:05` (what most exports write) without the regex.
+    """`2026-11-03 14:05:09`, `2026/11/03 14:05` (what most exports write), read by the C parser.
 
     None for anything else, an impossible date included: the regex then reads it or says why not.
     """
@@ -204,20 +210,12 @@ def _common_time(text: str) -> datetime | None:
         and text[7] == sep
         and text[10] == " "
         and text[13] == ":"
+        and text.isascii()
     ):
-        digits = text[0:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:19]
-        if digits.isascii() and digits.isdigit():
-            try:
-                return datetime(
-                    int(text[0:4]),
-                    int(text[5:7]),
-                    int(text[8:10]),
-                    int(text[11:13]),
-                    int(text[14:16]),
-                    int(text[17:19] or 0),
-                )
-            except ValueError:
-                return None
+        try:
+            return datetime.fromisoformat(text if sep == "-" else text.replace("/", "-"))
+        except ValueError:
+            return None
     return None
 
 
