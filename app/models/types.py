@@ -40,14 +40,24 @@ class UTCDateTime(TypeDecorator[datetime]):
         if dialect.name != "sqlite" or reference is None:
             return reference
 
+        # The last value and its text: a batch binds the same `now` object (created, updated,
+        # recorded at) a few times a row. One tuple, replaced whole, so threads cannot mix pairs.
+        last: list[tuple[datetime | None, str | None]] = [(None, None)]
+
         def process(value: datetime | None) -> str | None:
             if value is None:
                 return None
+            seen, text = last[0]
+            if value is seen:
+                return text
             if value.tzinfo is UTC:  # most values: the text without its "+00:00"
-                return value.isoformat(" ", "microseconds")[:-6]
-            if value.tzinfo is None or value.utcoffset() is None:
+                text = value.isoformat(" ", "microseconds")[:-6]
+            elif value.tzinfo is None or value.utcoffset() is None:
                 raise ValueError(f"naive datetime refused (times are stored as UTC): {value!r}")
-            return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+            else:
+                text = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+            last[0] = (value, text)
+            return text
 
         sample = datetime(2026, 1, 2, 3, 4, 5, 60, tzinfo=UTC)
         return process if process(sample) == reference(sample) else reference
