@@ -347,3 +347,12 @@ def test_a_deadline_column_that_is_not_a_time_never_fails_a_row(importer: Import
     )
     rows = importer.preview(f, platform=Platform.KUAISHOU).rows
     assert [(r.outcome, r.notes, r.problems) for r in rows] == [(Outcome.NEW, (), ())] * 2
+
+
+def test_a_preview_is_written_once(importer: Importer, ctx: AppContext, tmp_path: Path) -> None:
+    f = write_csv(tmp_path / "a.csv", "KS1,1001,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,")
+    plan = importer.preview(f, platform=Platform.KUAISHOU)
+    assert importer.apply(plan).imported_case_ids
+    with pytest.raises(ImportAborted, match="already imported"):
+        importer.apply(plan)
+    assert len(ctx.queries.list_cases()) == 1

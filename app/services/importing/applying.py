@@ -20,6 +20,10 @@ class ImportAborted(ImportFileError):
 
 
 NOTHING_IMPORTED = Template(en="{why}; nothing was imported", zh="{why}；未导入任何内容")
+ALREADY_USED = Template(
+    en="this preview was already imported (or tried); preview the file again",
+    zh="这次预览已经导入过（或尝试过）；请重新预览文件",
+)
 DATABASE_CHANGED = Template(
     en="the database changed during the import ({error}); nothing was imported",
     zh="导入期间数据库被改动（{error}）；未导入任何内容",
@@ -40,6 +44,8 @@ def apply_rows(
     is rolled back.
     """
     todo = [p for p in plans if p.outcome in (Outcome.NEW, Outcome.UPDATE)]
+    if any(_used(p) for p in todo):
+        raise ImportAborted(ALREADY_USED())
     written: dict[int, int] = {}
     try:
         with gc_paused(), cases.batch() as batch:
@@ -61,6 +67,14 @@ def apply_rows(
     except IntegrityError as e:
         raise ImportAborted(DATABASE_CHANGED(error=e.orig)) from e
     return written
+
+
+def _used(plan: RowPlan) -> bool:
+    """The row's case was handed to a write already (its recorded steps were saved or tried)."""
+    state = plan.state
+    if state is None:
+        return True
+    return state.new_row is None if plan.outcome is Outcome.NEW else not state.pending
 
 
 __all__ = ["ImportAborted", "Progress", "apply_rows"]
