@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import CaseType, Platform, Reason
 from app.services.case_edits import EDITABLE_FIELDS, plan_edit
-from app.services.cases import InvalidInput, NewCase, default_shipped, parse_money
+from app.services.case_inputs import InvalidInput, NewCase, default_shipped, parse_money
 from app.services.platform_types import case_types_for
 from app.ui import vocab
 from app.ui.form_dialog import FormDialog

@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from app.models.enums import Action, Platform, Stage
+from app.services.case_inputs import NewCase, opened_case
 from app.services.case_state import AppliedAuto, CaseState
-from app.services.cases import NewCase, opened_case
 from app.services.importing.records import (
     MISSING_TRACKING,
     BadRow,
