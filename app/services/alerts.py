@@ -9,7 +9,6 @@ logging every alert so that nothing is shown twice, across restarts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -43,6 +42,16 @@ from app.services.alert_plan import (
     next_wakeup,
     plan_deadline,
 )
+from app.services.alert_results import (
+    Delivery,
+    Notice,
+    Summary,
+    TrayStatus,
+    UpcomingDeadline,
+    WakePlan,
+    WakeResult,
+    notice_of,
+)
 from app.services.alert_text import (
     alert_text,
     alert_title,
@@ -53,78 +62,6 @@ from app.services.alert_text import (
 from app.services.cases import AppliedAuto, CaseService
 from app.services.clock import Clock
 from app.services.run_marker import RunMarker
-
-
-@dataclass(frozen=True)
-class Notice:
-    """One thing shown to the merchant; `log_id` marks it seen in the alert log.
-
-    `title` and `text` are `messages.Text`s (the window shows them with `service_text.say`);
-    a notice logged before alert texts were stored in both languages holds its Chinese."""
-
-    log_id: int
-    case_id: int
-    kind: str  # "alert" | "auto_action"
-    title: str
-    text: str
-
-
-def notice_of(sent: SentAlert) -> Notice:
-    return Notice(sent.id, sent.case_id, sent.kind, sent.title, sent.text)
-
-
-@dataclass(frozen=True)
-class Summary:
-    reason: SummaryReason
-    headline: str  # a `messages.Text`
-    notices: tuple[Notice, ...]
-
-
-@dataclass(frozen=True)
-class Delivery:
-    popups: tuple[Notice, ...] = ()
-    summary: Summary | None = None
-    held: int = 0  # alerts held back by quiet hours or snooze
-
-    @property
-    def notices(self) -> tuple[Notice, ...]:
-        """Everything delivered now: the window lists all of it until seen."""
-        return self.popups + (self.summary.notices if self.summary else ())
-
-    def __bool__(self) -> bool:
-        return bool(self.popups or self.summary)
-
-
-@dataclass(frozen=True)
-class WakeResult:
-    applied: tuple[AppliedAuto, ...]
-    delivery: Delivery
-
-
-@dataclass(frozen=True)
-class WakePlan:
-    instant: datetime | None
-    reason: str
-    rows_read: int  # rows fetched to decide (a handful, never one per case)
-
-
-@dataclass(frozen=True)
-class UpcomingDeadline:
-    case_id: int
-    platform: str
-    aftersale_no: str
-    product_title: str
-    party: str
-    due_at: datetime
-    auto_action: str
-
-
-@dataclass(frozen=True)
-class TrayStatus:
-    due_within_24h: int  # merchant-side, not yet overdue
-    overdue: int  # merchant-side, due but not yet applied
-    upcoming: tuple[UpcomingDeadline, ...]
-
 
 CHANGED_LIMIT = 2000  # more cases written between two checks: read the whole alert window
 
@@ -534,3 +471,15 @@ class AlertService:
                 .limit(limit)
             ).all()
         return TrayStatus(int(within or 0), int(overdue or 0), tuple(UpcomingDeadline(*r) for r in rows))
+
+
+__all__ = [
+    "AlertService",
+    "Delivery",
+    "Notice",
+    "Summary",
+    "TrayStatus",
+    "UpcomingDeadline",
+    "WakePlan",
+    "WakeResult",
+]
