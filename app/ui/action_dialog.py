@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import Action, Actor, CaseType, Party
-from app.services.cases import ActionRequest, InvalidInput, parse_money
+from app.services.cases import ActionRequest, InvalidInput
 from app.services.workflow import COMPENSATION_ACTIONS, REQUIRED_FIELDS, RULINGS
 from app.ui import formatting, vocab
 from app.ui.form_dialog import FormDialog
@@ -233,13 +233,13 @@ class ActionDialog(FormDialog):
             payload["tracking"] = self.tracking.text().strip()
             payload["carrier"] = self.carrier.text().strip() if self.carrier else ""
         if self.freight is not None and self.freight.text().strip():
-            payload["freight"] = str(self._money(self.freight.text()))
+            payload["freight"] = str(self.money(self.freight.text()))
             payer = self.freight_payer.currentData() if self.freight_payer else None
             if payer is None:
                 raise InvalidInput(self.tr("Say who pays the freight."))
             payload["freight_payer"] = payer
         if self.amount is not None and self.amount.text().strip():
-            amount = self._money(self.amount.text())
+            amount = self.money(self.amount.text())
             if amount > self.case.requested:
                 raise InvalidInput(
                     self.tr("The refund is more than the buyer asked for ({0}).").format(
@@ -248,7 +248,7 @@ class ActionDialog(FormDialog):
                 )
             payload["amount"] = str(amount)
         if self.compensation is not None and self.compensation.text().strip():
-            payload["compensation"] = str(self._money(self.compensation.text()))
+            payload["compensation"] = str(self.money(self.compensation.text()))
         if self.reason is not None:
             payload["reason"] = self.reason.text().strip()
         if self.text is not None:
@@ -278,14 +278,6 @@ class ActionDialog(FormDialog):
         return ActionInput(
             ActionRequest(self.action, at=at, actor=default_actor(self.action), payload=payload), self.files
         )
-
-    def _money(self, text: str) -> Decimal:
-        try:
-            return parse_money(text)
-        except InvalidInput:
-            raise InvalidInput(
-                self.tr("Not an amount: {0} (write e.g. 99.00)").format(text.strip())
-            ) from None
 
     def _field_name(self, name: str) -> str:
         return {

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import CaseType, Platform, Reason
 from app.services.case_edits import EDITABLE_FIELDS, plan_edit
-from app.services.case_inputs import InvalidInput, NewCase, default_shipped, parse_money
+from app.services.case_inputs import InvalidInput, NewCase, default_shipped
 from app.services.platform_types import case_types_for
 from app.ui import vocab
 from app.ui.form_dialog import FormDialog
@@ -38,12 +38,7 @@ class _FormDialog(FormDialog):
             if required:
                 raise InvalidInput(self.tr("Please enter the amount."))
             return None
-        try:
-            return parse_money(text)
-        except InvalidInput:
-            raise InvalidInput(
-                self.tr("Not an amount: {0} (write e.g. 99.00)").format(text.strip())
-            ) from None
+        return self.money(text)
 
     def submit(self) -> None:
         try:

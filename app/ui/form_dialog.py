@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+
+from app.services.case_inputs import InvalidInput, parse_money
 
 
 class FormDialog(QDialog):
@@ -26,3 +31,15 @@ class FormDialog(QDialog):
 
     def submit(self) -> None:
         raise NotImplementedError
+
+    @staticmethod
+    def money(text: str) -> Decimal:
+        """An amount field's value; InvalidInput with the form's wording when it is not one."""
+        try:
+            return parse_money(text)
+        except InvalidInput:
+            raise InvalidInput(
+                QCoreApplication.translate("FormDialog", "Not an amount: {0} (write e.g. 99.00)").format(
+                    text.strip()
+                )
+            ) from None

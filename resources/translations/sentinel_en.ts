@@ -116,10 +116,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not an amount: {0} (write e.g. 99.00)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,6 +951,13 @@
     </message>
     <message>
         <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Not an amount: {0} (write e.g. 99.00)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2262,10 +2265,6 @@ Choose another folder and try again.</source>
     <name>_FormDialog</name>
     <message>
         <source>Please enter the amount.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not an amount: {0} (write e.g. 99.00)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

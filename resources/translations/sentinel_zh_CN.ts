@@ -116,10 +116,6 @@
         <translation>请添加退回商品的照片或其他凭证。</translation>
     </message>
     <message>
-        <source>Not an amount: {0} (write e.g. 99.00)</source>
-        <translation>金额格式不正确：{0}（例如 99.00）</translation>
-    </message>
-    <message>
         <source>reason</source>
         <translation>原因</translation>
     </message>
@@ -957,6 +953,13 @@
     <message>
         <source>any</source>
         <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Not an amount: {0} (write e.g. 99.00)</source>
+        <translation>金额格式不正确：{0}（例如 99.00）</translation>
     </message>
 </context>
 <context>
@@ -2266,10 +2269,6 @@ Choose another folder and try again.</source>
     <message>
         <source>Please enter the amount.</source>
         <translation>请输入金额。</translation>
-    </message>
-    <message>
-        <source>Not an amount: {0} (write e.g. 99.00)</source>
-        <translation>金额格式不正确：{0}（例如 99.00）</translation>
     </message>
 </context>
 </TS>
