@@ -13,7 +13,14 @@ from app.models.enums import Action, Platform, Stage
 from app.services.cases import ActionRequest
 from app.services.clock import BEIJING, FixedClock
 from app.services.context import AppContext
-from app.services.importing import ImportAborted, Importer, ImportFileError, Outcome, ProblemKind
+from app.services.importing import (
+    ImportAborted,
+    Importer,
+    ImportFileError,
+    ImportResult,
+    Outcome,
+    ProblemKind,
+)
 from app.services.importing.applying import apply_rows
 
 HEADER = (
@@ -28,6 +35,16 @@ def write_csv(path: Path, *rows: str, header: str = HEADER, encoding: str = "utf
 
 def bj(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=BEIJING)
+
+
+def import_approved_then_returned(importer: Importer, tmp_path: Path) -> ImportResult:
+    """KS1 imported from a.csv as approved (待买家退货), then from b.csv as returned (SF9)."""
+    first = "KS1,1001,退货退款,质量问题,待买家退货,2026-11-01 09:00,2026-11-01 12:30,,,99.00,"
+    importer.import_file(write_csv(tmp_path / "a.csv", first), platform=Platform.KUAISHOU)
+    later = (
+        "KS1,1001,退货退款,质量问题,待商家收货,2026-11-01 09:00,2026-11-01 12:30,2026-11-02 08:00,,99.00,SF9"
+    )
+    return importer.import_file(write_csv(tmp_path / "b.csv", later), platform=Platform.KUAISHOU)
 
 
 @pytest.fixture
@@ -58,12 +75,7 @@ def test_new_row_opens_at_application_time_and_approve_starts_the_buyer_clock(
 def test_known_case_moves_forward_by_platform_with_the_files_times(
     importer: Importer, ctx: AppContext, tmp_path: Path
 ) -> None:
-    first = "KS1,1001,退货退款,质量问题,待买家退货,2026-11-01 09:00,2026-11-01 12:30,,,99.00,"
-    importer.import_file(write_csv(tmp_path / "a.csv", first), platform=Platform.KUAISHOU)
-    later = (
-        "KS1,1001,退货退款,质量问题,待商家收货,2026-11-01 09:00,2026-11-01 12:30,2026-11-02 08:00,,99.00,SF9"
-    )
-    result = importer.import_file(write_csv(tmp_path / "b.csv", later), platform=Platform.KUAISHOU)
+    result = import_approved_then_returned(importer, tmp_path)
     (row,) = result.plan.rows
     assert row.outcome is Outcome.UPDATE
     assert (row.from_stage, row.to_stage) == (Stage.AWAITING_BUYER_RETURN, Stage.AWAITING_MERCHANT_RECEIPT)
@@ -78,7 +90,7 @@ def test_known_case_moves_forward_by_platform_with_the_files_times(
     )
     assert detail.row.return_tracking_no == "SF9"
     # The same file again changes nothing.
-    again = importer.import_file(write_csv(tmp_path / "b.csv", later), platform=Platform.KUAISHOU)
+    again = importer.import_file(tmp_path / "b.csv", platform=Platform.KUAISHOU)
     assert again.plan.counts() == {"new": 0, "update": 0, "unchanged": 1, "error": 0}
     assert len(ctx.queries.detail(row.case_id or 0).events) == len(detail.events)  # type: ignore[union-attr]
 
@@ -319,12 +331,7 @@ def test_the_platforms_own_deadline_is_checked_against_ours(importer: Importer, 
 def test_each_imported_step_names_the_file_it_came_from(
     importer: Importer, ctx: AppContext, tmp_path: Path
 ) -> None:
-    first = "KS1,1001,退货退款,质量问题,待买家退货,2026-11-01 09:00,2026-11-01 12:30,,,99.00,"
-    importer.import_file(write_csv(tmp_path / "a.csv", first), platform=Platform.KUAISHOU)
-    later = (
-        "KS1,1001,退货退款,质量问题,待商家收货,2026-11-01 09:00,2026-11-01 12:30,2026-11-02 08:00,,99.00,SF9"
-    )
-    result = importer.import_file(write_csv(tmp_path / "b.csv", later), platform=Platform.KUAISHOU)
+    result = import_approved_then_returned(importer, tmp_path)
     case_id = ctx.cases.resolve_case_id("KS1")
     ctx.cases.act(case_id, ActionRequest(Action.CONFIRM_RECEIPT))
     detail = ctx.queries.detail(case_id)
