@@ -33,9 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.models.db import DB_FILE_NAME, upgrade_if_needed
 from app.models.enums import Platform
 from app.paths import resource
-from app.services.backup import online_backup
-from app.services.integrity import pragma_check
-from app.services.rules import RuleBook
+from app.services.rules.presets import RuleBook
+from app.services.storage.backup import online_backup
+from app.services.storage.integrity import pragma_check
 
 BUDGET_MS = 100.0
 NOW = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)

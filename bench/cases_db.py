@@ -13,9 +13,9 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.bootstrap import AppContext
 from app.models.enums import CaseType, Platform, Reason, Stage
 from app.services.clock import FixedClock
-from app.services.context import AppContext
 
 PRODUCTS = ["加厚珊瑚绒睡衣女冬季套装", "无线蓝牙耳机降噪运动款", "儿童羽绒服中长款加厚", "不锈钢保温杯500ml"]
 BUYERS = ["小鱼儿", "momo酱", "快乐的土豆", "橙子不酸", "阿杰", "晴天", "Lily_88", "木子李"]

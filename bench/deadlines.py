@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, CaseType, Platform, Reason, Stage
-from app.services.cases import NewCase
+from app.services.cases.service import NewCase
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.deadlines import CaseFacts, EventFact, compute_deadlines
+from app.services.rules.deadlines import CaseFacts, EventFact, compute_deadlines
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 

@@ -33,9 +33,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.bootstrap import AppContext
 from app.models.db import DB_FILE_NAME
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
 from app.services.importing import Importer
 from app.services.importing.applying import apply_rows
 from app.services.importing.gc_pause import gc_paused

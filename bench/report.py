@@ -35,11 +35,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import __version__
+from app.bootstrap import AppContext
 from app.models.entities import RuleSet
 from app.models.enums import Platform
+from app.services.cases.demo import BUYERS, PRODUCTS
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.services.demo import BUYERS, PRODUCTS
 
 NOW = datetime(2026, 12, 1, 10, tzinfo=BEIJING)
 FIRST = datetime(2026, 9, 1, tzinfo=BEIJING)
@@ -286,10 +286,10 @@ def run_report(data_dir: Path, out: Path, capture: Path) -> dict[str, object]:
 
     from openpyxl.cell import Cell
 
-    from app.services import report_workbook
-    from app.services.metrics import MetricsService, parse_period
-    from app.services.order_counts import OrderCountService
-    from app.services.report_workbook import ReportRequest, ReportService
+    from app.services.reports import workbook as report_workbook
+    from app.services.reports.metrics import MetricsService, parse_period
+    from app.services.reports.order_counts import OrderCountService
+    from app.services.reports.workbook import ReportRequest, ReportService
 
     sink = capture.open("wb")
     original = report_workbook._Stream.append

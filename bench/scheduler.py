@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import select
 
+from app.bootstrap import AppContext
 from app.models.db import DB_FILE_NAME, upgrade_if_needed
 from app.models.entities import Deadline
 from app.services.clock import FixedClock
-from app.services.context import AppContext
 
 BUDGET_MS = 50.0
 NOW = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)

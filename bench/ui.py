@@ -50,7 +50,7 @@ sys.path.insert(0, {root!r})
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from app.cli import Options
-from app.ui.main import launch
+from app.ui.shell.main import launch
 # The path of `python -m app`: log, single-instance lock, window, app shell, first rows.
 start, shell = launch(Options(Path({data!r}), None, False), settings=QSettings({ini!r}, QSettings.Format.IniFormat))
 table = start.window.cases.table
@@ -112,8 +112,8 @@ def measure_in_process(data: Path) -> dict[str, list[float]]:
     from PySide6.QtCore import QSettings
 
     from app.cli import Options
-    from app.services.case_filter import ListFilter
-    from app.ui.main import Startup
+    from app.services.listing.filter import ListFilter
+    from app.ui.shell.main import Startup
 
     with tempfile.TemporaryDirectory() as tmp:
         start = Startup(

@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app.bootstrap import AppContext
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
 
 T0 = datetime(2026, 11, 2, 10, 0, 0, tzinfo=BEIJING)
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 
 from app.cli import Options  # noqa: E402
 from app.services.clock import parse_instant  # noqa: E402
-from app.ui.main import Startup  # noqa: E402
+from app.ui.shell.main import Startup  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 X, Y, W, H = 0, 30, 1400, 840

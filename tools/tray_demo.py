@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QW
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.bootstrap import AppContext
+from app.services.cases.demo import seed_demo
 from app.services.clock import FixedClock, SystemClock
-from app.services.context import AppContext
-from app.services.demo import seed_demo
-from app.ui.alert_center import AlertCenter
-from app.ui.tasks import TaskRunner
-from app.ui.tray import QtTrayNotifier
+from app.ui.alerts.center import AlertCenter
+from app.ui.alerts.tray import QtTrayNotifier
+from app.ui.common.tasks import TaskRunner
 
 
 def main() -> int:

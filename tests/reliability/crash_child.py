@@ -22,11 +22,11 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
-from app.services.cases import ActionRequest, NewCase
+from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.workflow import ActionNotAllowed, allowed_actions
+from app.services.rules.workflow import ActionNotAllowed, allowed_actions
 
 START = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
 MAX_OPS = 100_000  # the parent kills the worker long before

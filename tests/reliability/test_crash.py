@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from app.services.backup import BackupService
+from app.bootstrap import AppContext
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.integrity import DbState, check_at_start, pragma_check
+from app.services.storage.backup import BackupService
+from app.services.storage.integrity import DbState, check_at_start, pragma_check
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork"), reason="the crash test's child is a fork server (POSIX only)"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, Actor, CaseType, Platform, Reason
-from app.services.cases import ActionRequest, NewCase
+from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
 
 
 def bj(month: int, day: int, hour: int = 10, minute: int = 0, year: int = 2026) -> datetime:

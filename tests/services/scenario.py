@@ -6,11 +6,11 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from itertools import count
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, Actor, CaseType, ClockStart, Party, Platform, Reason, Stage
-from app.services.cases import ActionRequest, NewCase, default_shipped
+from app.services.cases.service import ActionRequest, NewCase, default_shipped
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.rules import Rule, RulePreset
+from app.services.rules.presets import Rule, RulePreset
 
 # Actions (with payload) that lead from awaiting_merchant into each stage, per case type.
 PATH_TO: dict[Stage, dict[CaseType, list[Action]]] = {

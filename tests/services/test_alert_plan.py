@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
-from app.services.alert_plan import (
+from app.services.alerts.plan import (
     AlertSettings,
     DeadlineKey,
     HeldAuto,
@@ -18,9 +18,9 @@ from app.services.alert_plan import (
     next_wakeup,
     plan_deadline,
 )
-from app.services.alert_text import lead_text, span_text, summary_headline
+from app.services.alerts.text import lead_text, span_text, summary_headline
 from app.services.clock import BEIJING
-from app.services.messages import say
+from app.services.text.messages import say
 
 H = timedelta(hours=1)
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=BEIJING).astimezone(UTC)

@@ -6,13 +6,13 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, CaseType, Platform, Reason
-from app.services.alert_plan import AlertSettings, QuietHours, SummaryReason
-from app.services.alerts import Delivery
-from app.services.cases import ActionRequest, NewCase
+from app.services.alerts.plan import AlertSettings, QuietHours, SummaryReason
+from app.services.alerts.service import Delivery
+from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.services.messages import say
+from app.services.text.messages import say
 
 H = timedelta(hours=1)
 M = timedelta(minutes=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plistlib
 from pathlib import Path
 
-from app.services.autostart import (
+from app.services.preferences.autostart import (
     LAUNCH_AGENT_LABEL,
     FileAutostart,
     RegistryAutostart,

@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.enums import CaseType, Platform, Reason
-from app.services.backup import (
+from app.services.cases.demo import seed_demo
+from app.services.cases.service import NewCase
+from app.services.clock import BEIJING, FixedClock
+from app.services.storage.backup import (
     BackupError,
     BackupFile,
     BackupKind,
@@ -22,11 +26,7 @@ from app.services.backup import (
     parse_backup_name,
     plan_rotation,
 )
-from app.services.cases import NewCase
-from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.services.demo import seed_demo
-from app.services.integrity import pragma_check
+from app.services.storage.integrity import pragma_check
 from tests.services.db_damage import corrupt_middle
 
 
@@ -162,7 +162,7 @@ def test_rotation_keeps_the_newest_pre_migration_backups_apart() -> None:
 
 
 def test_rotation_always_keeps_the_newest_even_with_a_zero_policy() -> None:
-    from app.services.backup import RetentionPolicy
+    from app.services.storage.backup import RetentionPolicy
 
     only = fake(datetime(2026, 1, 1, tzinfo=UTC))
     plan = plan_rotation([only], RetentionPolicy(daily=0, weekly=0, monthly=0))

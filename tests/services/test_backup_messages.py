@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.db import SchemaTooNewError
-from app.services.backup import BackupError, BackupKind, BackupService, RestoreRefused
+from app.services.cases.demo import seed_demo
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.demo import seed_demo
-from app.services.integrity import DbState, check_at_start, classify_error, damage_advice
-from app.services.messages import Text, message_of
+from app.services.storage.backup import BackupError, BackupKind, BackupService, RestoreRefused
+from app.services.storage.integrity import DbState, check_at_start, classify_error, damage_advice
+from app.services.text.messages import Text, message_of
 from tests.services.db_damage import corrupt_middle
 
 

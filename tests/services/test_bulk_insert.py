@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
-import app.services.case_state as case_state
+import app.services.cases.state as case_state
+from app.bootstrap import AppContext
 from app.models.db import DB_FILE_NAME
 from app.models.enums import Action, Actor, CaseType, Platform, Reason
-from app.services.cases import ActionRequest, NewCase
+from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import FixedClock
-from app.services.context import AppContext
 from tests.conftest import T0
 
 

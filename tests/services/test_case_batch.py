@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
-from app.services.cases import ActionRequest, InvalidInput, NewCase
+from app.services.cases.service import ActionRequest, InvalidInput, NewCase
 from app.services.clock import FixedClock
-from app.services.context import AppContext
 
 
 def _new(no: str, clock: FixedClock) -> NewCase:

@@ -17,14 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, CaseType, Platform, Reason
-from app.services.case_export import CaseExporter, csv_cell
-from app.services.cases import ActionNotAllowed, ActionRequest, NewCase
+from app.services.cases.demo import PATHS, PAYLOADS
+from app.services.cases.service import ActionNotAllowed, ActionRequest, NewCase
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.services.demo import PATHS, PAYLOADS
 from app.services.importing import Importer
-from app.services.queries import CaseRow
+from app.services.listing.export import CaseExporter, csv_cell
+from app.services.listing.queries import CaseRow
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=BEIJING)
 RISKY = ["=1+2", "+86 138", "-5", "@SUM(A1)", '=HYPERLINK("http://x")', "'=quoted", "'plain"]
@@ -99,7 +99,7 @@ def test_export_accepts_case_rows_in_their_order(ctx: AppContext, tmp_path: Path
 def test_export_reports_progress_in_chunks_then_the_write(
     ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.services.case_export.CHUNK", 2)
+    monkeypatch.setattr("app.services.listing.export.CHUNK", 2)
     ids = [_case(ctx, f"A{i}", "x") for i in range(5)]
     seen: list[tuple[int, int, str]] = []
     assert CaseExporter(ctx.sessions).export(ids, tmp_path / "c.csv", progress=lambda *a: seen.append(a)) == 5

@@ -5,13 +5,20 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, CaseType, Platform, Reason
-from app.services.case_filter import ListFilter, RowIndex, TabCounter, apply_filter, apply_tab, prepare_list
-from app.services.case_list import CaseListQuery
-from app.services.cases import ActionRequest, NewCase
+from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.services.urgency import QuickTab, Urgency, end_of_day, urgency
+from app.services.listing.case_list import CaseListQuery
+from app.services.listing.filter import (
+    ListFilter,
+    RowIndex,
+    TabCounter,
+    apply_filter,
+    apply_tab,
+    prepare_list,
+)
+from app.services.listing.urgency import QuickTab, Urgency, end_of_day, urgency
 
 H = timedelta(hours=1)
 

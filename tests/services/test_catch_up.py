@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.cli import main as cli_main
-from app.services.alert_plan import SummaryReason
-from app.services.cases import AppliedAuto
+from app.services.alerts.plan import SummaryReason
+from app.services.cases.demo import seed_demo
+from app.services.cases.service import AppliedAuto
 from app.services.clock import FixedClock, iso_beijing
-from app.services.context import AppContext
-from app.services.demo import seed_demo
 
 from .test_alerts import add_case, merchant_due, zh
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from app.services.context import AppContext
+from app.bootstrap import AppContext
 
 
 def test_every_connection_is_wal_with_full_sync_and_foreign_keys(ctx: AppContext) -> None:

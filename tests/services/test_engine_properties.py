@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, Actor, AutoAction, CaseType, Platform, Reason, Stage
-from app.services.cases import ActionRequest, NewCase
+from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.workflow import USER_ACTIONS, ActionNotAllowed, auto_next_stage, next_stage
+from app.services.rules.workflow import USER_ACTIONS, ActionNotAllowed, auto_next_stage, next_stage
 from tests.conftest import T0
 from tests.services.scenario import PAYLOAD
 

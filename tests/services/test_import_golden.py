@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.enums import Platform
-from app.services.context import AppContext
 from app.services.importing import Importer
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "imports"

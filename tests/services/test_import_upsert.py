@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.cli import main as cli_main
 from app.models.enums import Action, Platform, Stage
-from app.services.cases import ActionRequest
+from app.services.cases.service import ActionRequest
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
 from app.services.importing import (
     ImportAborted,
     Importer,

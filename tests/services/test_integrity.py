@@ -15,14 +15,14 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
 from app import cli
+from app.bootstrap import AppContext
 from app.models import db as db_module
 from app.models.enums import CaseType, Platform, Reason
-from app.services.backup import BackupKind, BackupService
-from app.services.cases import NewCase
+from app.services.cases.demo import seed_demo
+from app.services.cases.service import NewCase
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.demo import seed_demo
-from app.services.integrity import (
+from app.services.storage.backup import BackupKind, BackupService
+from app.services.storage.integrity import (
     DbErrorKind,
     DbState,
     check_at_start,

@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 
 import app.services
+from app.bootstrap import AppContext
 from app.models.enums import Action, AutoAction, CaseType, Platform, Reason, Stage
-from app.services.case_edits import plan_edit
-from app.services.case_messages import NO_CASE
-from app.services.cases import ActionRequest, CaseNotFound, InvalidInput, NewCase, parse_money
+from app.services.cases.edits import plan_edit
+from app.services.cases.messages import NO_CASE
+from app.services.cases.service import ActionRequest, CaseNotFound, InvalidInput, NewCase, parse_money
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
 from app.services.importing import ImportAborted, Importer, ImportFileError, Outcome, ProblemKind
 from app.services.importing.applying import NOTHING_IMPORTED
-from app.services.messages import TEMPLATES, Template, Text, message_of, say
-from app.services.workflow import ActionNotAllowed, check_action
+from app.services.rules.workflow import ActionNotAllowed, check_action
+from app.services.text.messages import TEMPLATES, Template, Text, message_of, say
 
 HEADER = (
     "售后单号,订单号,售后类型,售后原因,售后状态,申请时间,审核时间,退货时间,更新时间,退款金额,退货物流单号"

@@ -7,14 +7,14 @@ from decimal import Decimal
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, Actor, CaseType, Reason
-from app.services.case_figures import duration_stats
-from app.services.cases import InvalidInput
+from app.services.cases.service import InvalidInput
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.metric_defs import DEF, DEFINITIONS, LEDGER_KEYS
-from app.services.metrics import MetricsService, Period, parse_period, period_preset
-from app.services.order_counts import OrderCountService, parse_month
+from app.services.reports.case_figures import duration_stats
+from app.services.reports.metric_defs import DEF, DEFINITIONS, LEDGER_KEYS
+from app.services.reports.metrics import MetricsService, Period, parse_period, period_preset
+from app.services.reports.order_counts import OrderCountService, parse_month
 from tests.services.report_fixtures import act, add, bj, november_set
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))

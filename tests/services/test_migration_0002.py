@@ -7,8 +7,8 @@ import sqlite3
 from alembic import command
 from alembic.config import Config
 
+from app.bootstrap import AppContext
 from app.models.db import DB_FILE_NAME, MIGRATIONS_DIR, head_revision, stored_revision
-from app.services.context import AppContext
 
 
 def test_upgrade_from_0001_keeps_shops_and_adds_order_counts(tmp_path, clock) -> None:

@@ -17,17 +17,17 @@ from pathlib import Path
 import pytest
 
 from app import cli
+from app.bootstrap import AppContext
 from app.models import db as db_module
 from app.models import schema_version
 from app.models.enums import Action, CaseType, Platform, Reason, Stage
 from app.paths import resource
-from app.services.backup import BackupKind, BackupService
-from app.services.cases import ActionRequest
+from app.services.cases.service import ActionRequest
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.deadlines import CaseFacts, EventFact, compute_deadlines
-from app.services.integrity import schema_revision
-from app.services.rules import RuleBook
+from app.services.rules.deadlines import CaseFacts, EventFact, compute_deadlines
+from app.services.rules.presets import RuleBook
+from app.services.storage.backup import BackupKind, BackupService
+from app.services.storage.integrity import schema_revision
 
 FIRST = "0001"
 CASES = [

@@ -8,10 +8,10 @@ import pytest
 from openpyxl import load_workbook
 
 from app.services.clock import FixedClock
-from app.services.metrics import MetricsService
-from app.services.monthly_export import MonthlyExportService, file_name, plan_export
-from app.services.order_counts import OrderCountService
-from app.services.report_workbook import ReportError, ReportService
+from app.services.reports.metrics import MetricsService
+from app.services.reports.monthly_export import MonthlyExportService, file_name, plan_export
+from app.services.reports.order_counts import OrderCountService
+from app.services.reports.workbook import ReportError, ReportService
 from tests.services.report_fixtures import bj, november_set
 
 

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.enums import Actor, ClockStart, Platform, Stage
 from app.paths import resource
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.rules import RuleBook
-from app.services.workflow import auto_next_stage
+from app.services.rules.presets import RuleBook
+from app.services.rules.workflow import auto_next_stage
 from tests.conftest import T0
 from tests.services.scenario import drive_to_clock_start, open_case, reachable_variants
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles.cell_style import StyleArray
 
-from app.services.report_cells import MONEY_FORMAT, PERCENT_FORMAT, CellMaker, SharedStyle, make_styles
+from app.services.reports.cells import MONEY_FORMAT, PERCENT_FORMAT, CellMaker, SharedStyle, make_styles
 
 
 def test_shared_style_hashes_and_compares_like_its_base() -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.enums import CaseType, Platform, Reason
 from app.paths import resource
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.rules import Duration, RuleBook, RuleFileError, parse_preset, preset_to_toml
+from app.services.rules.presets import Duration, RuleBook, RuleFileError, parse_preset, preset_to_toml
 from tests.conftest import T0
 from tests.services.scenario import open_case
 

@@ -6,8 +6,15 @@ from datetime import time, timedelta
 
 import pytest
 
-from app.services.alert_plan import AlertSettings, QuietHours
-from app.services.settings_schema import BY_KEY, SETTINGS, SettingError, alert_settings, defaults, parse_all
+from app.services.alerts.plan import AlertSettings, QuietHours
+from app.services.preferences.schema import (
+    BY_KEY,
+    SETTINGS,
+    SettingError,
+    alert_settings,
+    defaults,
+    parse_all,
+)
 
 REQUIRED = {
     "alerts/merchant_leads",
@@ -35,7 +42,7 @@ def test_declarations_are_complete_and_unique() -> None:
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.key)
 def test_every_default_round_trips_through_text(setting: object) -> None:
-    from app.services.settings_schema import Setting
+    from app.services.preferences.schema import Setting
 
     assert isinstance(setting, Setting)
     assert setting.parse(setting.format(setting.default)) == setting.default

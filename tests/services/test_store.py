@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 from sqlalchemy import DateTime
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite as sqlite_dialect
 
+from app.bootstrap import AppContext
 from app.models.db import SchemaTooNewError, head_revision, make_engine, upgrade_if_needed
 from app.models.entities import Base
 from app.models.enums import CaseType, Platform, Reason
 from app.models.types import Money, UTCDateTime, from_fen, to_fen
 from app.services.clock import FixedClock
-from app.services.context import AppContext
 from tests.conftest import T0
 from tests.services.scenario import open_case
 

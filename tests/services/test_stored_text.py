@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from app.bootstrap import AppContext
 from app.models.entities import AlertLog
-from app.services.alert_log import in_language
-from app.services.alert_text import auto_title
+from app.services.alerts.log import in_language
+from app.services.alerts.text import auto_title
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.messages import TEMPLATES, Template, Text, say
-from app.services.stored_text import NAMED, dump, load
+from app.services.text.messages import TEMPLATES, Template, Text, say
+from app.services.text.stored import NAMED, dump, load
 
 from .test_alerts import add_case, merchant_due
 

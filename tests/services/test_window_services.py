@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, CaseType, Platform, Reason
-from app.services.attachments import AttachmentService, safe_name
-from app.services.bulk import apply_bulk
-from app.services.case_edits import CaseEdits, plan_edit
-from app.services.cases import ActionRequest, InvalidInput, NewCase
+from app.services.cases.attachments import AttachmentService, safe_name
+from app.services.cases.bulk import apply_bulk
+from app.services.cases.edits import CaseEdits, plan_edit
+from app.services.cases.service import ActionRequest, InvalidInput, NewCase
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.services.dashboard import DashboardService
-from app.services.pii import mask_address, mask_phone
-from app.services.platform_types import case_types_for
+from app.services.reports.dashboard import DashboardService
+from app.services.rules.platform_types import case_types_for
+from app.services.text.pii import mask_address, mask_phone
 
 
 def _case(no: str, at, case_type=CaseType.REFUND_ONLY) -> NewCase:  # type: ignore[no-untyped-def]

@@ -6,11 +6,17 @@ from datetime import timedelta
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, AutoAction, CaseType, Platform, Reason, Stage
-from app.services.cases import ActionRequest, InvalidInput
+from app.services.cases.service import ActionRequest, InvalidInput
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.workflow import ActionNotAllowed, allowed_actions, auto_next_stage, check_action, next_stage
+from app.services.rules.workflow import (
+    ActionNotAllowed,
+    allowed_actions,
+    auto_next_stage,
+    check_action,
+    next_stage,
+)
 from tests.conftest import T0
 from tests.services.scenario import open_case
 

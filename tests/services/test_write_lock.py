@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
+from app.bootstrap import AppContext
 from app.models.db import DB_FILE_NAME
 from app.models.enums import Action, CaseType, Platform, Reason
-from app.services import cases as cases_module
-from app.services.cases import ActionRequest, NewCase
+from app.services.cases import service as cases_module
+from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import FixedClock
-from app.services.context import AppContext
 
 
 def another_writer_can_start(ctx: AppContext) -> bool:

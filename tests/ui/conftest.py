@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
+from app.bootstrap import AppContext
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.ui import i18n, vocab
-from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
-from app.ui.window_services import WindowServices
+from app.ui.common import i18n, vocab
+from app.ui.common.tasks import TaskRunner
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.window_services import WindowServices
 from tests.ui.fakes import FakeNotifier
 from tests.ui.shell_fixtures import App, close_app, make_app
 

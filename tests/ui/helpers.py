@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
+from app.bootstrap import AppContext
 from app.models.enums import CaseType, Platform, Reason
-from app.services.cases import NewCase
-from app.services.context import AppContext
-from app.ui import case_table_model as ctm
-from app.ui.main_window import MainWindow
+from app.services.cases.service import NewCase
+from app.ui.cases import table_model as ctm
+from app.ui.shell.main_window import MainWindow
 
 
 def new_case(

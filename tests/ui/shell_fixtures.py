@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
+from app.bootstrap import AppContext
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.ui.alert_center import AlertCenter
-from app.ui.app_shell import AppShell
-from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
-from app.ui.window_services import WindowServices
+from app.ui.alerts.center import AlertCenter
+from app.ui.common.tasks import TaskRunner
+from app.ui.shell.app_shell import AppShell
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.window_services import WindowServices
 from tests.ui.fakes import FakeNotifier, FakePrompter
 
 

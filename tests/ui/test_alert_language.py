@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QDialogButtonBox
 
+from app.bootstrap import AppContext
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.ui.alert_center import AlertCenter
-from app.ui.tasks import TaskRunner
+from app.ui.alerts.center import AlertCenter
+from app.ui.common.tasks import TaskRunner
 from tests.services.test_alerts import add_case, merchant_due
 from tests.ui.fakes import FakeNotifier
 

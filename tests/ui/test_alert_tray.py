@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings
 
-from app.services.alerts import Delivery
+from app.bootstrap import AppContext
+from app.services.alerts.service import Delivery
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.ui.alert_center import AlertCenter
-from app.ui.scheduler import AlertScheduler
-from app.ui.tasks import TaskRunner
-from app.ui.tray import OVERDUE, render_icon
+from app.ui.alerts.center import AlertCenter
+from app.ui.alerts.scheduler import AlertScheduler
+from app.ui.alerts.tray import OVERDUE, render_icon
+from app.ui.common.tasks import TaskRunner
 from tests.services.test_alerts import LEADS, add_case, merchant_due
 from tests.ui.fakes import FakeNotifier
 

@@ -12,14 +12,14 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.bootstrap import AppContext
 from app.cli import Options
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.logging_setup import stop_logging
-from app.ui import settings as settings_decl
-from app.ui import settings_store
-from app.ui.error_dialog import ErrorDialog
-from app.ui.single_instance import SingleInstance
+from app.services.storage.logs import stop_logging
+from app.ui.common.error_dialog import ErrorDialog
+from app.ui.settings import keys as settings_decl
+from app.ui.settings import store as settings_store
+from app.ui.shell.single_instance import SingleInstance
 from tests.services.test_alerts import add_case, merchant_due
 from tests.ui.fakes import FakeNotifier
 from tests.ui.helpers import listed_ids
@@ -176,7 +176,7 @@ def test_auto_action_while_running_updates_the_list(
 def test_a_second_start_on_the_same_folder_hands_over_and_exits(
     qapp: QApplication, qtbot: QtBot, ctx: AppContext, settings: QSettings, clock: FixedClock, tmp_path: Path
 ) -> None:
-    from app.ui.main import run_gui
+    from app.ui.shell.main import run_gui
 
     instance = SingleInstance(ctx.data_dir)
     assert instance.acquire()

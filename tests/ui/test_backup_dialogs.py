@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import AppContext
 from app.models.enums import CaseType, Platform, Reason
-from app.services.backup import BackupKind, BackupService
-from app.services.cases import NewCase
+from app.services.cases.service import NewCase
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.ui.backup_dialogs import BackupActions
-from app.ui.tasks import TaskRunner
+from app.services.storage.backup import BackupKind, BackupService
+from app.ui.backup.dialogs import BackupActions
+from app.ui.common.tasks import TaskRunner
 from tests.services.db_damage import corrupt_middle
 from tests.ui.fakes import FakePrompter
 

@@ -13,15 +13,15 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings
 
 from app.cli import Options
-from app.services.backup import BackupKind, BackupService
+from app.services.cases.demo import seed_demo
 from app.services.clock import FixedClock
-from app.services.demo import seed_demo
-from app.ui import i18n
-from app.ui.backup_dialogs import BackupActions, db_filter
-from app.ui.error_dialog import describe
-from app.ui.main import Startup
-from app.ui.startup_checks import StartupOutcome, check_before_open
-from app.ui.tasks import TaskRunner
+from app.services.storage.backup import BackupKind, BackupService
+from app.ui.backup.dialogs import BackupActions, db_filter
+from app.ui.backup.startup_checks import StartupOutcome, check_before_open
+from app.ui.common import i18n
+from app.ui.common.error_dialog import describe
+from app.ui.common.tasks import TaskRunner
+from app.ui.shell.main import Startup
 from tests.services.db_damage import corrupt_middle
 from tests.ui.fakes import FakePrompter
 from tests.ui.test_backup_dialogs import App, add

@@ -9,13 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QPushButton
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, CaseType, Platform
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.workflow import COMPENSATION_ACTIONS
-from app.ui.action_dialog import ActionContext, ActionDialog
-from app.ui.case_dialogs import NewCaseDialog
-from app.ui.main_window import MainWindow
+from app.services.rules.workflow import COMPENSATION_ACTIONS
+from app.ui.cases.action_dialog import ActionContext, ActionDialog
+from app.ui.cases.dialogs import NewCaseDialog
+from app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import CONSEQUENCE, COUNTDOWN, STAGE, add_cases, cell, new_case
 
 

@@ -7,14 +7,14 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, CaseType, Platform
-from app.services.cases import ActionRequest
+from app.services.cases.service import ActionRequest
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.urgency import QuickTab
-from app.ui.bulk_dialog import BulkDialog
-from app.ui.case_table_model import TINTS, URGENCY_ROLE
-from app.ui.main_window import MainWindow
+from app.services.listing.urgency import QuickTab
+from app.ui.cases.bulk_dialog import BulkDialog
+from app.ui.cases.table_model import TINTS, URGENCY_ROLE
+from app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import COUNTDOWN, add_cases, cell, listed_ids, new_case
 
 H = timedelta(hours=1)

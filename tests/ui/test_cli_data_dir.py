@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from app import cli, paths
-from app.ui import settings as window_settings
-from app.ui import settings_store
+from app.ui.settings import keys as window_settings
+from app.ui.settings import store as settings_store
 
 ADD = [
     "case", "add", "--platform", "kuaishou", "--type", "refund_only", "--reason", "quality",

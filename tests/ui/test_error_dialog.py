@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
-from app.ui.error_dialog import ErrorDialog, ExceptionHandler
+from app.ui.common.error_dialog import ErrorDialog, ExceptionHandler
 
 
 def raise_and_handle(handler: ExceptionHandler, exc: BaseException) -> None:

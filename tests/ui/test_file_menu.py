@@ -13,11 +13,11 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from app.bootstrap import AppContext
 from app.models.enums import Platform
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.ui import case_table_model as ctm
-from app.ui.import_wizard import ImportWizard
+from app.ui.cases import table_model as ctm
+from app.ui.importing.wizard import ImportWizard
 from tests.services.test_alerts import add_case
 from tests.ui.helpers import listed_ids
 from tests.ui.shell_fixtures import App

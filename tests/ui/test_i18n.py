@@ -12,8 +12,8 @@ import pytest
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.services import labels
-from app.ui import formatting, i18n, vocab
+from app.services.text import labels
+from app.ui.common import formatting, i18n, vocab
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -114,7 +114,7 @@ def test_an_unset_system_locale_means_chinese(monkeypatch) -> None:  # type: ign
     """On a machine with LANG=C the merchant still gets the Chinese UI; en_US gets English."""
     from PySide6.QtCore import QLocale
 
-    from app.ui import i18n
+    from app.ui.common import i18n
 
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.C)))
     assert i18n.resolve("system") == "zh_CN"

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.bootstrap import AppContext
 from app.models.enums import Stage
-from app.services.context import AppContext
 from app.services.importing import Importer
-from app.ui.import_preview_model import COL_OUTCOME, ImportPreviewModel
-from app.ui.import_wizard import ImportWizard
-from app.ui.tasks import TaskRunner
+from app.ui.common.tasks import TaskRunner
+from app.ui.importing.preview_model import COL_OUTCOME, ImportPreviewModel
+from app.ui.importing.wizard import ImportWizard
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "imports"
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, CaseType
-from app.services.cases import ActionRequest
+from app.services.cases.service import ActionRequest
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.urgency import QuickTab
-from app.ui.changes import ChangeSet
-from app.ui.event_table_model import EventTableModel
-from app.ui.main_window import MainWindow
+from app.services.listing.urgency import QuickTab
+from app.ui.common.changes import ChangeSet
+from app.ui.detail.event_model import EventTableModel
+from app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import add_cases, new_case
 
 

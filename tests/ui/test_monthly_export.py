@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings
 
+from app.bootstrap import AppContext
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.ui import settings_store
+from app.ui.settings import store as settings_store
 from tests.services.report_fixtures import bj, november_set
 from tests.ui.shell_fixtures import App
 

@@ -6,11 +6,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox
 
 from app.models.enums import Platform
-from app.ui import settings_store
-from app.ui.case_dialogs import NewCaseDialog
-from app.ui.import_wizard import ImportWizard
-from app.ui.main_window import MainWindow
-from app.ui.rules_view import RulesView
+from app.ui.cases.dialogs import NewCaseDialog
+from app.ui.importing.wizard import ImportWizard
+from app.ui.rules.view import RulesView
+from app.ui.settings import store as settings_store
+from app.ui.shell.main_window import MainWindow
 
 EVERY = [p.value for p in Platform]
 

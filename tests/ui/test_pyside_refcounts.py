@@ -13,9 +13,9 @@ from datetime import timedelta
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
+from app.bootstrap import AppContext
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import add_cases, new_case
 
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from app.models.enums import CaseType, Reason
-from app.services.metrics import MetricsService, Period
-from app.services.order_counts import OrderCountService
-from app.services.report_workbook import ReportService
-from app.ui.reports_view import ReportsView
-from app.ui.tasks import TaskRunner
+from app.services.reports.metrics import MetricsService, Period
+from app.services.reports.order_counts import OrderCountService
+from app.services.reports.workbook import ReportService
+from app.ui.common.tasks import TaskRunner
+from app.ui.reports.view import ReportsView
 from tests.services.report_fixtures import add, bj, november_set
 
 

@@ -7,15 +7,15 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
+from app.bootstrap import AppContext
 from app.models.enums import Action, CaseType, Platform
-from app.services.cases import ActionRequest
+from app.services.cases.service import ActionRequest
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.services.dashboard import DashboardService
-from app.ui.changes import ChangeSet
-from app.ui.dashboard_view import DashboardView, UpcomingTableModel
-from app.ui.main_window import MainWindow
-from app.ui.rules_view import COL_DURATION, RulesTableModel, RulesView
+from app.services.reports.dashboard import DashboardService
+from app.ui.common.changes import ChangeSet
+from app.ui.dashboard.view import DashboardView, UpcomingTableModel
+from app.ui.rules.view import COL_DURATION, RulesTableModel, RulesView
+from app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import add_cases, cell, new_case
 
 
@@ -106,9 +106,9 @@ def test_reports_screen_in_the_window_and_paid_orders(
 ) -> None:  # type: ignore[no-untyped-def]
     """The Reports screen is reachable from the navigation; its preview waits until shown and
     the paid-orders dialog fills the denominator the refund rate needs."""
-    from app.services.order_counts import OrderCountService
-    from app.ui.order_counts_dialog import OrderCountModel, OrderCountsDialog
-    from app.ui.reports_view import ReportsView
+    from app.services.reports.order_counts import OrderCountService
+    from app.ui.reports.order_counts_dialog import OrderCountModel, OrderCountsDialog
+    from app.ui.reports.view import ReportsView
 
     now = clock.now()
     import dataclasses
@@ -139,8 +139,8 @@ def test_reports_screen_in_the_window_and_paid_orders(
 
 
 def test_order_count_model_passes_the_model_tester(qtmodeltester, ctx: AppContext, clock: FixedClock) -> None:  # type: ignore[no-untyped-def]
-    from app.services.order_counts import OrderCountService
-    from app.ui.order_counts_dialog import OrderCountModel
+    from app.services.reports.order_counts import OrderCountService
+    from app.ui.reports.order_counts_dialog import OrderCountModel
 
     counts = OrderCountService(ctx.sessions, clock)
     counts.set(counts.resolve_shop("A", "taobao", create=True), "2026-10", 12)

@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from app import self_test
 from app.cli import main as cli_main
+from app.ui.shell import self_test
 
 
 def test_self_test_passes_from_source(qapp) -> None:  # type: ignore[no-untyped-def]

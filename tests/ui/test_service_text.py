@@ -11,16 +11,16 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from app.bootstrap import AppContext
 from app.models.enums import Action
-from app.services.cases import ActionRequest
+from app.services.cases.service import ActionRequest
 from app.services.clock import FixedClock
-from app.services.context import AppContext
 from app.services.importing import Importer
-from app.ui.action_dialog import ActionDialog
-from app.ui.import_preview_model import COL_MESSAGE
-from app.ui.import_wizard import ImportWizard
-from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
+from app.ui.cases.action_dialog import ActionDialog
+from app.ui.common.tasks import TaskRunner
+from app.ui.importing.preview_model import COL_MESSAGE
+from app.ui.importing.wizard import ImportWizard
+from app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import add_cases, new_case
 
 UNKNOWN_AND_BROKEN = "售后单号,订单号,售后状态,申请时间,退款金额\nA1,1,风控冻结中,2026-11-01 09:00,9\nA2,2,待商家处理,2026-13-45 10:00,9\n"

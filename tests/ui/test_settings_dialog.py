@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings, QTime
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services.settings_schema import BY_KEY, SETTINGS, defaults
-from app.ui import settings_store
-from app.ui.main_window import MainWindow
-from app.ui.settings_dialog import SettingsDialog, add_settings_action
+from app.services.preferences.schema import BY_KEY, SETTINGS, defaults
+from app.ui.settings import store as settings_store
+from app.ui.settings.dialog import SettingsDialog, add_settings_action
+from app.ui.shell.main_window import MainWindow
 
 
 def open_dialog(qtbot, settings: QSettings) -> SettingsDialog:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.ui.single_instance import LOCK_FILE_NAME, SingleInstance
+from app.ui.shell.single_instance import LOCK_FILE_NAME, SingleInstance
 
 HOLD_LOCK = """
 import sys, time

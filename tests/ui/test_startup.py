@@ -7,13 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from app.bootstrap import AppContext
 from app.cli import Options
 from app.services.clock import BEIJING, FixedClock
-from app.services.context import AppContext
-from app.ui.main import FIRST_SCREEN_ROWS, Startup
-from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
-from app.ui.window_services import WindowServices
+from app.ui.common.tasks import TaskRunner
+from app.ui.shell.main import FIRST_SCREEN_ROWS, Startup
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.window_services import WindowServices
 from tests.services.db_damage import corrupt_middle
 from tests.ui.fakes import FakePrompter
 from tests.ui.helpers import new_case

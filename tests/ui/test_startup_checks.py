@@ -7,13 +7,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from app.services.backup import BackupKind, BackupService
+from app.bootstrap import AppContext
+from app.services.cases.demo import seed_demo
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.demo import seed_demo
-from app.services.integrity import DbState, pragma_check
-from app.ui.startup_checks import StartupOutcome, check_before_open, start_auto_backup
-from app.ui.tasks import TaskRunner
+from app.services.storage.backup import BackupKind, BackupService
+from app.services.storage.integrity import DbState, pragma_check
+from app.ui.backup.startup_checks import StartupOutcome, check_before_open, start_auto_backup
+from app.ui.common.tasks import TaskRunner
 from tests.services.db_damage import corrupt_middle
 from tests.ui.fakes import FakePrompter
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.services.backup import BackupService
 from app.services.clock import FixedClock
-from app.ui import startup_checks
-from app.ui.backup_dialogs import BackupActions
-from app.ui.error_dialog import ErrorDialog
-from app.ui.tasks import TaskRunner
+from app.services.storage.backup import BackupService
+from app.ui.backup import startup_checks
+from app.ui.backup.dialogs import BackupActions
+from app.ui.common.error_dialog import ErrorDialog
+from app.ui.common.tasks import TaskRunner
 from tests.ui.fakes import FakePrompter
 
 

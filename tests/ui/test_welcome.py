@@ -9,16 +9,17 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QWizard
 
+from app.bootstrap import AppContext
 from app.cli import Options
 from app.models.enums import Platform
+from app.services.cases.shops import ShopService, split_shop_names
 from app.services.clock import FixedClock
-from app.services.context import AppContext
-from app.services.first_run import FirstRunChoice, set_up_data_dir
-from app.services.shops import ShopService, split_shop_names
-from app.ui import first_run, settings_store
-from app.ui.main import Startup
-from app.ui.tasks import TaskRunner
-from app.ui.welcome import WelcomeWizard
+from app.services.preferences.first_run import FirstRunChoice, set_up_data_dir
+from app.ui.common.tasks import TaskRunner
+from app.ui.settings import store as settings_store
+from app.ui.shell import first_run
+from app.ui.shell.main import Startup
+from app.ui.shell.welcome import WelcomeWizard
 
 
 def make_wizard(

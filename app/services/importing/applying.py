@@ -6,13 +6,13 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import IntegrityError
 
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
 from app.services.importing.gc_pause import gc_paused
 from app.services.importing.planning import Outcome, RowPlan
 from app.services.importing.progress import WRITING, Progress, every
 from app.services.importing.reading import ImportFileError
-from app.services.messages import Template, message_of
-from app.services.workflow import ActionNotAllowed
+from app.services.rules.workflow import ActionNotAllowed
+from app.services.text.messages import Template, message_of
 
 
 class ImportAborted(ImportFileError):

@@ -18,7 +18,7 @@ from typing import Any
 
 from app.models.enums import CaseType, Platform, Reason, Stage
 from app.services.importing.reading import ImportFileError, normalise_header
-from app.services.messages import Template
+from app.services.text.messages import Template
 
 # A mapping file the merchant edits by hand: its section and key names stay as written in the file.
 BAD_TOML = Template(en="{path}: {error}", zh="{path}：{error}")

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from app.services.clock import ensure_aware
-from app.services.messages import Template
+from app.services.text.messages import Template
 
 Cell = str | int | float | Decimal | datetime | date | None
 

@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from app.models.enums import Action, Platform, Stage
-from app.services.case_inputs import NewCase, opened_case
-from app.services.case_state import AppliedAuto, CaseState
+from app.services.cases.inputs import NewCase, opened_case
+from app.services.cases.state import AppliedAuto, CaseState
 from app.services.importing.records import (
     MISSING_TRACKING,
     BadRow,
@@ -24,8 +24,8 @@ from app.services.importing.records import (
     RowProblem,
 )
 from app.services.importing.transitions import Move, Needs, Step, simulate
-from app.services.messages import Template, Text, is_chinese, say
-from app.services.rules import RulePreset
+from app.services.rules.presets import RulePreset
+from app.services.text.messages import Template, Text, is_chinese, say
 
 DUPLICATE = Template(
     en="after-sales no. {no} already appears in row {first}", zh="售后单号 {no} 已在第 {first} 行出现过"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.services.importing.parsing import Cell, cell_text, is_blank
 from app.services.importing.progress import READ_STEP, READING, Progress
-from app.services.messages import Template
+from app.services.text.messages import Template
 
 HEADER_SCAN_ROWS = 30
 TOTALS_WORDS = ("合计", "总计", "汇总", "小计", "共计")

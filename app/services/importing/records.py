@@ -22,7 +22,7 @@ from app.services.importing.parsing import (
     parse_money,
     parse_time,
 )
-from app.services.messages import Template, message_of
+from app.services.text.messages import Template, message_of
 
 MISSING_TRACKING = "未提供"
 

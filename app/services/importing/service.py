@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import Case
 from app.models.enums import Platform
-from app.services.case_state import CaseState, load_states
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
+from app.services.cases.state import CaseState, load_states
 from app.services.clock import Clock
 from app.services.importing.applying import apply_rows
 from app.services.importing.gc_pause import gc_paused
@@ -24,10 +24,10 @@ from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, pl
 from app.services.importing.progress import CHECKING, Progress, every
 from app.services.importing.reading import ImportFileError, iter_records, locate_header, read_sheet
 from app.services.importing.records import BadRow, ImportRow, ProblemKind, read_row
-from app.services.messages import Template, Text
+from app.services.text.messages import Template, Text
 
 if TYPE_CHECKING:
-    from app.services.context import AppContext
+    from app.bootstrap import AppContext
 
 KEY_CHUNK = 500
 

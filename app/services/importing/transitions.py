@@ -16,10 +16,10 @@ from datetime import datetime
 from functools import lru_cache
 
 from app.models.enums import Action, Actor, CaseType, Stage
-from app.services.case_state import AppliedAuto, CaseState, record, run_due
-from app.services.messages import Template, message_of
-from app.services.rules import RulePreset
-from app.services.workflow import ActionNotAllowed, check_action, next_stage
+from app.services.cases.state import AppliedAuto, CaseState, record, run_due
+from app.services.rules.presets import RulePreset
+from app.services.rules.workflow import ActionNotAllowed, check_action, next_stage
+from app.services.text.messages import Template, message_of
 
 TIME_IN_FUTURE = Template(en="time {at} is in the future", zh="时间 {at} 晚于现在")
 BEFORE_LAST_EVENT = Template(

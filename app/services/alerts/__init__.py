@@ -1,0 +1,1 @@
+"""Alerts before the platform's auto-actions, notices after them, the catch-up summary: plan, words, log."""

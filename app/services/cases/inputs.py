@@ -1,0 +1,154 @@
+"""What goes into the case service: a new case, an action request, their refusals, and the
+opening of a new case as a pure step (the importer plans whole files of them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
+from app.services.cases.messages import NOT_AN_AMOUNT, TOO_MANY_DECIMALS
+from app.services.cases.state import AppliedAuto, CaseState, record
+from app.services.rules.presets import RulePreset
+from app.services.rules.workflow import ActionNotAllowed
+
+
+class CaseNotFound(ActionNotAllowed):
+    pass
+
+
+class InvalidInput(ActionNotAllowed):
+    """Bad values from the user (amount, time, …): a domain error with a clear message."""
+
+
+@dataclass(frozen=True)
+class NewCase:
+    platform: Platform
+    case_type: CaseType
+    reason: Reason
+    order_no: str
+    aftersale_no: str
+    amount: Decimal
+    requested_at: datetime
+    shipped: bool | None = None
+    shop: str | None = None
+    product_title: str = ""
+    sku: str = ""
+    buyer_nick: str = ""
+    buyer_phone: str = ""
+    buyer_address: str = ""
+    quantity: int = 1
+    order_amount: Decimal | None = None
+    reason_detail: str = ""
+    handler: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRequest:
+    action: Action
+    at: datetime | None = None  # None: now
+    actor: Actor = Actor.MERCHANT
+    payload: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    case_id: int
+    event_id: int | None  # None inside a batch, before it is written
+    stage: Stage
+    auto_applied: tuple[AppliedAuto, ...] = ()
+
+
+def parse_money(text: str) -> Decimal:
+    cleaned = text.strip().replace("¥", "").replace(",", "").replace("元", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise InvalidInput(NOT_AN_AMOUNT(text=text)) from None
+    if not value.is_finite() or value < 0:
+        raise InvalidInput(NOT_AN_AMOUNT(text=text))
+    if value != value.quantize(Decimal("0.01")):
+        raise InvalidInput(TOO_MANY_DECIMALS(text=text))
+    return value.quantize(Decimal("0.01"))
+
+
+def default_shipped(case_type: CaseType) -> bool:
+    """Return types imply the goods were shipped; refund-only defaults to not shipped."""
+    return case_type is not CaseType.REFUND_ONLY
+
+
+def opened_case(
+    new: NewCase, preset: RulePreset, case_id: int, rule_set_id: int, shop_id: int | None, now: datetime
+) -> CaseState:
+    """A new case with its `open` event recorded, not yet inserted (`new_row` holds its row).
+
+    Pure: the importer plans whole files of these before it writes anything.
+    """
+    shipped = default_shipped(new.case_type) if new.shipped is None else new.shipped
+    aftersale_no = new.aftersale_no.strip()
+    state = CaseState(
+        case_id,
+        new.platform.value,
+        aftersale_no,
+        new.case_type,
+        new.reason,
+        shipped,
+        Stage.AWAITING_MERCHANT,
+        new.requested_at,
+        None,
+        new.amount,
+        None,
+        "",
+        "",
+        False,
+        rule_set_id,
+    )
+    state.new_row = {
+        "platform": new.platform.value,
+        "shop_id": shop_id,
+        "aftersale_no": aftersale_no,
+        "order_no": new.order_no.strip(),
+        "case_type": new.case_type.value,
+        "reason": new.reason.value,
+        "reason_detail": new.reason_detail,
+        "shipped": shipped,
+        "requested_at": new.requested_at,
+        "buyer_nick": new.buyer_nick,
+        "buyer_phone": new.buyer_phone,
+        "buyer_address": new.buyer_address,
+        "product_title": new.product_title,
+        "sku": new.sku,
+        "quantity": new.quantity,
+        "order_amount": new.order_amount,
+        "refund_requested": new.amount,
+        "handler": new.handler,
+        "tags": "",
+        "muted": False,
+        "rule_set_id": rule_set_id,
+        "created_at": now,
+    }
+    record(
+        state,
+        preset,
+        Action.OPEN.value,
+        Actor.BUYER,
+        new.requested_at,
+        Stage.AWAITING_MERCHANT,
+        {"amount": str(new.amount)},
+        now,
+    )
+    return state
+
+
+__all__ = [
+    "ActionRequest",
+    "ActionResult",
+    "CaseNotFound",
+    "InvalidInput",
+    "NewCase",
+    "default_shipped",
+    "opened_case",
+    "parse_money",
+]

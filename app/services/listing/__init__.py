@@ -1,0 +1,1 @@
+"""The read side: the case list, filters, urgency (which clock a case shows), what is due, list export."""

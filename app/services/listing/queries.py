@@ -1,0 +1,252 @@
+"""Read side: what is due, the case list, one case in full. Plain dataclasses out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from sqlalchemy import Engine, Integer, bindparam, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from app.models.entities import Case, Deadline, Shop
+from app.models.enums import Action, CaseType, Party, Stage
+from app.models.fast_query import FastQuery
+from app.models.types import UTCDateTime
+from app.services.clock import Clock
+from app.services.rules.workflow import allowed_actions
+
+
+class DueRow(NamedTuple):
+    case_id: int
+    aftersale_no: str
+    platform: str
+    case_type: str
+    stage: str
+    party: str
+    due_at: datetime
+    auto_action: str
+    next_stage: str
+    rule_id: str
+    confidence: str
+    amount: Decimal
+    product_title: str
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    party: str
+    stage: str
+    starts_at: datetime | None
+    due_at: datetime | None
+    waiting_for: str | None
+    auto_action: str
+    next_stage: str
+    rule_id: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    seq: int
+    at: datetime
+    recorded_at: datetime
+    actor: str
+    action: str
+    from_stage: str | None
+    to_stage: str
+    rule_id: str | None
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    platform: str
+    shop: str
+    aftersale_no: str
+    order_no: str
+    case_type: str
+    reason: str
+    stage: str
+    amount: Decimal
+    requested_at: datetime
+    buyer_nick: str
+    product_title: str
+    sku: str
+    handler: str
+    return_tracking_no: str
+    reship_tracking_no: str
+    deadlines: tuple[DeadlineView, ...]
+
+    @property
+    def next_deadline(self) -> DeadlineView | None:
+        """The merchant's running clock first (that is what the merchant must beat), else the soonest."""
+        running = [d for d in self.deadlines if d.due_at is not None]
+        mine = [d for d in running if d.party == Party.MERCHANT]
+        pool = mine or running
+        if pool:
+            return min(pool, key=lambda d: d.due_at or datetime.max)
+        return self.deadlines[0] if self.deadlines else None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    row: CaseRow
+    fields: dict[str, Any]
+    events: tuple[EventView, ...]
+    allowed: tuple[Action, ...]
+    rule_set_version: str
+    rule_set_label: str
+    # rule id → the rule as stored with the case's rule set (source, confidence, duration, note)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _deadline_view(d: Deadline) -> DeadlineView:
+    return DeadlineView(
+        d.party,
+        d.stage,
+        d.starts_at,
+        d.due_at,
+        d.waiting_for,
+        d.auto_action,
+        d.next_stage,
+        d.rule_id,
+        d.confidence,
+    )
+
+
+def _case_row(c: Case) -> CaseRow:
+    return CaseRow(
+        id=c.id,
+        platform=c.platform,
+        shop=c.shop.name if c.shop else "",
+        aftersale_no=c.aftersale_no,
+        order_no=c.order_no,
+        case_type=c.case_type,
+        reason=c.reason,
+        stage=c.stage,
+        amount=c.refund_requested,
+        requested_at=c.requested_at,
+        buyer_nick=c.buyer_nick,
+        product_title=c.product_title,
+        sku=c.sku,
+        handler=c.handler,
+        return_tracking_no=c.return_tracking_no,
+        reship_tracking_no=c.reship_tracking_no,
+        deadlines=tuple(sorted((_deadline_view(d) for d in c.deadlines), key=lambda d: d.party)),
+    )
+
+
+CASE_FIELDS = (
+    "platform",
+    "aftersale_no",
+    "order_no",
+    "case_type",
+    "reason",
+    "reason_detail",
+    "shipped",
+    "stage",
+    "stage_since",
+    "requested_at",
+    "closed_at",
+    "buyer_nick",
+    "buyer_phone",
+    "buyer_address",
+    "product_title",
+    "sku",
+    "quantity",
+    "order_amount",
+    "refund_requested",
+    "refund_granted",
+    "handler",
+    "tags",
+    "return_tracking_no",
+    "reship_tracking_no",
+    "penalized",
+    "muted",
+    "created_at",
+    "updated_at",
+)
+
+
+_DUE = FastQuery(
+    select(
+        Deadline.case_id, Case.aftersale_no, Case.platform, Case.case_type, Case.stage, Deadline.party,
+        Deadline.due_at, Deadline.auto_action, Deadline.next_stage, Deadline.rule_id, Deadline.confidence,
+        Case.refund_requested, Case.product_title,
+    )
+    .join(Case, Case.id == Deadline.case_id)
+    .where(Deadline.due_at.is_not(None), Deadline.due_at <= bindparam("until", type_=UTCDateTime))
+    .order_by(Deadline.due_at, Deadline.id)
+    .limit(bindparam("limit", type_=Integer))
+)  # fmt: skip
+
+
+class CaseQueries:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+        self._sessions = sessions
+        self._clock = clock
+        bind = sessions.kw["bind"]
+        assert isinstance(bind, Engine)
+        self._engine = bind
+
+    def due(self, within: timedelta | None = None, limit: int | None = None) -> list[DueRow]:
+        """Pending deadlines soonest first (overdue ones, not yet ticked, included)."""
+        until = self._clock.now() + within if within is not None else datetime.max.replace(tzinfo=UTC)
+        with self._engine.connect() as conn:
+            rows = _DUE.rows(conn, {"until": until, "limit": limit if limit is not None else -1})
+        return [DueRow._make(row) for row in rows]
+
+    def list_cases(
+        self, stage: Stage | None = None, platform: str | None = None, open_only: bool = False
+    ) -> list[CaseRow]:
+        q = select(Case).options(selectinload(Case.deadlines)).order_by(Case.id)
+        if stage is not None:
+            q = q.where(Case.stage == stage.value)
+        if platform is not None:
+            q = q.where(Case.platform == platform)
+        if open_only:
+            q = q.where(Case.stage.not_in([s.value for s in Stage if s.is_final]))
+        with self._sessions() as session:
+            return [_case_row(c) for c in session.scalars(q)]
+
+    def detail(self, case_id: int) -> CaseDetail | None:
+        with self._sessions() as session:
+            c = session.scalars(
+                select(Case)
+                .where(Case.id == case_id)
+                .options(selectinload(Case.events), selectinload(Case.deadlines), selectinload(Case.rule_set))
+            ).first()
+            if c is None:
+                return None
+            events = tuple(
+                EventView(
+                    e.seq,
+                    e.at,
+                    e.recorded_at,
+                    e.actor,
+                    e.action,
+                    e.from_stage,
+                    e.to_stage,
+                    e.rule_id,
+                    dict(e.payload or {}),
+                )
+                for e in c.events
+            )
+            fields = {name: getattr(c, name) for name in CASE_FIELDS}
+            fields["shop"] = c.shop.name if c.shop else ""
+            return CaseDetail(
+                row=_case_row(c),
+                fields=fields,
+                events=events,
+                allowed=tuple(allowed_actions(CaseType(c.case_type), Stage(c.stage))),
+                rule_set_version=c.rule_set.version,
+                rule_set_label=c.rule_set.label,
+                rules={r["id"]: dict(r) for r in c.rule_set.content.get("rules", [])},
+            )
+
+    def shops(self) -> list[tuple[str, str]]:
+        with self._sessions() as session:
+            return [(s.platform, s.name) for s in session.scalars(select(Shop).order_by(Shop.name))]

@@ -1,0 +1,156 @@
+"""Sheet names, column headers and vocabulary labels of the workbook, in Chinese and English."""
+
+from __future__ import annotations
+
+from app.services.text.labels import ACTION_ZH, PARTY_ZH, PLATFORM_ZH, REASON_ZH, STAGE_ZH, TYPE_ZH
+
+SHEETS = {
+    "summary": ("汇总", "Summary"),
+    "money": ("资金影响", "Money"),
+    "skus": ("原因与商品", "By reason & SKU"),
+    "monthly": ("月度趋势", "Monthly"),
+    "cases": ("明细", "Cases"),
+    "events": ("时间线", "Events"),
+    "definitions": ("口径说明", "Definitions"),
+}
+
+DIMENSION_NAMES = {
+    "type": ("类型", "Type"),
+    "reason": ("原因", "Reason"),
+    "platform": ("平台", "Platform"),
+    "shop": ("店铺", "Shop"),
+    "handler": ("处理人", "Handler"),
+    "stage_end": ("期末阶段", "Stage at period end"),
+}
+
+VOCAB_ZH: dict[str, dict[str, str]] = {
+    "type": TYPE_ZH,
+    "reason": REASON_ZH,
+    "platform": PLATFORM_ZH,
+    "stage_end": STAGE_ZH,
+    "stage": STAGE_ZH,
+    "action": ACTION_ZH,
+    "party": {**PARTY_ZH, "unknown": "未注明", "app": "本应用"},
+    "route": {"merchant": "商家退款", "auto": "平台自动退款", "ruling": "平台判定退款", "": ""},
+    "leg": {"return": "退货", "outbound": "换货/补发", "other": "其他"},
+}
+
+TEXT = {
+    "title": ("售后报表", "After-sales report"),
+    "period": ("期间（北京时间，含首尾日）", "Period (Beijing time, both days included)"),
+    "shops": ("店铺", "Shops"),
+    "generated": ("生成时间", "Generated at"),
+    "version": ("应用版本", "App version"),
+    "pii": ("买家联系方式", "Buyer contact details"),
+    "pii_shown": ("已包含（请妥善保管本文件）", "included (keep this file safe)"),
+    "pii_masked": ("已打码", "masked"),
+    "metric": ("指标", "Metric"),
+    "value": ("数值", "Value"),
+    "formula": ("口径", "Definition"),
+    "source_col": ("明细列（合计＝该列求和）", "Cases column (total = sum of that column)"),
+    "source": ("来源", "Source"),
+    "english": ("英文名", "Chinese name"),
+    "dimension": ("维度", "Dimension"),
+    "item": ("项目", "Item"),
+    "month": ("月份", "Month"),
+    "total": ("合计", "Total"),
+    "shop_rates": ("分店铺比率", "Rates by shop"),
+    "freight_rule": ("运费规则", "Freight rule"),
+    "time_note": (
+        "所有时间为北京时间；金额单位人民币元，精确到分。",
+        "All times are Beijing time; amounts in CNY yuan to the fen.",
+    ),
+    "rows_note": (
+        "时间线超过 Excel 行数上限时续写在“时间线 2”等工作表。",
+        "Events beyond Excel's row limit continue on 'Events 2' and following sheets.",
+    ),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "mean": ("平均", "mean"),
+    "median": ("中位数", "median"),
+    "p90": ("P90", "P90"),
+    "count": ("样本数", "samples"),
+    "all": ("全部", "all"),
+    "unshipped": ("发货前", "before shipping"),
+    "shipped": ("发货后", "after shipping"),
+    "buyer": ("买家", "Buyer"),
+    "buyers_title": ("多次售后买家（期间内新增 ≥ 2 单）", "Buyers with repeated cases (≥ 2 new in period)"),
+    "aftersale_nos": ("售后单号", "After-sales nos."),
+    "sku_title": ("商品售后排行（质量反馈给供应商）", "Top SKUs by cases (quality feedback for suppliers)"),
+    "sku": ("SKU", "SKU"),
+    "product": ("商品", "Product"),
+    "cases": ("售后单", "Cases"),
+    "returns": ("含退货", "With return"),
+    "chart_counts": ("售后与退款笔数", "Cases and refunds"),
+    "chart_money": ("退款金额与净售后成本", "Refunds paid and net cost"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    zh, en = TEXT[key]
+    return en if lang == "en" else zh
+
+
+def sheet_name(key: str, lang: str) -> str:
+    zh, en = SHEETS[key]
+    return en if lang == "en" else zh
+
+
+def vocab(kind: str, value: str, lang: str) -> str:
+    """A vocabulary value as the reader sees it: Chinese label, or the English id with spaces."""
+    if lang == "en":
+        return value.replace("_", " ")
+    return VOCAB_ZH.get(kind, {}).get(value, value)
+
+
+# The 明细 Cases sheet: (key, zh, en, width). Ledger columns follow from metric_defs.
+CASE_COLUMNS: tuple[tuple[str, str, str, float], ...] = (
+    ("id", "案件ID", "Case id", 8),
+    ("platform", "平台", "Platform", 10),
+    ("shop", "店铺", "Shop", 16),
+    ("aftersale_no", "售后单号", "After-sales no.", 20),
+    ("order_no", "订单号", "Order no.", 20),
+    ("type", "类型", "Type", 10),
+    ("reason", "原因", "Reason", 12),
+    ("reason_detail", "原因说明", "Reason detail", 24),
+    ("shipped", "已发货", "Shipped", 7),
+    ("requested_at", "申请时间", "Applied at", 17),
+    ("closed_at", "结束时间", "Finished at", 17),
+    ("stage_end", "期末阶段", "Stage at period end", 12),
+    ("stage", "当前阶段", "Stage now", 12),
+    ("buyer", "买家", "Buyer", 14),
+    ("phone", "买家手机", "Buyer phone", 14),
+    ("address", "买家地址", "Buyer address", 24),
+    ("product", "商品", "Product", 28),
+    ("sku", "SKU", "SKU", 14),
+    ("quantity", "数量", "Qty", 6),
+    ("order_amount", "订单金额", "Order amount", 12),
+    ("refund_requested", "申请退款金额", "Refund requested", 13),
+    ("refund_at", "退款时间", "Refunded at", 17),
+    ("refund_route", "退款方式", "Refund route", 12),
+)
+CASE_TAIL_COLUMNS: tuple[tuple[str, str, str, float], ...] = (
+    ("freight_legs", "运费明细", "Freight legs", 36),
+    ("first_response", "首次响应(小时)", "First response (h)", 10),
+    ("resolution", "处理完结(小时)", "Resolution (h)", 10),
+    ("escalated", "平台介入", "Escalated", 8),
+    ("handler", "处理人", "Handler", 10),
+    ("tags", "标签", "Tags", 14),
+)
+EVENT_COLUMNS: tuple[tuple[str, str, str, float], ...] = (
+    ("case_id", "案件ID", "Case id", 8),
+    ("aftersale_no", "售后单号", "After-sales no.", 20),
+    ("seq", "序号", "Seq", 5),
+    ("at", "时间", "At", 17),
+    ("actor", "操作方", "Actor", 8),
+    ("action", "动作", "Action", 14),
+    ("from_stage", "原阶段", "From stage", 12),
+    ("to_stage", "新阶段", "To stage", 12),
+    ("rule_id", "规则", "Rule", 28),
+    ("amount", "金额", "Amount", 11),
+    ("freight", "运费", "Freight", 10),
+    ("freight_payer", "运费承担方", "Freight payer", 10),
+    ("compensation", "赔付", "Compensation", 10),
+    ("detail", "说明", "Detail", 36),
+    ("in_period", "在本期内", "In period", 8),
+)

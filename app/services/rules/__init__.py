@@ -1,0 +1,1 @@
+"""The platform's rules: presets (durations, clocks), the workflow state machine, the deadline engine."""

@@ -1,0 +1,1 @@
+"""Backups in the window: back up, restore, and the database check before the window opens."""

@@ -1,0 +1,1 @@
+"""What every screen shares: the operation primitive, formatting, translations, form and error dialogs."""

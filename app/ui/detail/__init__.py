@@ -1,0 +1,1 @@
+"""The case detail side panel: countdown, rule, fields, actions, timeline, attachments."""

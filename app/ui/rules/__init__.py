@@ -1,0 +1,1 @@
+"""The Rules screen: the active preset of each platform."""

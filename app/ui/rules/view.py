@@ -1,0 +1,292 @@
+"""Rules screen: the active preset of a platform as a table; edit a duration; reset to built-in.
+
+A saved edit becomes the user's copy of the preset (`RuleBook.save_user_copy`) and
+applies to cases created afterwards; open cases keep the rule set they opened under.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import CaseType, Platform
+from app.services.rules.presets import Duration, RuleBook, RulePreset
+from app.ui.common import vocab
+from app.ui.common.changes import ChangeHub, ChangeSet
+from app.ui.common.list_table_model import ListTableModel
+from app.ui.common.platform_choice import add_platform_items
+from app.ui.common.tasks import TaskRunner
+
+_Index = QModelIndex | QPersistentModelIndex
+COL_TYPES, COL_STAGE, COL_WHO, COL_DURATION, COL_START, COL_LAPSE, COL_SOURCE, COL_CONFIDENCE = range(8)
+COLUMN_COUNT = 8
+
+
+class RulesTableModel(ListTableModel):
+    durationEdited = Signal(str, object)  # rule id, Duration
+    invalidInput = Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.preset: RulePreset | None = None
+
+    def set_preset(self, preset: RulePreset) -> None:
+        self.beginResetModel()
+        self.preset = preset
+        self.endResetModel()
+
+    column_count = COLUMN_COUNT
+
+    def row_count(self) -> int:
+        return 0 if self.preset is None else len(self.preset.rules)
+
+    def titles(self) -> tuple[str, ...]:
+        return (
+            self.tr("Case types"),
+            self.tr("Stage"),
+            self.tr("Who must act"),
+            self.tr("Duration"),
+            self.tr("Clock starts at"),
+            self.tr("On lapse"),
+            self.tr("Source"),
+            self.tr("Confidence"),
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.preset is None or not index.isValid() or not 0 <= index.row() < len(self.preset.rules):
+            return None
+        r = self.preset.rules[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.EditRole and col == COL_DURATION:
+            return str(r.duration)
+        if role == Qt.ItemDataRole.BackgroundRole and col == COL_CONFIDENCE and r.confidence.value == "C":
+            return QColor(245, 158, 11, 90)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r.id}\n{r.source}\n{r.note}".strip()
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if col == COL_TYPES:
+            if set(r.types) == set(CaseType):
+                text = self.tr("all types")
+            else:
+                text = ", ".join(vocab.label(vocab.case_types(), t.value) for t in r.types)
+            extra = []
+            if r.shipped is not None:
+                extra.append(self.tr("shipped") if r.shipped else self.tr("not shipped"))
+            if r.reasons:
+                extra.append(", ".join(vocab.label(vocab.reasons(), x.value) for x in r.reasons))
+            return f"{text} ({'; '.join(extra)})" if extra else text
+        if col == COL_STAGE:
+            return vocab.label(vocab.stages(), r.stage.value)
+        if col == COL_WHO:
+            return vocab.label(vocab.parties(), r.party.value)
+        if col == COL_DURATION:
+            return duration_text(r.duration)
+        if col == COL_START:
+            return vocab.label(vocab.clock_starts(), r.clock_start.value)
+        if col == COL_LAPSE:
+            return vocab.label(vocab.auto_actions(), r.auto_action.value)
+        if col == COL_SOURCE:
+            return r.source
+        if col == COL_CONFIDENCE:
+            return vocab.label(vocab.confidences(), r.confidence.value)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return f | Qt.ItemFlag.ItemIsEditable if index.column() == COL_DURATION else f
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if self.preset is None or role != Qt.ItemDataRole.EditRole or index.column() != COL_DURATION:
+            return False
+        try:
+            duration = Duration.parse(str(value))
+        except ValueError:
+            self.invalidInput.emit(
+                self.tr("'{0}' is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).").format(
+                    value
+                ),
+            )
+            return False
+        rule = self.preset.rules[index.row()]
+        if duration == rule.duration:
+            return False
+        self.durationEdited.emit(rule.id, duration)
+        return True
+
+
+def duration_text(d: Duration) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    unit = {
+        "m": QCoreApplication.translate("Rules", "{0} min"),
+        "h": QCoreApplication.translate("Rules", "{0} h"),
+        "d": QCoreApplication.translate("Rules", "{0} days"),
+        "wd": QCoreApplication.translate("Rules", "{0} working days"),
+    }[d.unit]
+    return unit.format(d.amount)
+
+
+class RulesView(QWidget):
+    def __init__(
+        self,
+        book: RuleBook,
+        tasks: TaskRunner,
+        changes: ChangeHub,
+        parent: Any = None,
+        my_platforms: Callable[[], Sequence[str]] = tuple,
+    ) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.tasks = tasks
+        self.changes = changes
+        self._my_platforms = my_platforms
+        self._listed_for: tuple[str, ...] = tuple(my_platforms())
+        self.platform = QComboBox()
+        self.platform.setObjectName("rulesPlatform")
+        add_platform_items(self.platform, self._listed_for)
+        self.platform.currentIndexChanged.connect(self.show_platform)
+        self.origin = QLabel()
+        self.origin.setObjectName("rulesOrigin")
+        self.reset_button = QPushButton(self.tr("Reset to built-in"))
+        self.reset_button.setObjectName("resetRules")
+        self.reset_button.clicked.connect(self.ask_reset)
+        notice = QLabel(
+            self.tr(
+                "Double-click a duration to change it. Changes apply to new cases; open cases keep the "
+                "rules they were opened under. Check rows marked C against your platform's rule centre."
+            )
+        )
+        notice.setObjectName("rulesNotice")
+        notice.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("rulesMessage")
+        self.message.setWordWrap(True)
+        self.model = RulesTableModel(self)
+        self.model.durationEdited.connect(self.save_duration)
+        self.model.invalidInput.connect(lambda text: self._say(text, error=True))
+        self.table = QTableView()
+        self.table.setObjectName("rulesTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Platform")))
+        top.addWidget(self.platform)
+        top.addWidget(self.origin, 1)
+        top.addWidget(self.reset_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(notice)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self.show_platform()
+
+    def current_platform(self) -> Platform:
+        return Platform(self.platform.currentData())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The merchant's platforms may have changed in Settings: list them first again."""
+        mine = tuple(self._my_platforms())
+        if mine != self._listed_for:
+            self._listed_for = mine
+            current = self.platform.currentData()
+            with QSignalBlocker(self.platform):
+                self.platform.clear()
+                add_platform_items(self.platform, mine)
+                self.platform.setCurrentIndex(self.platform.findData(current))
+        super().showEvent(event)
+
+    def show_platform(self) -> None:
+        platform = self.current_platform()
+        preset = self.book.active(platform)
+        self.model.set_preset(preset)
+        builtin = preset.origin == "built-in"
+        where = self.tr("built-in preset") if builtin else self.tr("your copy: {0}").format(preset.origin)
+        self.origin.setText(self.tr("{0} · {1} · version {2}").format(preset.label, where, preset.version))
+        self.reset_button.setEnabled(not builtin)
+        errors = [str(e) for e in self.book.errors if platform.value in str(e)]
+        if errors:
+            self._say(
+                self.tr("Your copy could not be read; the built-in preset is in force: {0}").format(
+                    errors[0]
+                ),
+                True,
+            )
+        else:
+            self.message.setText("")
+
+    def save_duration(self, rule_id: str, duration: Duration) -> None:
+        preset = self.book.active(self.current_platform())
+        edited = replace(
+            preset, rules=tuple(replace(r, duration=duration) if r.id == rule_id else r for r in preset.rules)
+        )
+        book = self.book
+
+        def saved(_: Any) -> None:
+            self.show_platform()
+            self._say(
+                self.tr("Saved: {0} is now {1}. New cases use it.").format(rule_id, duration_text(duration))
+            )
+            self.changes.publish(ChangeSet(rules=True))
+
+        self.tasks.run(
+            lambda _: book.save_user_copy(edited), done=saved, failed=lambda e, _: self._say(str(e), True)
+        )
+
+    def ask_reset(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Reset to built-in"),
+            self.tr("Forget your changes to the {0} preset and use the built-in one for new cases?").format(
+                self.platform.currentText()
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirmReset")
+        box.accepted.connect(self.reset)
+        self.active_dialog = box
+        box.open()
+
+    def reset(self) -> None:
+        platform = self.current_platform()
+        book = self.book
+
+        def done(_: Any) -> None:
+            self.show_platform()
+            self._say(self.tr("The built-in preset is in force again for new cases."))
+            self.changes.publish(ChangeSet(rules=True))
+
+        self.tasks.run(lambda _: book.reset_to_builtin(platform), done=done)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #c92a2a;" if error else "color: #2b8a3e;")
+        self.message.setText(text)

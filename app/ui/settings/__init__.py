@@ -1,0 +1,1 @@
+"""Window settings: declared keys, the typed store, the settings dialog."""

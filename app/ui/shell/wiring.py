@@ -1,0 +1,84 @@
+"""Builds the screens and File-menu flows that need the database services and plugs them into the
+main window. (Tray, close/quit and backups are the app shell's: `app/ui/shell/app_shell.py`.)"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from app.ui.cases.controller import CaseController
+from app.ui.cases.list_export import ListExport
+from app.ui.common.platform_choice import my_platforms
+from app.ui.dashboard.view import DashboardView
+from app.ui.importing.flow import ImportFlow
+from app.ui.rules.view import RulesView
+from app.ui.shell.main_window import icon
+
+if TYPE_CHECKING:
+    from app.ui.shell.main_window import MainWindow
+    from app.ui.shell.window_services import WindowServices
+
+
+def wire(window: MainWindow, services: WindowServices) -> None:
+    controller = CaseController(window, services)
+    window.controller = controller
+
+    dashboard = DashboardView(services.dashboard.figures, window.tasks)
+    window.add_screen(
+        "dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), icon("dashboard"), dashboard
+    )
+    window.changes.changed.connect(dashboard.on_changes)
+    window.refresh_action.triggered.connect(dashboard.refresh)
+
+    def open_from_dashboard(case_id: int) -> None:
+        window.show_screen("cases")
+        controller.open_case(case_id)
+
+    dashboard.openCase.connect(open_from_dashboard)
+
+    _add_reports(window, services)
+    rules = RulesView(
+        services.ctx.rules,
+        window.tasks,
+        window.changes,
+        my_platforms=lambda: my_platforms(window.settings),
+    )
+    window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
+
+    window.import_flow = ImportFlow(window, services.ctx)
+    window.list_export = ListExport(window, services.ctx)
+    controller.load_all()
+
+
+def _add_reports(window: MainWindow, services: WindowServices) -> None:
+    """The Reports screen, with its own reader thread (a preview reads every case of the period)."""
+    from app import __version__
+    from app.services.reports.metrics import MetricsService
+    from app.services.reports.order_counts import OrderCountService
+    from app.services.reports.workbook import ReportService
+    from app.ui.common import i18n
+    from app.ui.common.tasks import TaskRunner
+    from app.ui.reports.order_counts_dialog import OrderCountsDialog
+    from app.ui.reports.view import ReportsView
+
+    ctx = services.ctx
+    counts = OrderCountService(ctx.sessions, ctx.clock)
+    reports = ReportsView(
+        ReportService(MetricsService(ctx.sessions, ctx.clock, counts), ctx.clock, __version__),
+        TaskRunner(window, inline=window.tasks.inline),
+        ctx.clock,
+        lang="zh" if i18n.current() == "zh_CN" else "en",
+        defer_preview=True,
+    )
+    window.add_screen(
+        "reports", QCoreApplication.translate("MainWindow", "Reports"), icon("reports"), reports
+    )
+    window.changes.changed.connect(lambda *_: reports.mark_stale())
+
+    def edit_counts() -> None:
+        dialog = OrderCountsDialog(counts, window.tasks, ctx.clock, window)
+        dialog.saved.connect(reports.mark_stale)
+        dialog.exec()
+
+    reports.orders_button.clicked.connect(edit_counts)
