@@ -1,23 +1,82 @@
-"""Wires the services for one data folder: the CLI and the window both start here."""
+"""The one composition root: options, clock, data folder, and `AppContext`, which builds every service.
+
+The CLI (`app/cli/`) and the window (`app/ui/`) both start here and never import each
+other (the GUI entry point aside). Nothing else constructs a service: a screen or a
+command asks the context for it. Services a command may not need (reports, import,
+attachments…) are built on first use, so `python -m app due` imports neither openpyxl
+nor the importer, and never PySide6.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from app import __version__, paths
+from app.models.schema_version import DB_FILE_NAME
+from app.services.clock import BEIJING, Clock, FixedClock, RunningClock, SystemClock
 
-from app.models.db import DB_FILE_NAME, open_database, upgrade_if_needed
-from app.paths import resource
-from app.services.alerts.run_marker import FILE_NAME as LAST_RUN_FILE
-from app.services.alerts.run_marker import RunMarker
-from app.services.alerts.service import AlertService
-from app.services.cases.service import CaseService
-from app.services.clock import Clock
-from app.services.listing.queries import CaseQueries
-from app.services.rules.presets import RuleBook
-from app.services.storage.backup import BackupService
+if TYPE_CHECKING:  # the window imports this module before its first paint: SQLAlchemy comes later
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from app.services.alerts.service import AlertService
+    from app.services.cases.attachments import AttachmentService
+    from app.services.cases.edits import CaseEdits
+    from app.services.cases.service import CaseService
+    from app.services.cases.shops import ShopService
+    from app.services.importing.service import Importer
+    from app.services.listing.case_list import CaseListQuery
+    from app.services.listing.export import CaseExporter
+    from app.services.listing.queries import CaseQueries
+    from app.services.preferences.first_run import FirstRunChoice, SetupResult
+    from app.services.reports.dashboard import DashboardService
+    from app.services.reports.metrics import MetricsService
+    from app.services.reports.monthly_export import MonthlyExportService
+    from app.services.reports.order_counts import OrderCountService
+    from app.services.reports.workbook import ReportService
+    from app.services.rules.presets import RuleBook
+    from app.services.storage.backup import BackupService
+
+
+@dataclass(frozen=True)
+class Options:
+    """The global options every entry point takes (`--data-dir`, `--now`, `--demo`)."""
+
+    data_dir: Path | None
+    now: datetime | None
+    demo: bool
+
+
+def make_clock(opts: Options, running: bool) -> Clock:
+    """SystemClock; with --now a clock that starts there (running on in the window)."""
+    if opts.now is None:
+        return SystemClock()
+    return RunningClock(opts.now) if running else FixedClock(opts.now)
+
+
+def configured_data_dir() -> Path:
+    """The data folder the window uses (its setting, from the welcome or Settings), else the default.
+
+    A merchant who moved the data folder in the window scripts the same data without
+    repeating `--data-dir`. Reads the window's settings file without Qt.
+    """
+    from app.services.preferences.window_file import configured_data_dir as chosen
+
+    return chosen() or paths.default_data_dir()
+
+
+def backups_for(data_dir: Path, clock: Clock) -> BackupService:
+    """The backups of a data folder, before (or without) opening its database: the start check,
+    the message for a damaged file. An open context has its own in `ctx.backups`."""
+    from app.services.storage.backup import BackupService
+
+    return BackupService(data_dir, clock)
 
 
 @dataclass
@@ -30,15 +89,26 @@ class AppContext:
     cases: CaseService
     queries: CaseQueries
     alerts: AlertService
+    backups: BackupService
+    # The zone the dashboard counts its days in (the window passes the one it shows).
+    display_tz: tzinfo = field(default=BEIJING)
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock) -> AppContext:
+    def open(cls, data_dir: Path, clock: Clock, display_tz: tzinfo = BEIJING) -> AppContext:
+        from app.models.db import open_database
+        from app.services.alerts.run_marker import FILE_NAME as LAST_RUN_FILE
+        from app.services.alerts.run_marker import RunMarker
+        from app.services.alerts.service import AlertService
+        from app.services.cases.service import CaseService
+        from app.services.listing.queries import CaseQueries
+        from app.services.rules.presets import RuleBook
+
         data_dir.mkdir(parents=True, exist_ok=True)
         for sub in ("backups", "attachments", "logs"):
             (data_dir / sub).mkdir(exist_ok=True)
-        backups = BackupService(data_dir, clock)
+        backups = backups_for(data_dir, clock)
         engine, sessions = open_database(data_dir / DB_FILE_NAME, backups.before_migration)
-        rules = RuleBook.load(resource("rules"), data_dir / "rules")
+        rules = RuleBook.load(paths.resource("rules"), data_dir / "rules")
         cases = CaseService(sessions, clock, rules)
         return cls(
             data_dir=data_dir,
@@ -49,18 +119,134 @@ class AppContext:
             cases=cases,
             queries=CaseQueries(sessions, clock),
             alerts=AlertService(sessions, clock, cases, RunMarker(data_dir / LAST_RUN_FILE)),
+            backups=backups,
+            display_tz=display_tz,
         )
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILE_NAME
+
+    @cached_property
+    def case_list(self) -> CaseListQuery:
+        from app.services.listing.case_list import CaseListQuery
+
+        return CaseListQuery(self.db_path)
+
+    @cached_property
+    def edits(self) -> CaseEdits:
+        from app.services.cases.edits import CaseEdits
+
+        return CaseEdits(self.sessions, self.clock)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        from app.services.cases.attachments import AttachmentService
+
+        return AttachmentService(self.sessions, self.clock, self.data_dir / "attachments")
+
+    @cached_property
+    def shops(self) -> ShopService:
+        from app.services.cases.shops import ShopService
+
+        return ShopService(self.sessions)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from app.services.reports.dashboard import DashboardService
+
+        return DashboardService(self.sessions, self.clock, self.display_tz)
+
+    @cached_property
+    def order_counts(self) -> OrderCountService:
+        from app.services.reports.order_counts import OrderCountService
+
+        return OrderCountService(self.sessions, self.clock)
+
+    @cached_property
+    def metrics(self) -> MetricsService:
+        from app.services.reports.metrics import MetricsService
+
+        return MetricsService(self.sessions, self.clock, self.order_counts)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from app.services.reports.workbook import ReportService
+
+        return ReportService(self.metrics, self.clock, __version__)
+
+    @cached_property
+    def monthly_export(self) -> MonthlyExportService:
+        from app.services.reports.monthly_export import MonthlyExportService
+
+        return MonthlyExportService(self.reports, self.clock)
+
+    @cached_property
+    def importer(self) -> Importer:
+        from app.services.importing.mapping import MappingBook
+        from app.services.importing.service import Importer
+
+        return Importer(
+            self.cases, self.sessions, self.clock, MappingBook(paths.resource("import"), self.data_dir / "import")
+        )
+
+    @cached_property
+    def exporter(self) -> CaseExporter:
+        from app.services.listing.export import CaseExporter
+
+        return CaseExporter(self.sessions)
 
     def reopen(self) -> None:
         """After the database file was replaced (a restore; every writer stopped): drop the
         pooled connections to the old file, upgrade the new one if it is older, forget what
         the services cached of the old rows."""
+        from app.models.db import upgrade_if_needed
+
         self.engine.dispose()
-        upgrade_if_needed(
-            self.data_dir / DB_FILE_NAME, BackupService(self.data_dir, self.clock).before_migration
-        )
+        upgrade_if_needed(self.db_path, self.backups.before_migration)
         self.cases.forget_cached()
         self.alerts.forget_progress()
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def open_context(
+    opts: Options, running: bool, clock: Clock | None = None, display_tz: tzinfo = BEIJING
+) -> tuple[AppContext, Path | None]:
+    """The services for the chosen data folder; with --demo a throw-away folder with demo cases
+    (returned second, for the caller to remove when it ends)."""
+    from app.services.storage.logs import setup_logging
+
+    clock = clock or make_clock(opts, running)
+    demo_dir = None
+    data_dir = opts.data_dir
+    if opts.demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="aftersales-demo-"))
+        data_dir = demo_dir
+    data_dir = data_dir or paths.default_data_dir()
+    setup_logging(data_dir)
+    try:
+        ctx = AppContext.open(data_dir, clock, display_tz)
+        if opts.demo:
+            from app.services.cases.demo import seed_demo
+
+            seed_demo(ctx.cases, clock)
+    except BaseException:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+        raise
+    return ctx, demo_dir
+
+
+def set_up_data_dir(choice: FirstRunChoice, clock: Clock) -> SetupResult:
+    """First start: create the database (every migration), the chosen shops and, if asked, the
+    demo cases (only into a folder that had no database: they never mix with real cases)."""
+    from app.services.preferences.first_run import populate
+
+    fresh = not (choice.data_dir / DB_FILE_NAME).exists()
+    ctx = AppContext.open(choice.data_dir, clock)
+    try:
+        return populate(choice, ctx.shops, ctx.cases, clock, fresh)
+    finally:
+        ctx.close()

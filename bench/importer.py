@@ -36,7 +36,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.bootstrap import AppContext
 from app.models.db import DB_FILE_NAME
 from app.services.clock import BEIJING, FixedClock
-from app.services.importing import Importer
 from app.services.importing.applying import apply_rows
 from app.services.importing.gc_pause import gc_paused
 from app.services.importing.reading import read_sheet
@@ -178,7 +177,7 @@ def import_into(root: Path, name: str, path: Path, profile: bool) -> tuple[float
     """Seconds for the whole import, its counts, and where the time went (read / parse+plan / write)."""
     ctx = AppContext.open(root / name, FixedClock(NOW))
     try:
-        importer = Importer.for_context(ctx)
+        importer = ctx.importer
         importer.mappings.all()  # presets load lazily: keep the TOML parsing out of the timing
         if profile:
             prof = cProfile.Profile()

@@ -49,7 +49,7 @@ import sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from app.cli import Options
+from app.bootstrap import Options
 from app.ui.shell.main import launch
 # The path of `python -m app`: log, single-instance lock, window, app shell, first rows.
 start, shell = launch(Options(Path({data!r}), None, False), settings=QSettings({ini!r}, QSettings.Format.IniFormat))
@@ -111,7 +111,7 @@ def measure_start(data: Path, runs: int, env: dict[str, str]) -> tuple[list[floa
 def measure_in_process(data: Path) -> dict[str, list[float]]:
     from PySide6.QtCore import QSettings
 
-    from app.cli import Options
+    from app.bootstrap import Options
     from app.services.listing.filter import ListFilter
     from app.ui.shell.main import Startup
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 
-from app.cli import Options  # noqa: E402
+from app.bootstrap import Options  # noqa: E402
 from app.services.clock import parse_instant  # noqa: E402
 from app.ui.shell.main import Startup  # noqa: E402
 

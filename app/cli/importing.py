@@ -6,13 +6,13 @@ import argparse
 from typing import Any
 
 from app.bootstrap import AppContext
-from app.cli import CliError, print_json
+from app.cli.output import CliError, print_json
 from app.models.enums import Platform
-from app.services.importing import Importer, ImportFileError, ImportPlan, ImportResult, ProblemKind, RowPlan
+from app.services.importing import ImportFileError, ImportPlan, ImportResult, ProblemKind, RowPlan
 
 
 def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
-    importer = Importer.for_context(ctx)
+    importer = ctx.importer
     platform = Platform(args.platform) if args.platform else None
     if not args.file.exists():
         raise CliError(f"no such file: {args.file}")

@@ -6,11 +6,11 @@ import argparse
 import logging
 from pathlib import Path
 
-from app.bootstrap import AppContext
-from app.cli import CliError
+from app.bootstrap import AppContext, backups_for
+from app.cli.output import CliError
 from app.models.db import DB_FILE_NAME
 from app.services.clock import SystemClock
-from app.services.storage.backup import BackupError, BackupKind, BackupService
+from app.services.storage.backup import BackupError, BackupKind
 from app.services.storage.integrity import DbErrorKind, classify_error, damage_advice, full_check
 
 log = logging.getLogger(__name__)
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 def backup(ctx: AppContext, args: argparse.Namespace) -> int:
     """Online backup (the database stays usable); prints the new file's path."""
-    service = BackupService(ctx.data_dir, ctx.clock)
+    service = ctx.backups
     dest = args.output.expanduser() if args.output else None
     if dest is not None and dest.is_dir():
         dest = dest / service.next_path(BackupKind.MANUAL).name
@@ -54,5 +54,5 @@ def database_error_message(exc: BaseException, data_dir: Path) -> str | None:
         return None
     log.warning("%s (%s)", known.message, known.detail)
     if known.kind is DbErrorKind.DAMAGED:
-        return f"{known.message} ({known.detail}); {damage_advice(BackupService(data_dir, SystemClock()))}"
+        return f"{known.message} ({known.detail}); {damage_advice(backups_for(data_dir, SystemClock()))}"
     return known.message

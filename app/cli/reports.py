@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from app import __version__
 from app.bootstrap import AppContext
-from app.cli import CliError, print_json
+from app.cli.output import CliError, print_json
 from app.services.reports.metric_defs import DEF, KEY_FIGURES, Kind
-from app.services.reports.metrics import MetricsService, parse_period
+from app.services.reports.metrics import parse_period
 from app.services.reports.order_counts import OrderCountService, ShopRef
 from app.services.reports.workbook import ReportRequest, ReportService
 
 
 def _services(ctx: AppContext) -> tuple[OrderCountService, ReportService]:
-    orders = OrderCountService(ctx.sessions, ctx.clock)
-    metrics = MetricsService(ctx.sessions, ctx.clock, orders)
-    return orders, ReportService(metrics, ctx.clock, __version__)
+    return ctx.order_counts, ctx.reports
 
 
 def report(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -40,7 +37,7 @@ def report(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def orders(ctx: AppContext, args: argparse.Namespace) -> int:
-    service = OrderCountService(ctx.sessions, ctx.clock)
+    service = ctx.order_counts
     if args.orders_command == "set":
         if args.count < 0:
             raise CliError("--count cannot be negative")

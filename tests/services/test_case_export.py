@@ -22,7 +22,6 @@ from app.models.enums import Action, CaseType, Platform, Reason
 from app.services.cases.demo import PATHS, PAYLOADS
 from app.services.cases.service import ActionNotAllowed, ActionRequest, NewCase
 from app.services.clock import BEIJING, FixedClock
-from app.services.importing import Importer
 from app.services.listing.export import CaseExporter, csv_cell
 from app.services.listing.queries import CaseRow
 
@@ -209,7 +208,7 @@ def test_export_imports_back_to_the_same_cases_and_twice_is_a_no_op(
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"cases{suffix}"
         CaseExporter(src.sessions).export(mine, out)
-        importer = Importer.for_context(dst)
+        importer = dst.importer
         first = importer.import_file(out)
         assert first.plan.counts() == {"new": len(specs), "update": 0, "unchanged": 0, "error": 0}, [
             r.message for r in first.plan.rows

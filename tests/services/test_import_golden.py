@@ -9,7 +9,6 @@ import pytest
 
 from app.bootstrap import AppContext
 from app.models.enums import Platform
-from app.services.importing import Importer
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "imports"
 FILES = sorted(p for p in DATA.iterdir() if p.suffix in (".csv", ".xlsx"))
@@ -24,7 +23,7 @@ def test_every_preset_has_a_csv_and_an_xlsx_golden_file() -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_golden_file_imports_as_expected_and_twice_is_a_no_op(path: Path, ctx: AppContext) -> None:
     expected = json.loads((DATA / f"{path.name}.expected.json").read_text(encoding="utf-8"))
-    importer = Importer.for_context(ctx)
+    importer = ctx.importer
     given = Platform(expected["platform_arg"]) if expected["platform_arg"] else None
 
     result = importer.import_file(path, platform=given)

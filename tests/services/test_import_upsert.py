@@ -49,7 +49,7 @@ def import_approved_then_returned(importer: Importer, tmp_path: Path) -> ImportR
 
 @pytest.fixture
 def importer(ctx: AppContext) -> Importer:
-    return Importer.for_context(ctx)
+    return ctx.importer
 
 
 def test_new_row_opens_at_application_time_and_approve_starts_the_buyer_clock(

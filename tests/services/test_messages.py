@@ -41,7 +41,7 @@ def write_csv(path: Path, *rows: str, header: str = HEADER) -> Path:
 
 @pytest.fixture
 def importer(ctx: AppContext) -> Importer:
-    return Importer.for_context(ctx)
+    return ctx.importer
 
 
 # ---- every template ----------------------------------------------------------------------

@@ -17,7 +17,6 @@ from app.services.clock import BEIJING, FixedClock
 from app.ui.common import i18n, vocab
 from app.ui.common.tasks import TaskRunner
 from app.ui.shell.main_window import MainWindow
-from app.ui.shell.window_services import WindowServices
 from tests.ui.fakes import FakeNotifier
 from tests.ui.shell_fixtures import App, close_app, make_app
 
@@ -58,7 +57,7 @@ def settings(tmp_path: Path) -> QSettings:
 def window(qtbot, ctx: AppContext, settings: QSettings, clock: FixedClock) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     w = MainWindow(clock, settings, TaskRunner(inline=True), ctx.data_dir, tz=BEIJING)
     qtbot.addWidget(w)
-    w.attach(WindowServices.of(ctx, BEIJING))
+    w.attach(ctx)
     w.resize(1400, 800)
     w.show()
     yield w

@@ -21,7 +21,6 @@ from app.ui.alerts.center import AlertCenter
 from app.ui.common.tasks import TaskRunner
 from app.ui.shell.app_shell import AppShell
 from app.ui.shell.main_window import MainWindow
-from app.ui.shell.window_services import WindowServices
 from tests.ui.fakes import FakeNotifier, FakePrompter
 
 
@@ -67,7 +66,7 @@ def make_app(
     app = App(shell, window, tray, prompter, exits)
     shell.errors.shown.connect(app.errors.append)
     shell.show_window()
-    window.attach(WindowServices.of(ctx, BEIJING))
+    window.attach(ctx)
     return app
 
 

@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import AppContext
-from app.cli import Options
+from app.bootstrap import AppContext, Options
 from app.services.clock import FixedClock
 from app.services.storage.logs import stop_logging
 from app.ui.common.error_dialog import ErrorDialog

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QSettings
 
-from app.cli import Options
+from app.bootstrap import Options
 from app.services.cases.demo import seed_demo
 from app.services.clock import FixedClock
 from app.services.storage.backup import BackupKind, BackupService

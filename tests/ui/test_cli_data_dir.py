@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from PySide6.QtCore import QSettings
 
 from app import cli, paths
-from app.ui.settings import keys as window_settings
+from app.services.preferences import window_file
 from app.ui.settings import store as settings_store
 
 ADD = [
@@ -35,7 +37,7 @@ def test_the_cli_uses_the_windows_data_folder(
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("data/dir", str(chosen))
     settings.sync()
-    monkeypatch.setattr(window_settings, "open_settings", lambda: settings)
+    monkeypatch.setattr(window_file, "settings_file", lambda: tmp_path / "settings.ini")
     fallback = tmp_path / "per-user-default"  # where a CLI that ignored the setting would write
     monkeypatch.setattr(paths, "default_data_dir", lambda: fallback)
     monkeypatch.setattr(settings_store, "default_data_dir", lambda: fallback)
@@ -44,3 +46,31 @@ def test_the_cli_uses_the_windows_data_folder(
     assert (chosen / "sentinel.db").exists() and not fallback.exists()
     assert listed(capsys) == ["KS1"]
     assert listed(capsys, "--data-dir", str(other)) == []  # --data-dir still wins
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40))
+def test_the_cli_reads_every_text_qt_writes(tmp_path: Path, value: str) -> None:
+    """The Qt-free reader agrees with QSettings on any string: quotes, commas, backslashes,
+    a leading @, CJK, control characters, Windows paths."""
+    path = tmp_path / "prop.ini"
+    path.unlink(missing_ok=True)
+    written = QSettings(str(path), QSettings.Format.IniFormat)
+    written.setValue("data/dir", value)
+    written.setValue("ui/language", "zh_CN")
+    written.sync()
+    del written
+    values = window_file.read_values(path)
+    back = QSettings(str(path), QSettings.Format.IniFormat).value("data/dir", type=str)
+    assert values.get("data/dir", "") == back == value
+    assert values["ui/language"] == "zh_CN"
+
+
+def test_a_windows_path_with_cjk_and_separators(tmp_path: Path) -> None:
+    path = tmp_path / "w.ini"
+    s = QSettings(str(path), QSettings.Format.IniFormat)
+    s.setValue("data/dir", r"D:\售后 数据;备份,2026=新")
+    s.sync()
+    assert window_file.configured_data_dir(path) == Path(r"D:\售后 数据;备份,2026=新")
+    assert window_file.configured_data_dir(tmp_path / "missing.ini") is None

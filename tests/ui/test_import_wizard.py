@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from app.bootstrap import AppContext
 from app.models.enums import Stage
-from app.services.importing import Importer
 from app.ui.common.tasks import TaskRunner
 from app.ui.importing.preview_model import COL_OUTCOME, ImportPreviewModel
 from app.ui.importing.wizard import ImportWizard
@@ -20,13 +19,13 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "imports"
 @pytest.fixture
 def wizard(qtbot: QtBot, ctx: AppContext) -> ImportWizard:
     runner = TaskRunner(inline=True)
-    w = ImportWizard(Importer.for_context(ctx), runner)
+    w = ImportWizard(ctx.importer, runner)
     qtbot.addWidget(w)
     return w
 
 
 def test_preview_model_passes_the_model_tester(qtmodeltester, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
-    plan = Importer.for_context(ctx).preview(DATA / "kuaishou.csv")
+    plan = ctx.importer.preview(DATA / "kuaishou.csv")
     model = ImportPreviewModel()
     model.set_rows(list(plan.rows))
     qtmodeltester.check(model)

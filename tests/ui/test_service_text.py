@@ -15,7 +15,6 @@ from app.bootstrap import AppContext
 from app.models.enums import Action
 from app.services.cases.service import ActionRequest
 from app.services.clock import FixedClock
-from app.services.importing import Importer
 from app.ui.cases.action_dialog import ActionDialog
 from app.ui.common.tasks import TaskRunner
 from app.ui.importing.preview_model import COL_MESSAGE
@@ -27,7 +26,7 @@ UNKNOWN_AND_BROKEN = "售后单号,订单号,售后状态,申请时间,退款金
 
 
 def preview(qtbot: QtBot, ctx: AppContext, path: Path) -> ImportWizard:
-    wizard = ImportWizard(Importer.for_context(ctx), TaskRunner(inline=True))
+    wizard = ImportWizard(ctx.importer, TaskRunner(inline=True))
     qtbot.addWidget(wizard)
     wizard.file_page.path_edit.setText(str(path))
     wizard.show()

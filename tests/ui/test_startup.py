@@ -7,13 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from app.bootstrap import AppContext
-from app.cli import Options
+from app.bootstrap import AppContext, Options
 from app.services.clock import BEIJING, FixedClock
 from app.ui.common.tasks import TaskRunner
 from app.ui.shell.main import FIRST_SCREEN_ROWS, Startup
 from app.ui.shell.main_window import MainWindow
-from app.ui.shell.window_services import WindowServices
 from tests.services.db_damage import corrupt_middle
 from tests.ui.fakes import FakePrompter
 from tests.ui.helpers import new_case
@@ -96,7 +94,7 @@ def test_window_geometry_and_columns_are_remembered(
 
     again = MainWindow(clock, settings, TaskRunner(inline=True), ctx.data_dir, tz=BEIJING)
     qtbot.addWidget(again)
-    again.attach(WindowServices.of(ctx, BEIJING))
+    again.attach(ctx)
     assert again.size().width() == 711 and again.size().height() == 466
     assert again.cases.table.horizontalHeader().sectionSize(5) == 321
     assert [again.nav.item(i).data(0x100) for i in range(again.nav.count())] == [

@@ -9,12 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QWizard
 
-from app.bootstrap import AppContext
-from app.cli import Options
+from app.bootstrap import AppContext, Options, set_up_data_dir
 from app.models.enums import Platform
 from app.services.cases.shops import ShopService, split_shop_names
 from app.services.clock import FixedClock
-from app.services.preferences.first_run import FirstRunChoice, set_up_data_dir
+from app.services.preferences.first_run import FirstRunChoice
 from app.ui.common.tasks import TaskRunner
 from app.ui.settings import store as settings_store
 from app.ui.shell import first_run

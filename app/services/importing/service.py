@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,9 +24,6 @@ from app.services.importing.progress import CHECKING, Progress, every
 from app.services.importing.reading import ImportFileError, iter_records, locate_header, read_sheet
 from app.services.importing.records import BadRow, ImportRow, ProblemKind, read_row
 from app.services.text.messages import Template, Text
-
-if TYPE_CHECKING:
-    from app.bootstrap import AppContext
 
 KEY_CHUNK = 500
 
@@ -101,14 +97,6 @@ class Importer:
         self._sessions = sessions
         self._clock = clock
         self.mappings = mappings
-
-    @classmethod
-    def for_context(cls, ctx: AppContext) -> Importer:
-        from app.paths import resource
-
-        return cls(
-            ctx.cases, ctx.sessions, ctx.clock, MappingBook(resource("import"), ctx.data_dir / "import")
-        )
 
     def preview(
         self,

@@ -1,18 +1,23 @@
 """First start: create the data folder with the merchant's shops, and demo cases if asked.
 
-The welcome screen collects a `FirstRunChoice`; `set_up_data_dir` applies it. Pure
-Python (the window runs it on the background worker). `needs_welcome` runs before the
-first paint, so this module imports SQLAlchemy (via the context) only inside the setup.
+The welcome screen collects a `FirstRunChoice`; `bootstrap.set_up_data_dir` applies it.
+Pure Python (the window runs it on the background worker). `needs_welcome` runs before
+the first paint, so this module imports no SQLAlchemy at its top.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.models.enums import Platform
 from app.models.schema_version import DB_FILE_NAME
 from app.services.clock import Clock
+
+if TYPE_CHECKING:
+    from app.services.cases.service import CaseService
+    from app.services.cases.shops import ShopService
 
 BACKUP_GLOB = "backups/sentinel-*.db"  # app/services/storage/backup.py: BACKUP_DIR_NAME / backup_name()
 
@@ -42,20 +47,15 @@ def needs_welcome(data_dir: Path) -> bool:
     return not has_database(data_dir) and not any(data_dir.glob(BACKUP_GLOB))
 
 
-def set_up_data_dir(choice: FirstRunChoice, clock: Clock) -> SetupResult:
-    """Create the database (every migration), the chosen shops and, if asked, the demo cases.
+def populate(
+    choice: FirstRunChoice, shops: ShopService, cases: CaseService, clock: Clock, fresh: bool
+) -> SetupResult:
+    """The chosen shops and, if asked and the folder had no database (`fresh`), the demo cases.
 
-    Demo cases go only into a folder that had no database: they never mix with real cases.
+    `bootstrap.set_up_data_dir` opens the database (every migration) and calls this.
     """
-    from app.bootstrap import AppContext
     from app.services.cases.demo import seed_demo
-    from app.services.cases.shops import ShopService
 
-    fresh = not has_database(choice.data_dir)
-    ctx = AppContext.open(choice.data_dir, clock)
-    try:
-        shops = ShopService(ctx.sessions).ensure(choice.shops)
-        demo = seed_demo(ctx.cases, clock) if choice.demo and fresh else []
-    finally:
-        ctx.close()
-    return SetupResult(choice.data_dir, len(shops), len(demo))
+    made = shops.ensure(choice.shops)
+    demo = seed_demo(cases, clock) if choice.demo and fresh else []
+    return SetupResult(choice.data_dir, len(made), len(demo))

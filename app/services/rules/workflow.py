@@ -1,42 +1,21 @@
 """The after-sales state machine of DESIGN.md: which action moves which stage where.
 
-Pure functions only; applying an action to a stored case lives in `cases.py`.
+Pure functions only; applying an action to a stored case lives in `cases/service.py`.
 """
 
 from __future__ import annotations
 
 from app.models.enums import Action, AutoAction, CaseType, Stage
+from app.services.rules.actions import COMPENSATION_ACTIONS, REQUIRED_FIELDS
 from app.services.text.messages import Template
 
 OPEN_STAGES = tuple(s for s in Stage if not s.is_final)
 AWAITING_STAGES = tuple(s for s in OPEN_STAGES if s.value.startswith("awaiting_"))
 
-# Actions that must carry something in their payload, and what.
-REQUIRED_FIELDS: dict[Action, tuple[str, ...]] = {
-    Action.REJECT: ("reason",),
-    Action.REFUSE_RECEIPT: ("reason",),
-    Action.BUYER_SHIP: ("tracking",),
-    Action.SHIP_REPLACEMENT: ("tracking",),
-    Action.PLATFORM_RULING: ("ruling",),
-    Action.EXTEND_DEADLINE: ("due_at", "reason"),
-    Action.NOTE: ("text",),
-}
+# What each action must carry, and which may record a compensation (赔付): `rules/actions.py`.
+__all__ = ["COMPENSATION_ACTIONS", "REQUIRED_FIELDS"]
 
 RULINGS = ("for_buyer", "for_merchant")
-
-# Steps where the merchant settles with the buyer, and so may record a compensation (赔付,
-# payload "compensation": money paid on top of or instead of a refund). Counted in the report's
-# money sheet. Not on steps that settle nothing (a shipment, a rejection, an escalation…).
-COMPENSATION_ACTIONS = (
-    Action.APPROVE,
-    Action.REFUND,
-    Action.CONFIRM_RECEIPT,
-    Action.SHIP_REPLACEMENT,
-    Action.BUYER_CONFIRM,
-    Action.PLATFORM_RULING,
-    Action.WITHDRAW,
-    Action.NOTE,
-)
 
 
 class ActionNotAllowed(Exception):

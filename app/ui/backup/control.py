@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 
 from app.bootstrap import AppContext
-from app.services.storage.backup import BackupService
 from app.ui.backup.dialogs import BackupActions, Prompter, QtPrompter
 from app.ui.backup.startup_checks import start_auto_backup
 from app.ui.common.changes import ChangeSet
@@ -43,7 +42,7 @@ class BackupControl(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.service = BackupService(ctx.data_dir, ctx.clock)
+        self.service = ctx.backups
         self.runner = runner or TaskRunner(self, inline=window.tasks.inline)
         self.actions = BackupActions(
             self.service,

@@ -5,7 +5,7 @@ merchant goes through a `Prompter`, so tests answer with a fake one. Restore ask
 anything changes, and says where the current data was kept.
 
 Wiring (the lead's main window):
-    actions = BackupActions(BackupService(data_dir, clock), runner, QtPrompter(window),
+    actions = BackupActions(ctx.backups, runner, QtPrompter(window),
                             close_database=..., reopen_database=...)
     menu.addAction(window.tr("&Back up now…"), actions.back_up_now)
     menu.addAction(window.tr("&Restore from a backup…"), actions.restore)

@@ -58,7 +58,9 @@ class StartupResult:
 
 
 def check_before_open(data_dir: Path, clock: Clock, prompter: Prompter) -> StartupResult:
-    service = BackupService(data_dir, clock)
+    from app.bootstrap import backups_for
+
+    service = backups_for(data_dir, clock)
     report = check_at_start(service.db_path, service)
     if report.can_open:
         return StartupResult(StartupOutcome.PROCEED, report)

@@ -32,27 +32,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.enums import Action, Actor, CaseType, Party
+from app.models.enums import Action, CaseType, Party
 from app.services.cases.service import ActionRequest, InvalidInput
-from app.services.rules.workflow import COMPENSATION_ACTIONS, REQUIRED_FIELDS, RULINGS
+from app.services.rules.actions import (
+    COMPENSATION_ACTIONS,
+    FILE_ACTIONS,
+    REQUIRED_FIELDS,
+    actions_with,
+    default_actor,
+)
+from app.services.rules.workflow import RULINGS
 from app.ui.common import formatting, vocab
 from app.ui.common.form_dialog import FormDialog
 from app.ui.common.service_text import error_text
 
-TRACKING_ACTIONS = (Action.BUYER_SHIP, Action.SHIP_REPLACEMENT)
-AMOUNT_ACTIONS = (Action.APPROVE, Action.REFUND, Action.CONFIRM_RECEIPT, Action.PLATFORM_RULING)
-REASON_ACTIONS = (Action.REJECT, Action.REFUSE_RECEIPT, Action.ESCALATE, Action.EXTEND_DEADLINE)
-FILE_ACTIONS = (Action.REFUSE_RECEIPT, Action.NOTE, Action.ESCALATE)
-BUYER_ACTIONS = (Action.BUYER_SHIP, Action.BUYER_CONFIRM, Action.WITHDRAW, Action.REAPPLY)
-
-
-def default_actor(action: Action) -> Actor:
-    """Who did it: the buyer's moves are recorded by the merchant on the buyer's behalf."""
-    if action in BUYER_ACTIONS:
-        return Actor.BUYER
-    if action is Action.PLATFORM_RULING:
-        return Actor.PLATFORM
-    return Actor.MERCHANT
+TRACKING_ACTIONS = actions_with("tracking")
+AMOUNT_ACTIONS = actions_with("amount")
+REASON_ACTIONS = actions_with("reason")
+__all__ = ["FILE_ACTIONS", "default_actor"]
 
 
 @dataclass

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import Action
 from app.services.cases.service import ActionRequest, InvalidInput
-from app.ui.cases.action_dialog import default_actor
+from app.services.rules.actions import BULK_ACTIONS, default_actor
 from app.ui.common import vocab
 from app.ui.common.service_text import error_text
-
-BULK_ACTIONS = (Action.APPROVE, Action.REFUND, Action.REJECT, Action.ESCALATE, Action.NOTE)
 
 
 class BulkDialog(QDialog):

@@ -30,18 +30,17 @@ from app.ui.common.service_text import error_text, say
 from app.ui.detail.panel import CaseDetailPanel
 
 if TYPE_CHECKING:
+    from app.bootstrap import AppContext
     from app.ui.shell.main_window import MainWindow
-    from app.ui.shell.window_services import WindowServices
 
 log = logging.getLogger(__name__)
 
 
 class CaseController(QObject):
-    def __init__(self, window: MainWindow, services: WindowServices) -> None:
+    def __init__(self, window: MainWindow, ctx: AppContext) -> None:
         super().__init__(window)
         self.window = window
-        self.services = services
-        self.ctx = services.ctx
+        self.ctx = ctx
         self.tasks = window.tasks
         self.cases = window.cases
         self.active_dialog: QDialog | None = None
@@ -71,7 +70,7 @@ class CaseController(QObject):
 
     def load_all(self) -> None:
         """Read and index every case on the worker; swap the list in when done."""
-        query = self.services.case_list
+        query = self.ctx.case_list
         self.tasks.run(
             lambda _: prepare_list(query.all_rows()), done=self.cases.set_prepared, failed=self._failed
         )
@@ -80,7 +79,7 @@ class CaseController(QObject):
         detail = self.ctx.queries.detail(case_id)
         if detail is None:
             return
-        self.detail.show_case(detail, self.services.attachments.of_case(case_id), self.cases.model.now)
+        self.detail.show_case(detail, self.ctx.attachments.of_case(case_id), self.cases.model.now)
         self.cases.show_detail(True)
         self.cases.select_case(case_id)
 
@@ -88,7 +87,7 @@ class CaseController(QObject):
         if change.everything:
             self.load_all()
         elif change.changed or change.deleted:
-            fresh = self.services.case_list.rows_for(change.changed)
+            fresh = self.ctx.case_list.rows_for(change.changed)
             self.cases.apply_rows(fresh, sorted(change.deleted))
         shown = self.detail.case_id
         if shown is not None and (change.everything or shown in change.changed):
@@ -179,7 +178,7 @@ class CaseController(QObject):
 
     def _act(self, case_id: int, data: ActionInput | None) -> None:
         assert data is not None
-        attachments = self.services.attachments
+        attachments = self.ctx.attachments
 
         def work() -> int:
             result = self.ctx.cases.act(case_id, data.request)
@@ -194,7 +193,7 @@ class CaseController(QObject):
         self._write(lambda: alerts.set_muted(case_id, muted), lambda _: ChangeSet.cases([case_id]))
 
     def add_files(self, case_id: int, paths: Sequence[Path]) -> None:
-        attachments = self.services.attachments
+        attachments = self.ctx.attachments
 
         def work() -> int:
             for p in paths:
@@ -213,7 +212,7 @@ class CaseController(QObject):
 
     def _edit(self, case_id: int, raw: dict[str, str]) -> None:
         if raw:
-            self._write(lambda: self.services.edits.edit(case_id, raw), lambda _: ChangeSet.cases([case_id]))
+            self._write(lambda: self.ctx.edits.edit(case_id, raw), lambda _: ChangeSet.cases([case_id]))
 
     def delete_selected(self) -> None:
         ids = self.cases.selected_ids()
@@ -234,7 +233,7 @@ class CaseController(QObject):
         self._open(box)
 
     def _delete(self, ids: list[int]) -> None:
-        edits, attachments = self.services.edits, self.services.attachments
+        edits, attachments = self.ctx.edits, self.ctx.attachments
 
         def work() -> list[int]:
             names = attachments.stored_names(ids)

@@ -98,9 +98,7 @@ class ListExport(QObject):
         )
 
     def _exporter(self) -> CaseExporter:
-        from app.services.listing.export import CaseExporter
-
-        return CaseExporter(self.ctx.sessions)
+        return self.ctx.exporter
 
     def _progressed(self, done: int, total: int, _what: str) -> None:
         if self.progress is not None:

@@ -52,14 +52,13 @@ class ImportFlow(QObject):
 
     def open_wizard(self, path: Path | None = None) -> ImportWizard:
         """The wizard (non-modal to the event loop); with a path it goes straight to the preview."""
-        from app.services.importing import Importer
         from app.ui.common.platform_choice import my_platforms
         from app.ui.importing.wizard import ImportWizard
 
         if self.wizard is not None:
             self.wizard.close()
         wizard = ImportWizard(
-            Importer.for_context(self.ctx),
+            self.ctx.importer,
             self.window.tasks,
             self.window,
             path=path,

@@ -93,15 +93,10 @@ def monthly_export_for(
 ) -> MonthlyExport:
     """The app's monthly export: its own worker (a long export never delays the merchant's
     writes), the folder setting read at each run, the UI language for sheet names."""
-    from app import __version__
-    from app.services.reports.metrics import MetricsService
-    from app.services.reports.order_counts import OrderCountService
-    from app.services.reports.workbook import ReportService
     from app.ui.common import i18n
     from app.ui.settings import store as settings_store
 
-    metrics = MetricsService(ctx.sessions, ctx.clock, OrderCountService(ctx.sessions, ctx.clock))
-    service = MonthlyExportService(ReportService(metrics, ctx.clock, __version__), ctx.clock)
+    service = ctx.monthly_export
 
     def folder() -> Path | None:
         value = settings_store.value(settings, FOLDER_KEY)

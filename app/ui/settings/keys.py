@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from app import APP_NAME
+from app.services.preferences import window_file
 from app.services.preferences.schema import BY_KEY
 
 
@@ -31,7 +31,8 @@ LANGUAGES = tuple(value for value, _ in BY_KEY["ui/language"].choices)  # "syste
 
 
 def open_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, "window")
+    """The window's settings file: the one `preferences.window_file` names, so the CLI reads the same."""
+    return QSettings(str(window_file.settings_file()), QSettings.Format.IniFormat)
 
 
 def read(settings: QSettings, setting: Setting) -> Any:

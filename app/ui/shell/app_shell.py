@@ -33,13 +33,13 @@ from app.ui.settings import keys as settings_decl
 from app.ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from app.bootstrap import AppContext
     from app.ui.alerts.center import AlertCenter
     from app.ui.alerts.tray import Notifier
     from app.ui.backup.control import BackupControl
     from app.ui.backup.dialogs import Prompter
     from app.ui.reports.monthly_export import MonthlyExport
     from app.ui.shell.single_instance import SingleInstance
-    from app.ui.shell.window_services import WindowServices
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ class AppShell(QObject):
 
     # ---- the services arrived ---------------------------------------------------------------
 
-    def _attach(self, services: WindowServices) -> None:
+    def _attach(self, ctx: AppContext) -> None:
         from app.services.preferences.schema import alert_settings
         from app.ui.alerts.center import AlertCenter
         from app.ui.alerts.tray import QtTrayNotifier
@@ -117,7 +117,7 @@ class AppShell(QObject):
         from app.ui.reports.monthly_export import monthly_export_for
         from app.ui.settings import store as settings_store
 
-        window, ctx = self.window, services.ctx
+        window = self.window
         values = settings_store.load(self.settings)  # lead times, quiet hours, snooze length
         ctx.alerts.settings = alert_settings(values, ctx.alerts.settings)
         self.backups = BackupControl(window, ctx, self._prompter)

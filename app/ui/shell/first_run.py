@@ -21,7 +21,7 @@ Welcome = Callable[[QSettings, Path, bool], Path | None]
 
 def show_welcome(settings: QSettings, data_dir: Path, locked: bool, opts: Any) -> Path | None:
     """The welcome wizard, in the language of the settings; returns the folder it set up."""
-    from app.cli import make_clock
+    from app.bootstrap import make_clock
     from app.ui.common.tasks import TaskRunner
     from app.ui.shell.main import make_application
     from app.ui.shell.welcome import WelcomeWizard

@@ -71,7 +71,7 @@ class Startup:
         self, opts: Any, settings: Any = None, tasks: TaskRunner | None = None, prompter: Any = None
     ) -> None:
         """`prompter` answers the questions of a failed database check (default: message boxes)."""
-        from app.cli import make_clock
+        from app.bootstrap import make_clock
 
         self.opts = opts
         self.app = make_application()
@@ -101,27 +101,25 @@ class Startup:
         self.tasks.run(lambda _: self._open(checked), done=self._opened, failed=self._failed)
 
     def _open(self, checked: bool) -> Any:
-        from app.cli import open_context
-        from app.ui.shell.window_services import WindowServices
+        from app.bootstrap import backups_for, open_context
 
         if not (checked or self.opts.demo):
-            from app.services.storage.backup import BackupService
             from app.services.storage.integrity import check_at_start
 
-            report = check_at_start(self.data_dir / DB_FILE_NAME, BackupService(self.data_dir, self.clock))
+            report = check_at_start(self.data_dir / DB_FILE_NAME, backups_for(self.data_dir, self.clock))
             if not report.can_open:
                 return report  # the questions are asked on the GUI thread
-        ctx, demo_dir = open_context(self.opts, running=True, clock=self.clock)
+        ctx, demo_dir = open_context(self.opts, running=True, clock=self.clock, display_tz=self.tz)
         self.demo_dir = demo_dir
-        return WindowServices.of(ctx, self.tz)
+        return ctx
 
-    def _opened(self, services: Any) -> None:
-        from app.ui.shell.window_services import WindowServices
+    def _opened(self, opened: Any) -> None:
+        from app.bootstrap import AppContext
 
-        if not isinstance(services, WindowServices):
+        if not isinstance(opened, AppContext):
             self._check_failed()
             return
-        self.ctx = services.ctx
+        self.ctx = opened
         self.window.statusBar().clearMessage()
         if self.demo_dir is not None:
             self.window.data_dir = self.demo_dir
@@ -130,7 +128,7 @@ class Startup:
                     self.demo_dir
                 )
             )
-        self.window.attach(services)
+        self.window.attach(opened)
 
     def _check_failed(self) -> None:
         """Damaged, missing with backups, unreadable or too new: say so, offer the newest good backup."""

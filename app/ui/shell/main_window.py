@@ -36,9 +36,9 @@ from app.ui.common.tasks import TaskRunner
 from app.ui.settings import keys as settings_decl
 
 if TYPE_CHECKING:
+    from app.bootstrap import AppContext
     from app.ui.cases.list_export import ListExport
     from app.ui.importing.flow import ImportFlow
-    from app.ui.shell.window_services import WindowServices
 
 
 def icon(name: str) -> QIcon:
@@ -46,7 +46,7 @@ def icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    attached = Signal(object)  # WindowServices: the database is open and the screens are built
+    attached = Signal(object)  # AppContext: the database is open and the screens are built
 
     def __init__(
         self, clock: Clock, settings: QSettings, tasks: TaskRunner, data_dir: Path, tz: Any = None
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.tz = tz
         self.changes = ChangeHub(self)
-        self.services: WindowServices | None = None
+        self.ctx: AppContext | None = None
         self.controller: Any = None
         self.import_flow: ImportFlow | None = None  # File → Import…, drop an export (set by attach)
         self.list_export: ListExport | None = None  # File → Export list… (set by attach)
@@ -155,13 +155,13 @@ class MainWindow(QMainWindow):
 
     # ---- services arrive after the first paint ------------------------------------------------
 
-    def attach(self, services: WindowServices) -> None:
+    def attach(self, ctx: AppContext) -> None:
         """The database services are open: build the screens that need them and load every case."""
         from app.ui.shell.wiring import wire
 
-        self.services = services
-        wire(self, services)
-        self.attached.emit(services)
+        self.ctx = ctx
+        wire(self, ctx)
+        self.attached.emit(ctx)
 
     # ---- menus --------------------------------------------------------------------------------
 

@@ -181,13 +181,12 @@ def _render_main_window(run: _Run) -> str:
     from app.services.clock import BEIJING
     from app.ui.common.tasks import TaskRunner
     from app.ui.shell.main_window import MainWindow
-    from app.ui.shell.window_services import WindowServices
 
     seed_demo(run.ctx.cases, run.ctx.clock, count=DEMO_CASES)
     settings = QSettings(str(run.tmp / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(run.ctx.clock, settings, TaskRunner(inline=True), run.ctx.data_dir, BEIJING)
     run.keep += [settings, window]
-    window.attach(WindowServices.of(run.ctx, BEIJING))
+    window.attach(run.ctx)
     window.resize(1200, 760)
     window.show()
     run.app.processEvents()
@@ -206,17 +205,12 @@ def _write_report(run: _Run) -> str:
     """The real report writer on the self-test's cases: every sheet, the version in 口径说明."""
     from openpyxl import load_workbook
 
-    from app.services.reports.metrics import MetricsService, period_preset
-    from app.services.reports.order_counts import OrderCountService
-    from app.services.reports.workbook import ReportRequest, ReportService
+    from app.services.reports.metrics import period_preset
+    from app.services.reports.workbook import ReportRequest
 
     ctx = run.ctx
     path = run.tmp / "report.xlsx"
-    service = ReportService(
-        MetricsService(ctx.sessions, ctx.clock, OrderCountService(ctx.sessions, ctx.clock)),
-        ctx.clock,
-        __version__,
-    )
+    service = ctx.reports
     result = service.export(ReportRequest(period_preset("this_month", ctx.clock.now())), path)
     back = load_workbook(path, read_only=True)
     try:

@@ -32,7 +32,7 @@ from app.models.enums import Platform
 from app.paths import default_data_dir
 from app.services.cases.shops import split_shop_names
 from app.services.clock import Clock
-from app.services.preferences.first_run import FirstRunChoice, SetupResult, has_database, set_up_data_dir
+from app.services.preferences.first_run import FirstRunChoice, SetupResult, has_database
 from app.ui.common import vocab
 from app.ui.common.tasks import TaskRunner
 from app.ui.settings import store as settings_store
@@ -271,6 +271,8 @@ class WelcomeWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         self.start_page.setSubTitle(self.tr("Preparing the data folder…"))
+        from app.bootstrap import set_up_data_dir  # SQLAlchemy and the services: not before the first paint
+
         self.tasks.run(lambda _: set_up_data_dir(choice, self.clock), done=self._done, failed=self._failed)
 
     def _done(self, result: SetupResult) -> None:

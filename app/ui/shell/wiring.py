@@ -16,15 +16,15 @@ from app.ui.rules.view import RulesView
 from app.ui.shell.main_window import icon
 
 if TYPE_CHECKING:
+    from app.bootstrap import AppContext
     from app.ui.shell.main_window import MainWindow
-    from app.ui.shell.window_services import WindowServices
 
 
-def wire(window: MainWindow, services: WindowServices) -> None:
-    controller = CaseController(window, services)
+def wire(window: MainWindow, ctx: AppContext) -> None:
+    controller = CaseController(window, ctx)
     window.controller = controller
 
-    dashboard = DashboardView(services.dashboard.figures, window.tasks)
+    dashboard = DashboardView(ctx.dashboard.figures, window.tasks)
     window.add_screen(
         "dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), icon("dashboard"), dashboard
     )
@@ -37,35 +37,30 @@ def wire(window: MainWindow, services: WindowServices) -> None:
 
     dashboard.openCase.connect(open_from_dashboard)
 
-    _add_reports(window, services)
+    _add_reports(window, ctx)
     rules = RulesView(
-        services.ctx.rules,
+        ctx.rules,
         window.tasks,
         window.changes,
         my_platforms=lambda: my_platforms(window.settings),
     )
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
-    window.import_flow = ImportFlow(window, services.ctx)
-    window.list_export = ListExport(window, services.ctx)
+    window.import_flow = ImportFlow(window, ctx)
+    window.list_export = ListExport(window, ctx)
     controller.load_all()
 
 
-def _add_reports(window: MainWindow, services: WindowServices) -> None:
+def _add_reports(window: MainWindow, ctx: AppContext) -> None:
     """The Reports screen, with its own reader thread (a preview reads every case of the period)."""
-    from app import __version__
-    from app.services.reports.metrics import MetricsService
-    from app.services.reports.order_counts import OrderCountService
-    from app.services.reports.workbook import ReportService
     from app.ui.common import i18n
     from app.ui.common.tasks import TaskRunner
     from app.ui.reports.order_counts_dialog import OrderCountsDialog
     from app.ui.reports.view import ReportsView
 
-    ctx = services.ctx
-    counts = OrderCountService(ctx.sessions, ctx.clock)
+    counts = ctx.order_counts
     reports = ReportsView(
-        ReportService(MetricsService(ctx.sessions, ctx.clock, counts), ctx.clock, __version__),
+        ctx.reports,
         TaskRunner(window, inline=window.tasks.inline),
         ctx.clock,
         lang="zh" if i18n.current() == "zh_CN" else "en",

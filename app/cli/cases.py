@@ -1,4 +1,4 @@
-"""What each CLI command does: parse its options, call a service, print text or JSON."""
+"""`case add|act|show|list`: record cases and what happened to them, show one, list them."""
 
 from __future__ import annotations
 
@@ -7,21 +7,15 @@ from dataclasses import asdict
 from typing import Any
 
 from app.bootstrap import AppContext
-from app.cli import CliError, print_json
-from app.cli import maintenance as cli_maintenance
+from app.cli.output import CliError, instant, print_json
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
 from app.services.alerts.log import in_language
 from app.services.cases.service import ActionRequest, NewCase, parse_money
-from app.services.clock import iso_beijing, parse_instant, parse_span
-from app.services.listing.queries import CaseRow, DeadlineView, DueRow
+from app.services.clock import iso_beijing
+from app.services.listing.queries import CaseRow, DeadlineView
+from app.services.rules.actions import FIELDS as ACT_FIELDS
+from app.services.rules.actions import default_actor
 from app.services.text.labels import AUTO_ZH, STAGE_ZH, format_left
-
-
-def _instant(text: str, flag: str) -> Any:
-    try:
-        return parse_instant(text)
-    except ValueError:
-        raise CliError(f"{flag}: not an ISO 8601 time: {text!r}") from None
 
 
 def case_add(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -32,7 +26,7 @@ def case_add(ctx: AppContext, args: argparse.Namespace) -> int:
         order_no=args.order_no,
         aftersale_no=args.aftersale_no,
         amount=parse_money(args.amount),
-        requested_at=_instant(args.requested_at, "--requested-at"),
+        requested_at=instant(args.requested_at, "--requested-at"),
         shipped=None if args.shipped is None else args.shipped == "yes",
         shop=args.shop,
         product_title=args.product,
@@ -47,27 +41,12 @@ def case_add(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
-ACT_FIELDS = (
-    "tracking",
-    "carrier",
-    "amount",
-    "reason",
-    "ruling",
-    "due_at",
-    "party",
-    "text",
-    "freight",
-    "freight_payer",
-    "compensation",
-)
-
-
 def case_act(ctx: AppContext, args: argparse.Namespace) -> int:
     case_id = ctx.cases.resolve_case_id(args.case_id)
     payload = {k: getattr(args, k) for k in ACT_FIELDS if getattr(args, k, None)}
-    at = _instant(args.at, "--at") if args.at else None
+    at = instant(args.at, "--at") if args.at else None
     action = Action(args.action)
-    actor = Actor(args.actor) if args.actor else _default_actor(action)
+    actor = Actor(args.actor) if args.actor else default_actor(action)
     result = ctx.cases.act(case_id, ActionRequest(action, at=at, actor=actor, payload=payload))
     if args.json:
         print_json(
@@ -75,7 +54,7 @@ def case_act(ctx: AppContext, args: argparse.Namespace) -> int:
                 "case_id": result.case_id,
                 "event_id": result.event_id,
                 "stage": result.stage.value,
-                "auto_applied": [_auto_json(a) for a in result.auto_applied],
+                "auto_applied": [auto_json(a) for a in result.auto_applied],
             }
         )
     else:
@@ -83,14 +62,6 @@ def case_act(ctx: AppContext, args: argparse.Namespace) -> int:
             print(f"note: the platform acted first: {a.auto_action.value} at {iso_beijing(a.at)}")
         print(f"case {result.case_id}: {result.stage.value} ({STAGE_ZH[result.stage.value]})")
     return 0
-
-
-def _default_actor(action: Action) -> Actor:
-    if action in (Action.BUYER_SHIP, Action.BUYER_CONFIRM, Action.WITHDRAW, Action.REAPPLY):
-        return Actor.BUYER
-    if action is Action.PLATFORM_RULING:
-        return Actor.PLATFORM
-    return Actor.MERCHANT
 
 
 def _deadline_json(d: DeadlineView, now: Any) -> dict[str, Any]:
@@ -200,48 +171,7 @@ def case_list(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _due_json(r: DueRow, now: Any) -> dict[str, Any]:
-    return {
-        "case_id": r.case_id,
-        "aftersale_no": r.aftersale_no,
-        "platform": r.platform,
-        "type": r.case_type,
-        "stage": r.stage,
-        "party": r.party,
-        "due_at": r.due_at,
-        "seconds_left": int((r.due_at - now).total_seconds()),
-        "auto_action": r.auto_action,
-        "next_stage": r.next_stage,
-        "rule_id": r.rule_id,
-        "confidence": r.confidence,
-        "amount": r.amount,
-        "product": r.product_title,
-    }
-
-
-def due(ctx: AppContext, args: argparse.Namespace) -> int:
-    within = None
-    if args.within:
-        try:
-            within = parse_span(args.within)
-        except ValueError as e:
-            raise CliError(f"--within: {e}") from None
-    rows = ctx.queries.due(within=within)
-    now = ctx.clock.now()
-    if args.json:
-        print_json([_due_json(r, now) for r in rows])
-        return 0
-    for r in rows:
-        mark = " (未核实)" if r.confidence == "C" else ""
-        print(
-            f"{iso_beijing(r.due_at)}  {format_left(r.due_at - now):>14}  {r.platform:<11} "
-            f"{r.aftersale_no:<20} {r.stage:<26} {r.party:<8} {r.auto_action}{mark}  case {r.case_id}"
-        )
-    print(f"{len(rows)} deadline(s)")
-    return 0
-
-
-def _auto_json(a: Any) -> dict[str, Any]:
+def auto_json(a: Any) -> dict[str, Any]:
     return {
         "case_id": a.case_id,
         "aftersale_no": a.aftersale_no,
@@ -253,48 +183,3 @@ def _auto_json(a: Any) -> dict[str, Any]:
         "amount": a.amount,
         "rule_id": a.rule_id,
     }
-
-
-def tick(ctx: AppContext, args: argparse.Namespace) -> int:
-    applied = ctx.cases.tick()
-    if args.json:
-        print_json([_auto_json(a) for a in applied])
-        return 0
-    for a in applied:
-        amount = f" ¥{a.amount}" if a.amount is not None else ""
-        print(
-            f"{iso_beijing(a.at)}  {a.platform} {a.aftersale_no}: {a.auto_action.value}"
-            f"{amount}  {a.from_stage.value} → {a.to_stage.value}"
-        )
-    print(f"{len(applied)} auto-action(s) applied")
-    return 0
-
-
-def _not_yet(name: str) -> int:
-    raise CliError(f"'{name}' is not yet available in this version")
-
-
-def import_file(ctx: AppContext, args: argparse.Namespace) -> int:
-    from app.cli.importing import run_import
-
-    return run_import(ctx, args)
-
-
-def report(ctx: AppContext, args: argparse.Namespace) -> int:
-    from app.cli.reports import report as run
-
-    return run(ctx, args)
-
-
-def orders(ctx: AppContext, args: argparse.Namespace) -> int:
-    from app.cli.reports import orders as run
-
-    return run(ctx, args)
-
-
-def backup(ctx: AppContext, args: argparse.Namespace) -> int:
-    return cli_maintenance.backup(ctx, args)
-
-
-def check(ctx: AppContext, args: argparse.Namespace) -> int:
-    return cli_maintenance.check(ctx, args)

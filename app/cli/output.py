@@ -1,0 +1,40 @@
+"""What every command shares for its output: the one-line domain error, JSON in the stable form."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+
+class CliError(Exception):
+    """A one-line message for the user; exit code 1."""
+
+
+def instant(text: str, flag: str) -> datetime:
+    """An ISO 8601 option value (no offset: Beijing time), or a CliError naming the option."""
+    from app.services.clock import parse_instant
+
+    try:
+        return parse_instant(text)
+    except ValueError:
+        raise CliError(f"{flag}: not an ISO 8601 time: {text!r}") from None
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        from app.services.clock import iso_beijing
+
+        return iso_beijing(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2))

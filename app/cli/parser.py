@@ -1,0 +1,128 @@
+"""The argument parser of the CLI contract (DESIGN.md): global options, one sub-parser per command."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.models.enums import Action, CaseType, Party, Platform, Reason, Stage
+
+GLOBAL_HELP = "python -m app [--data-dir DIR] [--now ISO8601] [--demo] [COMMAND ...]"
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default: Any = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        help="data folder (default: the one chosen in the window, else per-user)",
+    )
+    parser.add_argument("--now", default=default, help="behave as if it were this instant (ISO 8601)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="use a throw-away data folder filled with demo cases",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+
+    p = argparse.ArgumentParser(prog="python -m app", description="售后哨兵 · Aftersales Sentinel")
+    _global_options(p, suppress=False)
+    p.add_argument("--version", action="version", version=f"Aftersales Sentinel {__version__}")
+    p.add_argument("--minimized", action="store_true", help="start in the tray (window hidden)")
+    p.add_argument("--self-test", action="store_true", help="check this installation and exit (0 = ok)")
+    sub = p.add_subparsers(dest="command")
+
+    case = sub.add_parser("case", help="add, act on, show and list cases", parents=[common])
+    csub = case.add_subparsers(dest="case_command", required=True)
+
+    add = csub.add_parser("add", help="record a new after-sales case", parents=[common])
+    add.add_argument("--platform", required=True, choices=[x.value for x in Platform])
+    add.add_argument("--type", required=True, choices=[x.value for x in CaseType])
+    add.add_argument("--reason", required=True, choices=[x.value for x in Reason])
+    add.add_argument("--order-no", required=True)
+    add.add_argument("--aftersale-no", required=True)
+    add.add_argument("--amount", required=True, help="refund amount requested, e.g. 99.00")
+    add.add_argument("--requested-at", required=True, help="when the buyer applied (ISO 8601)")
+    add.add_argument("--shipped", choices=["yes", "no"])
+    add.add_argument("--shop")
+    add.add_argument("--product", default="")
+    add.add_argument("--sku", default="")
+    add.add_argument("--buyer", default="")
+    add.add_argument("--json", action="store_true")
+
+    act = csub.add_parser("act", help="record what happened on a case", parents=[common])
+    act.add_argument("case_id")
+    act.add_argument("action", choices=[a.value for a in Action if a is not Action.OPEN])
+    act.add_argument("--at", help="when it happened (default: now)")
+    act.add_argument("--tracking", help="tracking number (buyer_ship, ship_replacement)")
+    act.add_argument("--carrier", help="courier company")
+    act.add_argument("--amount", help="amount refunded")
+    act.add_argument("--reason", help="reason (reject, refuse_receipt, extend_deadline)")
+    act.add_argument("--ruling", choices=["for_buyer", "for_merchant"], help="platform_ruling outcome")
+    act.add_argument("--due-at", help="new due time (extend_deadline)")
+    act.add_argument("--party", choices=[x.value for x in Party], help="whose clock (extend_deadline)")
+    act.add_argument("--text", help="note text")
+    act.add_argument("--freight", help="freight amount for this leg")
+    act.add_argument("--freight-payer", choices=["merchant", "buyer", "platform"])
+    act.add_argument(
+        "--compensation",
+        metavar="AMOUNT",
+        help="compensation (赔付) paid to the buyer, e.g. 20.00 (approve, refund, confirm_receipt, "
+        "ship_replacement, buyer_confirm, platform_ruling, withdraw, note)",
+    )
+    act.add_argument("--actor", choices=["merchant", "buyer", "platform"], default=None)
+    act.add_argument("--json", action="store_true")
+
+    show = csub.add_parser("show", help="one case: stage, events, deadlines", parents=[common])
+    show.add_argument("case_id")
+    show.add_argument("--json", action="store_true")
+
+    lst = csub.add_parser("list", help="cases, newest last", parents=[common])
+    lst.add_argument("--stage", choices=[s.value for s in Stage])
+    lst.add_argument("--platform", choices=[x.value for x in Platform])
+    lst.add_argument("--json", action="store_true")
+
+    due = sub.add_parser("due", help="pending deadlines, soonest first", parents=[common])
+    due.add_argument("--within", help="only those due within this span, e.g. 72h, 3d")
+    due.add_argument("--json", action="store_true")
+
+    tick = sub.add_parser("tick", help="apply every auto-action that is due now", parents=[common])
+    tick.add_argument("--json", action="store_true")
+
+    imp = sub.add_parser("import", help="import a platform after-sales export", parents=[common])
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--platform", choices=[x.value for x in Platform])
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--json", action="store_true")
+    imp.add_argument("--encoding", help="CSV encoding when the guess is wrong, e.g. gb18030, utf-8-sig")
+
+    rep = sub.add_parser("report", help="Excel report of after-sales metrics", parents=[common])
+    rep.add_argument("--from", dest="date_from", required=True)
+    rep.add_argument("--to", dest="date_to", required=True)
+    rep.add_argument("-o", "--output", required=True, type=Path)
+    rep.add_argument("--shop", action="append", help="only this shop (repeat for several)")
+    rep.add_argument("--show-pii", action="store_true", help="include buyer phone and address unmasked")
+    rep.add_argument("--lang", choices=["zh", "en"], default="zh", help="sheet and column names")
+
+    orders = sub.add_parser("orders", help="paid-order counts per shop and month", parents=[common])
+    osub = orders.add_subparsers(dest="orders_command", required=True)
+    oset = osub.add_parser("set", help="enter a shop's paid orders for a month", parents=[common])
+    oset.add_argument("--shop", required=True)
+    oset.add_argument("--month", required=True, help="YYYY-MM (Beijing time)")
+    oset.add_argument("--count", required=True, type=int)
+    oset.add_argument("--platform", choices=[x.value for x in Platform], help="to create or pick the shop")
+    olist = osub.add_parser("list", help="the entered counts", parents=[common])
+    olist.add_argument("--json", action="store_true")
+
+    bak = sub.add_parser("backup", help="online backup of the database", parents=[common])
+    bak.add_argument("-o", "--output", type=Path)
+    sub.add_parser("check", help="full integrity check of the database", parents=[common])
+    return p
