@@ -27,7 +27,7 @@ from app.models.enums import (
     Reason,
     Stage,
 )
-from app.services.clock import BEIJING
+from app.services.rules.calendar import default_calendar
 from app.services.rules.workflow import auto_next_stage
 
 _DURATION_RE = re.compile(r"^\s*(\d+)\s*(wd|d|h|m)\s*$")
@@ -35,7 +35,7 @@ _DURATION_RE = re.compile(r"^\s*(\d+)\s*(wd|d|h|m)\s*$")
 
 @dataclass(frozen=True)
 class Duration:
-    """A clock length: plain hours/days/minutes, or working days (Mon–Fri, Beijing time)."""
+    """A clock length: plain hours/days/minutes, or China's working days (Beijing time, rules/calendar.py)."""
 
     amount: int
     unit: str  # "m", "h", "d" or "wd"
@@ -57,13 +57,7 @@ class Duration:
             return start + timedelta(hours=self.amount)
         if self.unit == "d":
             return start + timedelta(days=self.amount)
-        local = start.astimezone(BEIJING)
-        left = self.amount
-        while left:
-            local += timedelta(days=1)
-            if local.weekday() < 5:
-                left -= 1
-        return local.astimezone(start.tzinfo)
+        return default_calendar().add_workdays(start, self.amount)
 
 
 @dataclass(frozen=True)
