@@ -10,16 +10,20 @@ nor the importer, and never PySide6.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from app import __version__, paths
-from app.models.schema_version import DB_FILE_NAME
+from app.models.schema_version import DB_FILE_NAME, is_current
 from app.services.clock import BEIJING, Clock, FixedClock, RunningClock, SystemClock
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # the window imports this module before its first paint: SQLAlchemy comes later
     from sqlalchemy import Engine
@@ -32,6 +36,7 @@ if TYPE_CHECKING:  # the window imports this module before its first paint: SQLA
     from app.services.cases.shops import ShopService
     from app.services.importing.service import Importer
     from app.services.listing.case_list import CaseListQuery
+    from app.services.listing.due import DueList
     from app.services.listing.export import CaseExporter
     from app.services.listing.queries import CaseQueries
     from app.services.preferences.first_run import FirstRunChoice, SetupResult
@@ -79,109 +84,172 @@ def backups_for(data_dir: Path, clock: Clock) -> BackupService:
     return BackupService(data_dir, clock)
 
 
-@dataclass
+class _Service(Generic[T]):
+    """A service of the context, built on first use, once, whichever thread asks first."""
+
+    def __init__(self, build: Callable[[AppContext], T]) -> None:
+        self._build = build
+        self._name = build.__name__
+        self.__doc__ = build.__doc__
+
+    @overload
+    def __get__(self, ctx: None, owner: type[AppContext]) -> _Service[T]: ...
+    @overload
+    def __get__(self, ctx: AppContext, owner: type[AppContext]) -> T: ...
+    def __get__(self, ctx: AppContext | None, owner: type[AppContext]) -> T | _Service[T]:
+        if ctx is None:
+            return self
+        built = ctx._built
+        if self._name not in built:
+            with ctx._lock:
+                if self._name not in built:
+                    built[self._name] = self._build(ctx)
+        value: T = built[self._name]
+        return value
+
+
 class AppContext:
-    data_dir: Path
-    clock: Clock
-    engine: Engine
-    sessions: sessionmaker[Session]
-    rules: RuleBook
-    cases: CaseService
-    queries: CaseQueries
-    alerts: AlertService
-    backups: BackupService
-    # The zone the dashboard counts its days in (the window passes the one it shows).
-    display_tz: tzinfo = field(default=BEIJING)
+    """Every service of one data folder. The database is opened (SQLAlchemy imported) when a
+    service first needs it; a read that only needs the file (`due_list`) never does."""
+
+    def __init__(self, data_dir: Path, clock: Clock, display_tz: tzinfo = BEIJING) -> None:
+        self.data_dir = data_dir
+        self.clock = clock
+        # The zone the dashboard counts its days in (the window passes the one it shows).
+        self.display_tz = display_tz
+        self._lock = threading.RLock()
+        self._built: dict[str, Any] = {}
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, display_tz: tzinfo = BEIJING) -> AppContext:
-        from app.models.db import open_database
-        from app.services.alerts.run_marker import FILE_NAME as LAST_RUN_FILE
-        from app.services.alerts.run_marker import RunMarker
-        from app.services.alerts.service import AlertService
-        from app.services.cases.service import CaseService
-        from app.services.listing.queries import CaseQueries
-        from app.services.rules.presets import RuleBook
-
+        """The context of a data folder, created if new. A file that is new, older than this
+        version, newer, or unreadable is opened at once (created, migrated after a backup, or
+        refused with its error); a current one only when a service needs it."""
         data_dir.mkdir(parents=True, exist_ok=True)
         for sub in ("backups", "attachments", "logs"):
             (data_dir / sub).mkdir(exist_ok=True)
-        backups = backups_for(data_dir, clock)
-        engine, sessions = open_database(data_dir / DB_FILE_NAME, backups.before_migration)
-        rules = RuleBook.load(paths.resource("rules"), data_dir / "rules")
-        cases = CaseService(sessions, clock, rules)
-        return cls(
-            data_dir=data_dir,
-            clock=clock,
-            engine=engine,
-            sessions=sessions,
-            rules=rules,
-            cases=cases,
-            queries=CaseQueries(sessions, clock),
-            alerts=AlertService(sessions, clock, cases, RunMarker(data_dir / LAST_RUN_FILE)),
-            backups=backups,
-            display_tz=display_tz,
-        )
+        ctx = cls(data_dir, clock, display_tz)
+        try:
+            current = is_current(ctx.db_path)
+        except sqlite3.Error:
+            current = False  # damaged: opening says how, as it always did
+        if not current:
+            ctx.open_database()
+        return ctx
+
+    def open_database(self) -> None:
+        """Open (and if needed create or migrate) the database now, and the services every
+        writer uses. The window calls it on its worker, so the GUI thread never waits on it."""
+        _ = self.cases, self.queries, self.alerts
+
+    @_Service
+    def _database(self) -> tuple[Engine, sessionmaker[Session]]:
+        from app.models.db import open_database
+
+        return open_database(self.db_path, self.backups.before_migration)
+
+    @property
+    def engine(self) -> Engine:
+        return self._database[0]
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._database[1]
+
+    @_Service
+    def backups(self) -> BackupService:
+        return backups_for(self.data_dir, self.clock)
+
+    @_Service
+    def rules(self) -> RuleBook:
+        from app.services.rules.presets import RuleBook
+
+        return RuleBook.load(paths.resource("rules"), self.data_dir / "rules")
+
+    @_Service
+    def cases(self) -> CaseService:
+        from app.services.cases.service import CaseService
+
+        return CaseService(self.sessions, self.clock, self.rules)
+
+    @_Service
+    def queries(self) -> CaseQueries:
+        from app.services.listing.queries import CaseQueries
+
+        return CaseQueries(self.sessions, self.clock)
+
+    @_Service
+    def alerts(self) -> AlertService:
+        from app.services.alerts.run_marker import FILE_NAME, RunMarker
+        from app.services.alerts.service import AlertService
+
+        return AlertService(self.sessions, self.clock, self.cases, RunMarker(self.data_dir / FILE_NAME))
+
+    @_Service
+    def due_list(self) -> DueList:
+        from app.services.listing.due import DueList
+
+        return DueList(self.db_path, self.clock)
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / DB_FILE_NAME
 
-    @cached_property
+    @_Service
     def case_list(self) -> CaseListQuery:
         from app.services.listing.case_list import CaseListQuery
 
         return CaseListQuery(self.db_path)
 
-    @cached_property
+    @_Service
     def edits(self) -> CaseEdits:
         from app.services.cases.edits import CaseEdits
 
         return CaseEdits(self.sessions, self.clock)
 
-    @cached_property
+    @_Service
     def attachments(self) -> AttachmentService:
         from app.services.cases.attachments import AttachmentService
 
         return AttachmentService(self.sessions, self.clock, self.data_dir / "attachments")
 
-    @cached_property
+    @_Service
     def shops(self) -> ShopService:
         from app.services.cases.shops import ShopService
 
         return ShopService(self.sessions)
 
-    @cached_property
+    @_Service
     def dashboard(self) -> DashboardService:
         from app.services.reports.dashboard import DashboardService
 
         return DashboardService(self.sessions, self.clock, self.display_tz)
 
-    @cached_property
+    @_Service
     def order_counts(self) -> OrderCountService:
         from app.services.reports.order_counts import OrderCountService
 
         return OrderCountService(self.sessions, self.clock)
 
-    @cached_property
+    @_Service
     def metrics(self) -> MetricsService:
         from app.services.reports.metrics import MetricsService
 
         return MetricsService(self.sessions, self.clock, self.order_counts)
 
-    @cached_property
+    @_Service
     def reports(self) -> ReportService:
         from app.services.reports.workbook import ReportService
 
         return ReportService(self.metrics, self.clock, __version__)
 
-    @cached_property
+    @_Service
     def monthly_export(self) -> MonthlyExportService:
         from app.services.reports.monthly_export import MonthlyExportService
 
         return MonthlyExportService(self.reports, self.clock)
 
-    @cached_property
+    @_Service
     def importer(self) -> Importer:
         from app.services.importing.mapping import MappingBook
         from app.services.importing.service import Importer
@@ -190,7 +258,7 @@ class AppContext:
             self.cases, self.sessions, self.clock, MappingBook(paths.resource("import"), self.data_dir / "import")
         )
 
-    @cached_property
+    @_Service
     def exporter(self) -> CaseExporter:
         from app.services.listing.export import CaseExporter
 
@@ -208,14 +276,20 @@ class AppContext:
         self.alerts.forget_progress()
 
     def close(self) -> None:
-        self.engine.dispose()
+        if "_database" in self._built:
+            self.engine.dispose()
 
 
 def open_context(
-    opts: Options, running: bool, clock: Clock | None = None, display_tz: tzinfo = BEIJING
+    opts: Options,
+    running: bool,
+    clock: Clock | None = None,
+    display_tz: tzinfo = BEIJING,
+    open_now: bool = False,
 ) -> tuple[AppContext, Path | None]:
     """The services for the chosen data folder; with --demo a throw-away folder with demo cases
-    (returned second, for the caller to remove when it ends)."""
+    (returned second, for the caller to remove when it ends). `open_now`: open the database
+    here (the window calls this on its worker) rather than when a service is first used."""
     from app.services.storage.logs import setup_logging
 
     clock = clock or make_clock(opts, running)
@@ -228,6 +302,8 @@ def open_context(
     setup_logging(data_dir)
     try:
         ctx = AppContext.open(data_dir, clock, display_tz)
+        if open_now:
+            ctx.open_database()
         if opts.demo:
             from app.services.cases.demo import seed_demo
 

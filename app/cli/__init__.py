@@ -60,10 +60,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_command(args: argparse.Namespace, opts: Options) -> int:
-    from app.models.db import SchemaTooNewError
-    from app.services.rules.presets import RuleFileError
-    from app.services.rules.workflow import ActionNotAllowed
-
     demo_dir: Path | None = None
     if opts.data_dir is None and not opts.demo:
         opts = replace(opts, data_dir=configured_data_dir())
@@ -73,10 +69,10 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
             return dispatch(ctx, args)
         finally:
             ctx.close()
-    except (CliError, ActionNotAllowed, SchemaTooNewError, RuleFileError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
     except Exception as e:
+        if _is_refusal(e):
+            print(f"error: {e}", file=sys.stderr)
+            return 1
         from app.cli.maintenance import database_error_message
         from app.paths import default_data_dir
 
@@ -89,6 +85,16 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _is_refusal(error: Exception) -> bool:
+    """A domain refusal or a file the merchant must fix: one line, exit 1. (Imported here, on the
+    error path only: a `due` that succeeds loads neither SQLAlchemy nor the rule presets.)"""
+    from app.models.schema_version import SchemaTooNewError
+    from app.services.errors import ActionNotAllowed
+    from app.services.rules.presets import RuleFileError
+
+    return isinstance(error, CliError | ActionNotAllowed | SchemaTooNewError | RuleFileError)
 
 
 # Which module does each command: (command, sub-command) -> (module in app.cli, function).

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from app.bootstrap import AppContext
-from app.cli.output import CliError, instant, print_json
+from app.cli.output import CliError, auto_json, instant, print_json
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
 from app.services.alerts.log import in_language
 from app.services.cases.service import ActionRequest, NewCase, parse_money
@@ -169,17 +169,3 @@ def case_list(ctx: AppContext, args: argparse.Namespace) -> int:
         print(f"{r.id:>6}  {r.platform:<11} {r.aftersale_no:<20} {r.case_type:<13} {r.stage:<26} {clock}")
     print(f"{len(rows)} case(s)")
     return 0
-
-
-def auto_json(a: Any) -> dict[str, Any]:
-    return {
-        "case_id": a.case_id,
-        "aftersale_no": a.aftersale_no,
-        "platform": a.platform,
-        "auto_action": a.auto_action.value,
-        "at": a.at,
-        "from_stage": a.from_stage.value,
-        "to_stage": a.to_stage.value,
-        "amount": a.amount,
-        "rule_id": a.rule_id,
-    }

@@ -6,10 +6,9 @@ import argparse
 from typing import Any
 
 from app.bootstrap import AppContext
-from app.cli.cases import auto_json
-from app.cli.output import CliError, print_json
+from app.cli.output import CliError, auto_json, print_json
 from app.services.clock import iso_beijing, parse_span
-from app.services.listing.queries import DueRow
+from app.services.listing.due import DueRow
 from app.services.text.labels import format_left
 
 
@@ -39,7 +38,7 @@ def due(ctx: AppContext, args: argparse.Namespace) -> int:
             within = parse_span(args.within)
         except ValueError as e:
             raise CliError(f"--within: {e}") from None
-    rows = ctx.queries.due(within=within)
+    rows = ctx.due_list.due(within=within)
     now = ctx.clock.now()
     if args.json:
         print_json([_due_json(r, now) for r in rows])

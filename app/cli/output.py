@@ -38,3 +38,18 @@ def to_jsonable(value: Any) -> Any:
 
 def print_json(value: Any) -> None:
     print(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2))
+
+
+def auto_json(a: Any) -> dict[str, Any]:
+    """An applied auto-action (`tick`, or the platform acting first in `case act`), as JSON."""
+    return {
+        "case_id": a.case_id,
+        "aftersale_no": a.aftersale_no,
+        "platform": a.platform,
+        "auto_action": a.auto_action.value,
+        "at": a.at,
+        "from_stage": a.from_stage.value,
+        "to_stage": a.to_stage.value,
+        "amount": a.amount,
+        "rule_id": a.rule_id,
+    }

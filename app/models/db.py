@@ -12,22 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.schema_version import DB_FILE_NAME as DB_FILE_NAME  # re-exported
 from app.models.schema_version import MIGRATIONS_DIR, head_revision, known_revisions, stored_revision
+from app.models.schema_version import SchemaTooNewError as SchemaTooNewError  # re-exported
 
 # Called as hook(db_path, stored_revision, head_revision) just before a migration runs on a
 # database that holds data (the backup service passes one; models never import services).
 MigrationHook = Callable[[Path, str, str], None]
-
-
-class SchemaTooNewError(RuntimeError):
-    """The database was written by a newer version of the app; we refuse to touch it."""
-
-    def __init__(self, db_path: Path, revision: str) -> None:
-        super().__init__(
-            f"{db_path} was written by a newer version of the app (schema {revision}); "
-            "install the newer version or open another data folder."
-        )
-        self.db_path = db_path  # kept apart so the window can word it in the merchant's language
-        self.revision = revision
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -15,6 +15,18 @@ MIGRATIONS_DIR = migrations_dir()
 DB_FILE_NAME = "sentinel.db"
 
 
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer version of the app; we refuse to touch it."""
+
+    def __init__(self, db_path: Path, revision: str) -> None:
+        super().__init__(
+            f"{db_path} was written by a newer version of the app (schema {revision}); "
+            "install the newer version or open another data folder."
+        )
+        self.db_path = db_path  # kept apart so the window can word it in the merchant's language
+        self.revision = revision
+
+
 def head_revision() -> str:
     """The newest migration id, read from the versions folder without importing Alembic."""
     revisions: dict[str, str | None] = {}

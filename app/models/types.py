@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import DateTime, Dialect, Integer
 from sqlalchemy.types import TypeDecorator
 
-FEN = Decimal("0.01")
+from app.models.money import FEN, from_fen, to_fen
+
+__all__ = ["FEN", "Money", "UTCDateTime", "from_fen", "to_fen"]
+
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -69,18 +72,6 @@ class UTCDateTime(TypeDecorator[datetime]):
             value = datetime.fromisoformat(value)
         assert isinstance(value, datetime)
         return value.replace(tzinfo=UTC)
-
-
-def to_fen(amount: Decimal) -> int:
-    """Decimal yuan → integer fen; refuses sub-fen precision rather than rounding silently."""
-    q = amount.quantize(FEN, rounding=ROUND_HALF_UP)
-    if q != amount:
-        raise ValueError(f"amount has more than two decimals: {amount}")
-    return int(q * 100)
-
-
-def from_fen(fen: int) -> Decimal:
-    return (Decimal(fen) / 100).quantize(FEN)
 
 
 class Money(TypeDecorator[Decimal]):

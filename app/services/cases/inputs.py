@@ -11,16 +11,8 @@ from decimal import Decimal, InvalidOperation
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
 from app.services.cases.messages import NOT_AN_AMOUNT, TOO_MANY_DECIMALS
 from app.services.cases.state import AppliedAuto, CaseState, record
+from app.services.errors import CaseNotFound, InvalidInput
 from app.services.rules.presets import RulePreset
-from app.services.rules.workflow import ActionNotAllowed
-
-
-class CaseNotFound(ActionNotAllowed):
-    pass
-
-
-class InvalidInput(ActionNotAllowed):
-    """Bad values from the user (amount, time, …): a domain error with a clear message."""
 
 
 @dataclass(frozen=True)

@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import Engine, Integer, bindparam, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models.entities import Case, Deadline, Shop
 from app.models.enums import Action, CaseType, Party, Stage
-from app.models.fast_query import FastQuery
-from app.models.types import UTCDateTime
 from app.services.clock import Clock
+from app.services.listing.due import DueRow, read_due
 from app.services.rules.workflow import allowed_actions
-
-
-class DueRow(NamedTuple):
-    case_id: int
-    aftersale_no: str
-    platform: str
-    case_type: str
-    stage: str
-    party: str
-    due_at: datetime
-    auto_action: str
-    next_stage: str
-    rule_id: str
-    confidence: str
-    amount: Decimal
-    product_title: str
 
 
 @dataclass(frozen=True)
@@ -171,19 +154,6 @@ CASE_FIELDS = (
 )
 
 
-_DUE = FastQuery(
-    select(
-        Deadline.case_id, Case.aftersale_no, Case.platform, Case.case_type, Case.stage, Deadline.party,
-        Deadline.due_at, Deadline.auto_action, Deadline.next_stage, Deadline.rule_id, Deadline.confidence,
-        Case.refund_requested, Case.product_title,
-    )
-    .join(Case, Case.id == Deadline.case_id)
-    .where(Deadline.due_at.is_not(None), Deadline.due_at <= bindparam("until", type_=UTCDateTime))
-    .order_by(Deadline.due_at, Deadline.id)
-    .limit(bindparam("limit", type_=Integer))
-)  # fmt: skip
-
-
 class CaseQueries:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
@@ -194,10 +164,9 @@ class CaseQueries:
 
     def due(self, within: timedelta | None = None, limit: int | None = None) -> list[DueRow]:
         """Pending deadlines soonest first (overdue ones, not yet ticked, included)."""
-        until = self._clock.now() + within if within is not None else datetime.max.replace(tzinfo=UTC)
+        until = self._clock.now() + within if within is not None else None
         with self._engine.connect() as conn:
-            rows = _DUE.rows(conn, {"until": until, "limit": limit if limit is not None else -1})
-        return [DueRow._make(row) for row in rows]
+            return read_due(conn.connection, until, limit)
 
     def list_cases(
         self, stage: Stage | None = None, platform: str | None = None, open_only: bool = False

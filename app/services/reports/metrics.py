@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import Case, Event, RuleSet, Shop
 from app.models.enums import CaseType, Party, Reason, Stage
-from app.services.cases.service import InvalidInput
 from app.services.clock import BEIJING, Clock
+from app.services.errors import InvalidInput
 from app.services.reports.case_figures import (
     ZERO,
     CaseFigures,

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import OrderCount, Shop
 from app.models.enums import Platform
-from app.services.cases.service import InvalidInput
 from app.services.clock import Clock
+from app.services.errors import InvalidInput
 from app.services.text.messages import Template
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")

@@ -19,8 +19,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.services.cases.service import InvalidInput
 from app.services.clock import Clock
+from app.services.errors import InvalidInput
 from app.services.reports.case_figures import CaseFigures, EventRecord, money
 from app.services.reports.cells import (
     EXCEL_MAX_ROWS,

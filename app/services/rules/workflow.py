@@ -6,6 +6,7 @@ Pure functions only; applying an action to a stored case lives in `cases/service
 from __future__ import annotations
 
 from app.models.enums import Action, AutoAction, CaseType, Stage
+from app.services.errors import ActionNotAllowed
 from app.services.rules.actions import COMPENSATION_ACTIONS, REQUIRED_FIELDS
 from app.services.text.messages import Template
 
@@ -13,13 +14,9 @@ OPEN_STAGES = tuple(s for s in Stage if not s.is_final)
 AWAITING_STAGES = tuple(s for s in OPEN_STAGES if s.value.startswith("awaiting_"))
 
 # What each action must carry, and which may record a compensation (赔付): `rules/actions.py`.
-__all__ = ["COMPENSATION_ACTIONS", "REQUIRED_FIELDS"]
+__all__ = ["COMPENSATION_ACTIONS", "REQUIRED_FIELDS", "ActionNotAllowed"]
 
 RULINGS = ("for_buyer", "for_merchant")
-
-
-class ActionNotAllowed(Exception):
-    """A domain refusal: the message (a `messages.Text`, or a window's own string) is shown to the merchant."""
 
 
 OPEN_IS_RECORDED = Template(

@@ -22,7 +22,7 @@ from app.ui.common.changes import ChangeSet
 from app.ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from app.ui.shell.main_window import MainWindow
+    from app.ui.common.host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class BackupControl(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: WindowHost,
         ctx: AppContext,
         prompter: Prompter | None = None,
         runner: TaskRunner | None = None,

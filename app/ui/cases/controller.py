@@ -25,24 +25,26 @@ from app.ui.cases.action_dialog import ActionContext, ActionDialog, ActionInput
 from app.ui.cases.bulk_dialog import BulkDialog
 from app.ui.cases.dialogs import EditCaseDialog, NewCaseDialog
 from app.ui.common.changes import ChangeSet
-from app.ui.common.platform_choice import my_platforms
 from app.ui.common.service_text import error_text, say
 from app.ui.detail.panel import CaseDetailPanel
+from app.ui.settings.platform_choice import my_platforms
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
-    from app.ui.shell.main_window import MainWindow
+    from app.ui.cases.view import CasesView
+    from app.ui.common.host import WindowHost
 
 log = logging.getLogger(__name__)
 
 
 class CaseController(QObject):
-    def __init__(self, window: MainWindow, ctx: AppContext) -> None:
+    def __init__(self, window: WindowHost, cases: CasesView, ctx: AppContext) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = ctx
         self.tasks = window.tasks
-        self.cases = window.cases
+        self.cases = cases
+        self.actions = actions = window.case_actions()
         self.active_dialog: QDialog | None = None
         self.last_bulk: BulkResult | None = None
         self.detail = CaseDetailPanel()
@@ -58,13 +60,13 @@ class CaseController(QObject):
         self.cases.bulkRequested.connect(self.bulk)
         self.cases.selectionChanged.connect(self._selection_changed)
         window.changes.changed.connect(self.on_changes)
-        window.new_case_action.triggered.connect(self.new_case)
-        window.new_case_action.setEnabled(True)
-        window.open_action.triggered.connect(lambda: self._with_current(self.open_case))
-        window.edit_action.triggered.connect(lambda: self._with_current(self.edit_case))
-        window.bulk_action.triggered.connect(lambda: self.bulk(self.cases.selected_ids()))
-        window.delete_action.triggered.connect(self.delete_selected)
-        window.refresh_action.triggered.connect(self.load_all)
+        actions.new.triggered.connect(self.new_case)
+        actions.new.setEnabled(True)
+        actions.open.triggered.connect(lambda: self._with_current(self.open_case))
+        actions.edit.triggered.connect(lambda: self._with_current(self.edit_case))
+        actions.bulk.triggered.connect(lambda: self.bulk(self.cases.selected_ids()))
+        actions.delete.triggered.connect(self.delete_selected)
+        actions.refresh.triggered.connect(self.load_all)
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -102,11 +104,11 @@ class CaseController(QObject):
             fn(cid)
 
     def _selection_changed(self, ids: list[int]) -> None:
-        w = self.window
-        w.open_action.setEnabled(len(ids) == 1)
-        w.edit_action.setEnabled(len(ids) == 1)
-        w.bulk_action.setEnabled(len(ids) > 1)
-        w.delete_action.setEnabled(bool(ids))
+        a = self.actions
+        a.open.setEnabled(len(ids) == 1)
+        a.edit.setEnabled(len(ids) == 1)
+        a.bulk.setEnabled(len(ids) > 1)
+        a.delete.setEnabled(bool(ids))
 
     # ---- writing ----------------------------------------------------------------------------
 

@@ -25,8 +25,8 @@ from app.services.cases.inputs import InvalidInput, NewCase, default_shipped
 from app.services.rules.platform_types import case_types_for
 from app.ui.common import vocab
 from app.ui.common.form_dialog import FormDialog
-from app.ui.common.platform_choice import add_platform_items
 from app.ui.common.service_text import error_text
+from app.ui.settings.platform_choice import add_platform_items
 
 
 class _FormDialog(FormDialog):

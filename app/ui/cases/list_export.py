@@ -20,13 +20,13 @@ from app.ui.common.tasks import TaskRunner
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
     from app.services.listing.export import CaseExporter
-    from app.ui.shell.main_window import MainWindow
+    from app.ui.common.host import WindowHost
 
 XLSX_FILTER = "Excel (*.xlsx)"
 CSV_FILTER = "CSV UTF-8 (*.csv)"
 
 
-def ask_path(window: MainWindow, suggested: Path) -> Path | None:
+def ask_path(window: WindowHost, suggested: Path) -> Path | None:
     """The save dialog; the extension follows the chosen type when none was typed."""
     chosen, kind = QFileDialog.getSaveFileName(
         window,
@@ -47,10 +47,18 @@ def open_folder(folder: Path) -> None:
 
 
 class ListExport(QObject):
-    def __init__(self, window: MainWindow, ctx: AppContext, runner: TaskRunner | None = None) -> None:
+    def __init__(
+        self,
+        window: WindowHost,
+        ctx: AppContext,
+        visible_ids: Callable[[], list[int]],
+        runner: TaskRunner | None = None,
+    ) -> None:
+        """`visible_ids()`: the cases as the list shows them (quick tab, filters, sort)."""
         super().__init__(window)
         self.window = window
         self.ctx = ctx
+        self.visible_ids = visible_ids
         self.runner = runner or TaskRunner(self, inline=window.tasks.inline)
         # Replaceable (tests): the question for the file, and what "Open folder" does.
         self.choose_path: Callable[[Path], Path | None] = lambda suggested: ask_path(window, suggested)
@@ -73,7 +81,7 @@ class ListExport(QObject):
         return folder / f"售后单-{stamp}.xlsx"
 
     def export(self) -> None:
-        ids = self.window.cases.visible_ids()
+        ids = self.visible_ids()
         if not ids:
             self.window.statusBar().showMessage(self.tr("No cases listed: nothing to export."), 8000)
             return

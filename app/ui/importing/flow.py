@@ -6,6 +6,7 @@ imported cases" lists just those cases, behind a filter chip that clears with on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,8 +17,8 @@ from app.ui.common.changes import ChangeSet
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
+    from app.ui.common.host import WindowHost
     from app.ui.importing.wizard import ImportWizard
-    from app.ui.shell.main_window import MainWindow
 
 IMPORTABLE = (".xlsx", ".csv")
 WIZARD_SIZE = QSize(980, 640)
@@ -34,10 +35,14 @@ def importable_path(mime: QMimeData) -> Path | None:
 
 
 class ImportFlow(QObject):
-    def __init__(self, window: MainWindow, ctx: AppContext) -> None:
+    def __init__(
+        self, window: WindowHost, ctx: AppContext, show_cases: Callable[[list[int], str], None]
+    ) -> None:
+        """`show_cases(ids, label)` narrows the case list to the imported cases."""
         super().__init__(window)
         self.window = window
         self.ctx = ctx
+        self.show_only = show_cases
         self.wizard: ImportWizard | None = None
         self.action = QAction(self.tr("&Import…"), window)
         self.action.setObjectName("importAction")
@@ -52,8 +57,8 @@ class ImportFlow(QObject):
 
     def open_wizard(self, path: Path | None = None) -> ImportWizard:
         """The wizard (non-modal to the event loop); with a path it goes straight to the preview."""
-        from app.ui.common.platform_choice import my_platforms
         from app.ui.importing.wizard import ImportWizard
+        from app.ui.settings.platform_choice import my_platforms
 
         if self.wizard is not None:
             self.wizard.close()
@@ -85,7 +90,7 @@ class ImportFlow(QObject):
 
     def _show_cases(self, ids: list[int]) -> None:
         self.window.show_screen("cases")
-        self.window.cases.show_only(ids, self.tr("Imported cases: {0}").format(len(ids)))
+        self.show_only(ids, self.tr("Imported cases: {0}").format(len(ids)))
         if self.wizard is not None:
             self.wizard.accept()
 

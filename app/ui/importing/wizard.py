@@ -39,10 +39,10 @@ from app.services.importing import (
 )
 from app.services.importing.progress import READING
 from app.ui.common import vocab
-from app.ui.common.platform_choice import add_platform_items
 from app.ui.common.service_text import error_text
 from app.ui.common.tasks import TaskRunner
 from app.ui.importing.preview_model import COL_MESSAGE, ImportPreviewModel
+from app.ui.settings.platform_choice import add_platform_items
 
 FILE_FILTER = "Exports (*.xlsx *.csv *.txt)"
 

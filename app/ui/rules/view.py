@@ -30,8 +30,8 @@ from app.services.rules.presets import Duration, RuleBook, RulePreset
 from app.ui.common import vocab
 from app.ui.common.changes import ChangeHub, ChangeSet
 from app.ui.common.list_table_model import ListTableModel
-from app.ui.common.platform_choice import add_platform_items
 from app.ui.common.tasks import TaskRunner
+from app.ui.settings.platform_choice import add_platform_items
 
 _Index = QModelIndex | QPersistentModelIndex
 COL_TYPES, COL_STAGE, COL_WHO, COL_DURATION, COL_START, COL_LAPSE, COL_SOURCE, COL_CONFIDENCE = range(8)

@@ -39,7 +39,7 @@ from app.ui.common import i18n
 from app.ui.settings import store as settings_store
 
 if TYPE_CHECKING:
-    from app.ui.shell.main_window import MainWindow
+    from app.ui.common.host import WindowHost
 
 GROUPS = ("general", "alerts", "data")
 
@@ -340,7 +340,7 @@ class SettingsDialog(QDialog):
 # ---- the menu entry (File → Settings…, Ctrl+,) -----------------------------------------------------
 
 
-def add_settings_action(window: MainWindow) -> QAction:
+def add_settings_action(window: WindowHost) -> QAction:
     """File → Settings… (Ctrl+, ; the application menu on macOS)."""
     action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), window)
     action.setObjectName("settingsAction")
@@ -354,7 +354,7 @@ def add_settings_action(window: MainWindow) -> QAction:
     return action
 
 
-def open_settings_dialog(window: MainWindow) -> SettingsDialog:
+def open_settings_dialog(window: WindowHost) -> SettingsDialog:
     from app.paths import default_data_dir
 
     dialog = SettingsDialog(
@@ -372,7 +372,7 @@ def open_settings_dialog(window: MainWindow) -> SettingsDialog:
     return dialog
 
 
-def _after_save(window: MainWindow, dialog: SettingsDialog, changed: list[str]) -> None:
+def _after_save(window: WindowHost, dialog: SettingsDialog, changed: list[str]) -> None:
     if "system/start_at_login" in changed:
         _apply_start_at_login(window, dialog.values()["system/start_at_login"])
     if dialog.restart_needed:
@@ -387,7 +387,7 @@ def _after_save(window: MainWindow, dialog: SettingsDialog, changed: list[str]) 
         window.statusBar().showMessage(QCoreApplication.translate("SettingsDialog", "Settings saved."), 5000)
 
 
-def _apply_start_at_login(window: MainWindow, enabled: bool) -> None:
+def _apply_start_at_login(window: WindowHost, enabled: bool) -> None:
     from app.services.preferences.autostart import apply_setting, autostart_for, launch_command
 
     try:

@@ -109,7 +109,7 @@ class Startup:
             report = check_at_start(self.data_dir / DB_FILE_NAME, backups_for(self.data_dir, self.clock))
             if not report.can_open:
                 return report  # the questions are asked on the GUI thread
-        ctx, demo_dir = open_context(self.opts, running=True, clock=self.clock, display_tz=self.tz)
+        ctx, demo_dir = open_context(self.opts, running=True, clock=self.clock, display_tz=self.tz, open_now=True)
         self.demo_dir = demo_dir
         return ctx
 

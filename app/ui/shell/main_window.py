@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QStackedWidget,
@@ -32,6 +31,7 @@ from app.services.clock import Clock
 from app.ui.cases.view import CasesView
 from app.ui.common import formatting
 from app.ui.common.changes import ChangeHub
+from app.ui.common.host import CaseActions, WindowHost
 from app.ui.common.tasks import TaskRunner
 from app.ui.settings import keys as settings_decl
 
@@ -45,7 +45,7 @@ def icon(name: str) -> QIcon:
     return QIcon(str(resource("icons", f"{name}.svg")))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowHost):
     attached = Signal(object)  # AppContext: the database is open and the screens are built
 
     def __init__(
@@ -144,6 +144,16 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def case_actions(self) -> CaseActions:
+        return CaseActions(
+            self.new_case_action,
+            self.open_action,
+            self.edit_action,
+            self.bulk_action,
+            self.delete_action,
+            self.refresh_action,
+        )
 
     def show_error(self, title: str, message: str, details: str = "") -> None:
         """A message the merchant can act on. (An error dialog with a report button can replace this.)"""

@@ -9,10 +9,10 @@ from PySide6.QtCore import QCoreApplication
 
 from app.ui.cases.controller import CaseController
 from app.ui.cases.list_export import ListExport
-from app.ui.common.platform_choice import my_platforms
 from app.ui.dashboard.view import DashboardView
 from app.ui.importing.flow import ImportFlow
 from app.ui.rules.view import RulesView
+from app.ui.settings.platform_choice import my_platforms
 from app.ui.shell.main_window import icon
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def wire(window: MainWindow, ctx: AppContext) -> None:
-    controller = CaseController(window, ctx)
+    controller = CaseController(window, window.cases, ctx)
     window.controller = controller
 
     dashboard = DashboardView(ctx.dashboard.figures, window.tasks)
@@ -46,8 +46,8 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
     )
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
-    window.import_flow = ImportFlow(window, ctx)
-    window.list_export = ListExport(window, ctx)
+    window.import_flow = ImportFlow(window, ctx, window.cases.show_only)
+    window.list_export = ListExport(window, ctx, window.cases.visible_ids)
     controller.load_all()
 
 

@@ -1,0 +1,83 @@
+"""What is due next: pending deadlines soonest first, read with one indexed query.
+
+Run on any SQLite DB-API connection: the service's pooled one (`CaseQueries.due`), or a
+read-only connection to the file (`DueList`), which is how `python -m app due` answers
+without importing SQLAlchemy (a cold start of a few tens of milliseconds instead of
+~0.4 s). Times come back aware UTC and money as `Decimal`, exactly as the ORM gives them.
+The schema is owned by `app/models` (migrations), whose column names this query uses.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from app.models.money import from_fen
+from app.services.clock import Clock
+
+_SQL = """
+    SELECT d.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, d.party,
+           d.due_at, d.auto_action, d.next_stage, d.rule_id, d.confidence,
+           c.refund_requested, c.product_title
+    FROM deadlines d JOIN cases c ON c.id = d.case_id
+    WHERE d.due_at IS NOT NULL AND d.due_at <= ?
+    ORDER BY d.due_at, d.id
+    LIMIT ?
+"""
+_FOREVER = datetime.max.replace(tzinfo=UTC)
+
+
+class DueRow(NamedTuple):
+    case_id: int
+    aftersale_no: str
+    platform: str
+    case_type: str
+    stage: str
+    party: str
+    due_at: datetime
+    auto_action: str
+    next_stage: str
+    rule_id: str
+    confidence: str
+    amount: Decimal
+    product_title: str
+
+
+def stored_time(at: datetime) -> str:
+    """An aware instant as the database stores it: naive UTC text (`models.types.UTCDateTime`)."""
+    return at.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def read_due(conn: Any, until: datetime | None = None, limit: int | None = None) -> list[DueRow]:
+    """Deadlines due by `until` (every pending one when None), soonest first, at most `limit`."""
+    cursor = conn.cursor()
+    try:
+        cursor.execute(_SQL, (stored_time(until or _FOREVER), -1 if limit is None else limit))
+        raw = cursor.fetchall()
+    finally:
+        cursor.close()
+    out = []
+    for r in raw:
+        due_at = datetime.fromisoformat(r[6]).replace(tzinfo=UTC)
+        amount = from_fen(int(r[11]))
+        out.append(DueRow(r[0], r[1], r[2], r[3], r[4], r[5], due_at, r[7], r[8], r[9], r[10], amount, r[12]))
+    return out
+
+
+class DueList:
+    """The due list straight from the database file (read only, no SQLAlchemy)."""
+
+    def __init__(self, db_path: Path, clock: Clock) -> None:
+        self.db_path = db_path
+        self._clock = clock
+
+    def due(self, within: timedelta | None = None, limit: int | None = None) -> list[DueRow]:
+        """Pending deadlines soonest first (overdue ones, not yet ticked, included)."""
+        until = self._clock.now() + within if within is not None else None
+        uri = f"{self.db_path.resolve().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            return read_due(conn, until, limit)
