@@ -371,14 +371,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database or the disk refused the write: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected error: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Delete cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -885,6 +877,13 @@
     </message>
 </context>
 <context>
+    <name>Failure</name>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the export file</source>
@@ -1116,6 +1115,10 @@
     </message>
     <message>
         <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -372,14 +372,6 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <source>The database or the disk refused the write: {0}</source>
-        <translation>数据库或磁盘拒绝写入：{0}</translation>
-    </message>
-    <message>
-        <source>Unexpected error: {0}</source>
-        <translation>意外错误：{0}</translation>
-    </message>
-    <message>
         <source>Delete cases</source>
         <translation>删除售后单</translation>
     </message>
@@ -886,6 +878,13 @@
     </message>
 </context>
 <context>
+    <name>Failure</name>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the export file</source>
@@ -1118,6 +1117,10 @@
     <message>
         <source>Cases</source>
         <translation>售后单</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
     </message>
     <message>
         <source>&amp;File</source>

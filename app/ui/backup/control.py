@@ -43,7 +43,7 @@ class BackupControl(QObject):
         self.window = window
         self.ctx = ctx
         self.service = ctx.backups
-        self.runner = runner or TaskRunner(self, inline=window.tasks.inline)
+        self.runner = runner or window.io
         self.actions = BackupActions(
             self.service,
             self.runner,

@@ -9,7 +9,6 @@ fill them in through `active_dialog`.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,12 +19,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from app.models.enums import Action, CaseType
 from app.services.cases.bulk import BulkResult, apply_bulk
 from app.services.listing.filter import prepare_list
-from app.services.rules.workflow import ActionNotAllowed
 from app.ui.cases.action_dialog import ActionContext, ActionDialog, ActionInput
 from app.ui.cases.bulk_dialog import BulkDialog
 from app.ui.cases.dialogs import EditCaseDialog, NewCaseDialog
 from app.ui.common.changes import ChangeSet
-from app.ui.common.service_text import error_text, say
+from app.ui.common.failures import describe
+from app.ui.common.service_text import say
 from app.ui.detail.panel import CaseDetailPanel
 from app.ui.settings.platform_choice import my_platforms
 
@@ -118,29 +117,11 @@ class CaseController(QObject):
         changed: Callable[[Any], ChangeSet],
         then: Callable[[Any], None] | None = None,
     ) -> None:
-        def done(result: Any) -> None:
-            self.window.changes.publish(changed(result))
-            if then is not None:
-                then(result)
-
-        self.tasks.run(lambda _: work(), done=done, failed=self._failed)
+        self.tasks.write(lambda _: work(), self.window.changes, changed, done=then, failed=self._failed)
 
     def _failed(self, error: Exception, details: str) -> None:
-        title = self.tr("Not done")
-        if isinstance(error, ActionNotAllowed):
-            self.window.show_error(title, error_text(error))
-        elif (
-            isinstance(error, sqlite3.OperationalError | OSError)
-            or type(error).__name__ == "OperationalError"
-        ):
-            self.window.show_error(
-                title,
-                self.tr("The database or the disk refused the write: {0}").format(error),
-                details,
-            )
-        else:
-            log.error("background task failed:\n%s", details)
-            self.window.show_error(title, self.tr("Unexpected error: {0}").format(error), details)
+        failure = describe(error)  # a bug is logged with its traceback by the runner
+        self.window.show_error(self.tr("Not done"), failure.message, "" if failure.expected else details)
 
     def new_case(self) -> None:
         dialog = NewCaseDialog(

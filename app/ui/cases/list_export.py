@@ -59,7 +59,7 @@ class ListExport(QObject):
         self.window = window
         self.ctx = ctx
         self.visible_ids = visible_ids
-        self.runner = runner or TaskRunner(self, inline=window.tasks.inline)
+        self.runner = runner or window.io
         # Replaceable (tests): the question for the file, and what "Open folder" does.
         self.choose_path: Callable[[Path], Path | None] = lambda suggested: ask_path(window, suggested)
         self.open_folder: Callable[[Path], None] = open_folder

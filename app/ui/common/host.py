@@ -35,7 +35,8 @@ class WindowHost(QMainWindow):
     """What a screen's controller may use of the main window."""
 
     settings: QSettings
-    tasks: TaskRunner
+    tasks: TaskRunner  # the database lane
+    io: TaskRunner  # the I/O lane (exports, backups)
     changes: ChangeHub
     data_dir: Path
 

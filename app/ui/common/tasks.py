@@ -4,6 +4,13 @@
 single worker thread (so database writes are serialised) and delivers the
 result, the error or progress on the GUI thread. Widgets never create threads.
 With `inline=True` (tests) the work runs at once on the calling thread.
+
+The window has two lanes: `window.tasks`, the database lane (reads, writes, the alert
+jobs: one worker, so writes never race), and `window.io`, the I/O lane (report and list
+exports, backups), so a long export never holds up an action. `write(...)` publishes the
+change set of what it changed. The failure policy is the same for every caller
+(`failures.describe`): a bug is always logged with its traceback, whatever `failed` does
+with it; without `failed`, the runner's `on_error` (the window's error dialog) shows it.
 """
 
 from __future__ import annotations
@@ -15,9 +22,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from app.ui.common.changes import ChangeHub, ChangeSet
+
 log = logging.getLogger(__name__)
 
 Report = Callable[[int, int, str], None]  # (done, total, message)
+ErrorSink = Callable[[Exception, str], None]  # (error, traceback): the default `failed`
 
 
 class _Signals(QObject):
@@ -42,9 +52,12 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
-    def __init__(self, parent: QObject | None = None, inline: bool = False) -> None:
+    def __init__(
+        self, parent: QObject | None = None, inline: bool = False, on_error: ErrorSink | None = None
+    ) -> None:
         super().__init__(parent)
         self.inline = inline
+        self.on_error = on_error
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._live: set[_Signals] = set()
@@ -60,9 +73,9 @@ class TaskRunner(QObject):
             try:
                 result = fn(progress or (lambda *_: None))
             except Exception as e:
-                if failed is None:
+                if failed is None and self.on_error is None:
                     raise
-                failed(e, traceback.format_exc())
+                self._fail(e, traceback.format_exc(), failed)
             else:
                 if done is not None:
                     done(result)
@@ -79,16 +92,41 @@ class TaskRunner(QObject):
         @Slot(object, str)
         def on_failed(error: Exception, tb: str) -> None:
             self._live.discard(signals)
-            if failed is not None:
-                failed(error, tb)
-            else:
-                log.error("background task failed:\n%s", tb)
+            self._fail(error, tb, failed)
 
         signals.finished.connect(on_done)
         signals.failed.connect(on_failed)
         if progress is not None:
             signals.progress.connect(progress)
         self._pool.start(_Job(fn, signals))
+
+    def write(
+        self,
+        fn: Callable[[Report], Any],
+        changes: ChangeHub,
+        changed: Callable[[Any], ChangeSet],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[Exception, str], None] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> None:
+        """A write: on success publish `changed(result)` (the cases it touched) on `changes`,
+        then call `done`; every screen redraws what changed, nothing more."""
+
+        def published(result: Any) -> None:
+            changes.publish(changed(result))
+            if done is not None:
+                done(result)
+
+        self.run(fn, done=published, failed=failed, progress=progress)
+
+    def _fail(self, error: Exception, tb: str, failed: Callable[[Exception, str], None] | None) -> None:
+        from app.ui.common.failures import describe
+
+        if not describe(error).expected:
+            log.error("background task failed: %s\n%s", error, tb)
+        handler = failed or self.on_error
+        if handler is not None:
+            handler(error, tb)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued work finished (for shutdown)."""

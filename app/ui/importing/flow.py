@@ -1,6 +1,6 @@
 """File → "Import…" (Ctrl+I) and an export dropped onto the window: the import wizard, then the list.
 
-After an import every screen reloads (`ChangeSet(everything=True)`); the wizard's "Show
+After an import the screens redraw the cases it wrote (`ChangeSet.cases(ids)`); the wizard's "Show
 imported cases" lists just those cases, behind a filter chip that clears with one click.
 """
 
@@ -86,7 +86,7 @@ class ImportFlow(QObject):
 
     def _imported(self, ids: list[int]) -> None:
         if ids:
-            self.window.changes.publish(ChangeSet(everything=True))
+            self.window.changes.publish(ChangeSet.cases(ids))  # new and updated cases
 
     def _show_cases(self, ids: list[int]) -> None:
         self.window.show_screen("cases")

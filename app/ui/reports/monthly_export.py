@@ -77,7 +77,7 @@ class MonthlyExport(QObject):
 
     def _failed(self, error: Exception, tb: str) -> None:
         self._running = False
-        log.error("monthly export failed: %s\n%s", error, tb)
+        log.warning("monthly export failed: %s", error)  # a bug's traceback: logged by the runner
         self.failed.emit(self.tr("Monthly report export failed: {0}").format(error))
 
     def wait(self) -> None:
@@ -89,10 +89,10 @@ class MonthlyExport(QObject):
 
 
 def monthly_export_for(
-    ctx: AppContext, settings: QSettings, say: Callable[[str, str], None], inline: bool, parent: QObject
+    ctx: AppContext, settings: QSettings, say: Callable[[str, str], None], runner: TaskRunner, parent: QObject
 ) -> MonthlyExport:
-    """The app's monthly export: its own worker (a long export never delays the merchant's
-    writes), the folder setting read at each run, the UI language for sheet names."""
+    """The app's monthly export: on the window's I/O lane (a long export never delays the
+    merchant's writes), the folder setting read at each run, the UI language for sheet names."""
     from app.ui.common import i18n
     from app.ui.settings import store as settings_store
 
@@ -105,7 +105,7 @@ def monthly_export_for(
     return MonthlyExport(
         service,
         folder,
-        TaskRunner(parent, inline=inline),
+        runner,
         say,
         lang="zh" if i18n.current() == "zh_CN" else "en",
         parent=parent,

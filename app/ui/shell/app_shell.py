@@ -123,7 +123,7 @@ class AppShell(QObject):
         self.backups = BackupControl(window, ctx, self._prompter)
         notifier = self._notifier or QtTrayNotifier(self.app)
         self.exports = exports = monthly_export_for(
-            ctx, self.settings, self._say, inline=window.tasks.inline, parent=self
+            ctx, self.settings, self._say, runner=window.io, parent=self
         )
         center = AlertCenter(
             ctx.alerts,

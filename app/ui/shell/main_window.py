@@ -54,7 +54,11 @@ class MainWindow(WindowHost):
         super().__init__()
         self.clock = clock
         self.settings = settings
-        self.tasks = tasks
+        self.tasks = tasks  # the database lane
+        if tasks.on_error is None:
+            tasks.on_error = self._operation_failed
+        # The I/O lane: report and list exports, backups (a long one never holds up a write).
+        self.io = TaskRunner(self, inline=tasks.inline, on_error=self._operation_failed)
         self.data_dir = data_dir
         self.tz = tz
         self.changes = ChangeHub(self)
@@ -154,6 +158,13 @@ class MainWindow(WindowHost):
             self.delete_action,
             self.refresh_action,
         )
+
+    def _operation_failed(self, error: Exception, details: str) -> None:
+        """The default for work that names no `failed`: the merchant's message, the details folded."""
+        from app.ui.common.failures import describe
+
+        failure = describe(error)
+        self.show_error(self.tr("Not done"), failure.message, "" if failure.expected else details)
 
     def show_error(self, title: str, message: str, details: str = "") -> None:
         """A message the merchant can act on. (An error dialog with a report button can replace this.)"""

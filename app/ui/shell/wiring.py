@@ -54,14 +54,13 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
 def _add_reports(window: MainWindow, ctx: AppContext) -> None:
     """The Reports screen, with its own reader thread (a preview reads every case of the period)."""
     from app.ui.common import i18n
-    from app.ui.common.tasks import TaskRunner
     from app.ui.reports.order_counts_dialog import OrderCountsDialog
     from app.ui.reports.view import ReportsView
 
     counts = ctx.order_counts
     reports = ReportsView(
         ctx.reports,
-        TaskRunner(window, inline=window.tasks.inline),
+        window.io,
         ctx.clock,
         lang="zh" if i18n.current() == "zh_CN" else "en",
         defer_preview=True,
