@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from datetime import datetime
 from pathlib import Path
+
+from app.services.clock import BEIJING
 
 LOG_DIR_NAME = "logs"
 LOG_FILE_NAME = "sentinel.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5  # sentinel.log.1 … .5: about 6 MB of history at most
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s"
+
+
+class BeijingFormatter(logging.Formatter):
+    """Log times in Beijing time with their offset (`2026-11-02 10:00:00,123+0800`), on every
+    machine: the times in a merchant's log read like the platform's and the app's."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        at = datetime.fromtimestamp(record.created, BEIJING)
+        return at.strftime(datefmt) if datefmt else f"{at:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}{at:%z}"
 
 _handler: logging.handlers.RotatingFileHandler | None = None
 
@@ -31,7 +43,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
     )
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(BeijingFormatter(FORMAT))
     handler.setLevel(level)
     root.addHandler(handler)
     # Alembic lists its plugins at INFO on every upgrade: noise, not history.

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -141,7 +141,7 @@ class ActionDialog(FormDialog):
             )
             form.addRow(self.tr("Compensation (¥)"), self.compensation)
         if action is Action.EXTEND_DEADLINE:
-            self.due_at = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(case.now.timestamp()) + 86400))
+            self.due_at = formatting.beijing_editor(int(case.now.timestamp()) + 86400)
             self.due_at.setObjectName("dueAt")
             self.due_at.setCalendarPopup(True)
             form.addRow(self.tr("New due time*"), self.due_at)
@@ -178,7 +178,7 @@ class ActionDialog(FormDialog):
             form.addRow(label, holder)
 
         self.earlier = QCheckBox(self.tr("It happened earlier, at"))
-        self.at = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(case.now.timestamp())))
+        self.at = formatting.beijing_editor(int(case.now.timestamp()))
         self.at.setObjectName("at")
         self.at.setCalendarPopup(True)
         self.at.setEnabled(False)

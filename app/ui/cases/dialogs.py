@@ -7,11 +7,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,7 +21,7 @@ from app.models.enums import CaseType, Platform, Reason
 from app.services.cases.edits import EDITABLE_FIELDS, plan_edit
 from app.services.cases.inputs import InvalidInput, NewCase, default_shipped
 from app.services.rules.platform_types import case_types_for
-from app.ui.common import vocab
+from app.ui.common import formatting, vocab
 from app.ui.common.form_dialog import FormDialog
 from app.ui.common.service_text import error_text
 from app.ui.settings.platform_choice import add_platform_items
@@ -86,7 +84,7 @@ class NewCaseDialog(_FormDialog):
         self.amount = QLineEdit()
         self.amount.setObjectName("amount")
         self.amount.setPlaceholderText("99.00")
-        self.requested_at = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
+        self.requested_at = formatting.beijing_editor(int(now.timestamp()))
         self.requested_at.setObjectName("requestedAt")
         self.requested_at.setCalendarPopup(True)
         self.shipped = QCheckBox(self.tr("The goods were shipped"))

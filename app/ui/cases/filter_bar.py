@@ -6,18 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from app.services.listing.filter import ListFilter
-from app.ui.common import vocab
+from app.ui.common import formatting, vocab
 
 ANY_DATE = QDate(2000, 1, 1)
 TEXT_DEBOUNCE_MS = 200
 
 
 def _epoch(day: QDate) -> int:
-    return int(QDateTime(day, QTime(0, 0)).toSecsSinceEpoch())
+    return formatting.beijing_day_start(day)  # a day of the filter is a Beijing day
 
 
 class FilterBar(QWidget):

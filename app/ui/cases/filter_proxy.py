@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.services.clock import BEIJING
 from app.services.listing.case_list import ListRow
 from app.services.listing.filter import ListFilter, TabCounter, apply_filter, apply_tab, ranks, tab_counter
 from app.services.listing.urgency import TIME_DEPENDENT_TABS, QuickTab, default_sort_key, end_of_day
@@ -65,7 +66,7 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def __init__(self, tz: tzinfo | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._tz = tz or datetime.now(UTC).astimezone().tzinfo or UTC
+        self._tz = tz or BEIJING  # today, 今日到期: Beijing days on every machine
         self.list_filter = ListFilter()
         self.tab = QuickTab.ALL
         self._sort_column = ctm.COL_COUNTDOWN

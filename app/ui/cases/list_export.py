@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from app.services.clock import BEIJING
 from app.ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class ListExport(QObject):
         folder = self.last_folder or Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
         )
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")  # a file name, not a stored time
+        stamp = datetime.now(BEIJING).strftime("%Y%m%d-%H%M")  # a file name in Beijing time, like every other
         return folder / f"售后单-{stamp}.xlsx"
 
     def export(self) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtWidgets import QDateTimeEdit
 
 from app.ui.common import vocab
 
@@ -75,12 +76,35 @@ def money(amount: Decimal | None, locale: QLocale | None = None) -> str:
     return money_fen(int((amount * 100).to_integral_value()), locale)
 
 
+# Platform times are Beijing time on every machine, as the platforms' back ends show them
+# (China has kept UTC+8 all year since 1991: a fixed offset needs no time-zone database).
+BEIJING_ZONE = QTimeZone(8 * 3600)
+
+
+def beijing(seconds: int) -> QDateTime:
+    """A Unix time as a Beijing-time QDateTime (for display and for date-time editors)."""
+    return QDateTime.fromSecsSinceEpoch(int(seconds), BEIJING_ZONE)
+
+
+def beijing_editor(seconds: int) -> QDateTimeEdit:
+    """A date-time field that shows and reads Beijing time, whatever the computer's zone."""
+    edit = QDateTimeEdit()
+    edit.setTimeZone(BEIJING_ZONE)
+    edit.setDateTime(beijing(seconds))
+    return edit
+
+
+def beijing_day_start(day: QDate) -> int:
+    """00:00 Beijing time of a calendar day, as a Unix time."""
+    return int(QDateTime(day, QTime(0, 0), BEIJING_ZONE).toSecsSinceEpoch())
+
+
 def epoch_text(seconds: int | None, locale: QLocale | None = None) -> str:
-    """A Unix time as local date and time in the locale's short format."""
+    """A Unix time as Beijing date and time in the locale's short format."""
     if seconds is None:
         return ""
     loc = locale or QLocale()
-    return loc.toString(QDateTime.fromSecsSinceEpoch(int(seconds)), QLocale.FormatType.ShortFormat)
+    return loc.toString(beijing(seconds), QLocale.FormatType.ShortFormat)
 
 
 def datetime_text(value: datetime | None, locale: QLocale | None = None) -> str:

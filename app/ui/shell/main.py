@@ -14,7 +14,6 @@ import shutil
 import signal
 import sqlite3
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from app import APP_NAME
 from app.models.schema_version import DB_FILE_NAME, is_current
 from app.paths import default_data_dir
+from app.services.clock import BEIJING
 from app.services.listing.case_list import CaseListQuery
 from app.services.storage.logs import setup_logging
 from app.ui.common import i18n
@@ -78,7 +78,7 @@ class Startup:
         self.settings = settings or settings_decl.open_settings()
         self.translators = i18n.install(self.app, settings_decl.read(self.settings, settings_decl.LANGUAGE))
         self.clock = make_clock(opts, running=True)
-        self.tz = datetime.now(UTC).astimezone().tzinfo or UTC
+        self.tz = BEIJING  # every platform time is shown in Beijing time, on every machine
         self.tasks = tasks or TaskRunner(self.app)
         self.demo_dir: Path | None = None
         self.ctx: Any = None

@@ -9,6 +9,7 @@ paint); the screens that need the database services come with `attach()`.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +93,11 @@ class MainWindow(WindowHost):
         self.next_label = QLabel()
         self.next_label.setObjectName("nextDeadlineLabel")
         self.statusBar().addWidget(self.data_label, 1)
+        if datetime.now().astimezone().utcoffset() != timedelta(hours=8):
+            # Said once, where every time is read: this computer keeps another zone's clock.
+            zone = QLabel(self.tr("Times are Beijing time (UTC+8), as on the platforms"))
+            zone.setObjectName("beijingTimeLabel")
+            self.statusBar().addPermanentWidget(zone)
         self.statusBar().addPermanentWidget(self.next_label)
 
         self.cases = CasesView(clock, settings, tz)
