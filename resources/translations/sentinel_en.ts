@@ -1114,6 +1114,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Times are Beijing time (UTC+8), as on the platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1115,6 +1115,10 @@
         <translation>数据目录：{0}</translation>
     </message>
     <message>
+        <source>Times are Beijing time (UTC+8), as on the platforms</source>
+        <translation>时间均为北京时间（UTC+8），与平台一致</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>售后单</translation>
     </message>
