@@ -103,26 +103,28 @@ def write_summary(
 
 
 def write_money(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str) -> None:
+    """One table per dimension (type, reason, platform, shop, handler, stage at period end).
+
+    Every case is in exactly one row of each table, so each table's 合计 is the summary's total;
+    stacked in one column the six dimensions summed to six times it.
+    """
     cm = CellMaker(ws, styles)
     print_fit_width(ws)
     keys = ("cases_in_report", *MONEY_SHEET_KEYS)
-    set_widths(ws, [14, 22] + [13.0] * len(keys))
-    ws.freeze_panes = "A2"
-    ws.append(cm.header([t("dimension", lang), t("item", lang)] + [DEF[k].name(lang) for k in keys]))
-    n = 0
-    for dim, (zh, en) in DIMENSION_NAMES.items():
+    set_widths(ws, [22] + [13.0] * len(keys))
+    names = [DEF[k].name(lang) for k in keys]
+    for i, (dim, (zh, en)) in enumerate(DIMENSION_NAMES.items()):
+        if i:
+            ws.append([])
+        ws.append(cm.header([en if lang == "en" else zh, *names]))
         buckets = r.by.get(dim, {})
         for value in sorted(buckets, key=lambda v: (-buckets[v].get("cases_in_report", ZERO), v)):
             b = buckets[value]
             item = vocab(dim, value, lang) if value else "-"
-            ws.append(
-                [en if lang == "en" else zh, cm.text(item)] + [_value(cm, k, b.get(k, ZERO)) for k in keys]
-            )
-            n += 1
-    ws.auto_filter.ref = table_ref(1, 1 + n, 2 + len(keys))
-    totals = [r.cases_in_report] + [_value(cm, k, r.total(k)) for k in MONEY_SHEET_KEYS]
-    ws.append([])
-    ws.append([t("total", lang), None, *totals])
+            ws.append([cm.text(item)] + [_value(cm, k, b.get(k, ZERO)) for k in keys])
+        ws.append(
+            [t("total", lang), r.cases_in_report] + [_value(cm, k, r.total(k)) for k in MONEY_SHEET_KEYS]
+        )
 
 
 def write_skus(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str) -> None:
