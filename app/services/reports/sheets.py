@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.models.enums import Reason
 from app.services.reports.case_figures import ZERO
-from app.services.reports.cells import CellMaker, Styles, print_fit_width, set_widths, table_ref
+from app.services.reports.cells import (
+    CellMaker,
+    Styles,
+    keep_cached_values,
+    print_fit_width,
+    set_widths,
+    table_ref,
+)
 from app.services.reports.labels import DIMENSION_NAMES, sheet_name, t, vocab
 from app.services.reports.metric_defs import (
     DEF,
@@ -50,14 +59,38 @@ def _rate_calc(rate: Rate, lang: str) -> str:
     return f"{int(rate.numerator)} ÷ 0"
 
 
+@dataclass(frozen=True)
+class CaseSheets:
+    """Where the 明细 rows went, for the formulas that add them up."""
+
+    parts: Sequence[tuple[str, int]]  # (sheet title, last row) of 明细 and its continuations
+    columns: Mapping[str, int]  # ledger key → its column (1-based)
+
+    def total(self, key: str) -> str:
+        """'=SUM(明细!X2:X9)', one SUM per part when 明细 continues on more sheets."""
+        col = get_column_letter(self.columns[key])
+        return "=" + "+".join(
+            f"SUM({quote_sheetname(t)}!{col}2:{col}{max(2, last)})" for t, last in self.parts
+        )
+
+    def count(self) -> str:
+        return "=" + "+".join(f"COUNT({quote_sheetname(t)}!A2:A{max(2, last)})" for t, last in self.parts)
+
+
 def write_summary(
-    ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str, meta: Mapping[str, Any]
+    ws: WriteOnlyWorksheet,
+    styles: Styles,
+    r: MetricsReport,
+    lang: str,
+    meta: Mapping[str, Any],
+    cases: CaseSheets,
 ) -> None:
     cm = CellMaker(ws, styles)
     print_fit_width(ws)
     set_widths(ws, [30, 16, 60, 26, 30, 12, 12])
     header_row = 6
     ws.freeze_panes = f"A{header_row + 1}"
+    keep_cached_values(ws)
     ws.append([cm.title(f"{t('title', lang)} · {sheet_name('summary', lang)}")])
     ws.append([t("period", lang), meta["period"]])
     ws.append([t("shops", lang), cm.text(str(meta["shops"]))])
@@ -70,11 +103,19 @@ def write_summary(
     )
     rows = 0
     d = DEF["cases_in_report"]
-    ws.append([d.name(lang), r.cases_in_report, cm.wrap(d.formula(lang)), "行数 / rows"])
+    ws.append(
+        [d.name(lang), cm.formula(cases.count(), r.cases_in_report), cm.wrap(d.formula(lang)), "行数 / rows"]
+    )
     rows += 1
     for key in LEDGER_KEYS:
         d = DEF[key]
-        ws.append([d.name(lang), _value(cm, key, r.total(key)), cm.wrap(d.formula(lang)), d.name(lang)])
+        v = r.total(key)
+        figure = (
+            cm.formula(cases.total(key), v, styles.money)
+            if key in MONEY_KEYS
+            else cm.formula(cases.total(key), int(v))
+        )
+        ws.append([d.name(lang), figure, cm.wrap(d.formula(lang)), d.name(lang)])
         rows += 1
     for key in RATE_KEYS:
         d = DEF[key]
