@@ -96,10 +96,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The refund is more than the buyer asked for ({0}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The new due time must be in the future.</source>
         <translation type="unfinished"></translation>
     </message>

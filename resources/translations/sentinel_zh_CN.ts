@@ -96,10 +96,6 @@
         <translation>请选择运费由谁承担。</translation>
     </message>
     <message>
-        <source>The refund is more than the buyer asked for ({0}).</source>
-        <translation>退款金额超过买家申请的金额（{0}）。</translation>
-    </message>
-    <message>
         <source>The new due time must be in the future.</source>
         <translation>新的截止时间必须晚于现在。</translation>
     </message>

@@ -52,7 +52,7 @@ def _header_index(ws) -> dict[str, int]:
 
 def test_sheets_formats_frozen_headers_and_filters(ctx, clock, service, tmp_path) -> None:
     november_set(ctx, clock)
-    wb = load_workbook(_export(service, tmp_path / "r.xlsx"))
+    wb = load_workbook(_export(service, tmp_path / "r.xlsx"), data_only=True)
     assert wb.sheetnames == ZH_SHEETS
     cases = wb["明细"]
     assert cases.freeze_panes == "A2"
@@ -82,7 +82,7 @@ def test_every_summary_total_is_the_sum_of_its_cases_column(ctx, clock, service,
     add(ctx, "OLD", CaseType.REFUND_ONLY, Reason.QUALITY, "9.99", bj(10, 30))  # auto-refunds on 11-01
     # c6's receipt clock (10 days from buyer_ship on 11-10) also runs out: auto_refund 90.00 on 11-20
     assert len(ctx.cases.tick()) == 2
-    wb = load_workbook(_export(service, tmp_path / "r.xlsx"))
+    wb = load_workbook(_export(service, tmp_path / "r.xlsx"), data_only=True)
     cases = wb["明细"]
     col = _header_index(cases)
     checked = set()
@@ -149,7 +149,7 @@ def test_contacts_are_masked_unless_asked(ctx, clock, service, tmp_path) -> None
 
 def test_english_names_and_definitions(ctx, clock, service, tmp_path) -> None:
     november_set(ctx, clock)
-    wb = load_workbook(_export(service, tmp_path / "en.xlsx", lang="en"))
+    wb = load_workbook(_export(service, tmp_path / "en.xlsx", lang="en"), data_only=True)
     assert wb.sheetnames == EN_SHEETS
     defs = [r for r in wb["Definitions"].iter_rows(values_only=True) if r[0]]
     assert defs[4][:2] == ("App version", "9.9.9")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QPushButton
@@ -226,3 +229,39 @@ def test_the_action_dialog_offers_compensation_where_the_service_takes_it(
     assert not dialog.isVisible()
     timeline = window.controller.detail.timeline_model
     assert "Compensation: ¥20.50" in timeline.index(timeline.rowCount() - 1, 4).data()
+
+
+def test_the_approval_of_a_return_agrees_the_refund_and_the_service_caps_it(
+    window: MainWindow, ctx: AppContext, clock: FixedClock
+) -> None:
+    """The window offers the agreed amount on a return's approval and shows the service's refusal."""
+    (case_id,) = add_cases(
+        window, ctx, new_case("P-1", clock.now() - timedelta(hours=1), amount=Decimal("100.00"))
+    )
+    window.controller.open_case(case_id)
+    window.controller.detail.action_buttons["approve"].click()
+    dialog = window.controller.active_dialog
+    assert isinstance(dialog, ActionDialog) and dialog.amount is not None
+    assert dialog.amount.text() == "100.00"
+    dialog.amount.setText("500")
+    dialog.submit()
+    assert dialog.isVisible()
+    assert dialog.error.text() == "refund 500.00 is more than the buyer asked for (100.00)"
+    dialog.amount.setText("60")
+    dialog.submit()
+    assert not dialog.isVisible()
+    detail = ctx.queries.detail(case_id)
+    assert detail is not None and detail.events[-1].payload == {"amount": "60.00"}
+
+
+def test_the_window_shows_the_cap_in_chinese(
+    use_language: Callable[[str], None], qtbot: QtBot, clock: FixedClock
+) -> None:
+    use_language("zh_CN")
+    context = ActionContext(1, CaseType.REFUND_ONLY, Decimal("100.00"), now=clock.now())
+    dialog = ActionDialog(Action.REFUND, context)
+    qtbot.addWidget(dialog)
+    assert dialog.amount is not None
+    dialog.amount.setText("150")
+    dialog.submit()
+    assert dialog.error.text() == "退款金额 ¥150.00 超过买家申请的 ¥100.00"

@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
-from app.services.cases.messages import NOT_AN_AMOUNT, TOO_MANY_DECIMALS
+from app.services.cases.messages import NOT_AN_AMOUNT, REFUND_ABOVE_REQUEST, TOO_MANY_DECIMALS
 from app.services.cases.state import AppliedAuto, CaseState, record
 from app.services.errors import CaseNotFound, InvalidInput
 from app.services.rules.presets import RulePreset
@@ -64,6 +64,14 @@ def parse_money(text: str) -> Decimal:
     if value != value.quantize(Decimal("0.01")):
         raise InvalidInput(TOO_MANY_DECIMALS(text=text))
     return value.quantize(Decimal("0.01"))
+
+
+def check_refund_amount(requested: Decimal, payload: dict[str, str]) -> None:
+    """A refund never exceeds what the buyer asked for, on every path: the window, the CLI, bulk
+    actions and imports all go through here (auto-actions refund `agreed_refund`, capped alike)."""
+    amount = payload.get("amount")
+    if amount is not None and Decimal(amount) > requested:
+        raise InvalidInput(REFUND_ABOVE_REQUEST(amount=Decimal(amount), requested=requested))
 
 
 def default_shipped(case_type: CaseType) -> bool:
@@ -140,6 +148,7 @@ __all__ = [
     "CaseNotFound",
     "InvalidInput",
     "NewCase",
+    "check_refund_amount",
     "default_shipped",
     "opened_case",
     "parse_money",

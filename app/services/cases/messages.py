@@ -10,6 +10,10 @@ from app.services.text.messages import Template
 NOT_AN_AMOUNT = Template(
     en="not an amount: {text!r} (use e.g. 99.00)", zh="不是金额：「{text}」（应如 99.00）"
 )
+REFUND_ABOVE_REQUEST = Template(
+    en="refund {amount} is more than the buyer asked for ({requested})",
+    zh="退款金额 ¥{amount} 超过买家申请的 ¥{requested}",
+)
 TOO_MANY_DECIMALS = Template(
     en="amount has more than two decimals: {text!r}", zh="金额超过两位小数：「{text}」"
 )

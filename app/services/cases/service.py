@@ -28,6 +28,7 @@ from app.services.cases.inputs import (
     CaseNotFound,
     InvalidInput,
     NewCase,
+    check_refund_amount,
     default_shipped,
     opened_case,
     parse_money,
@@ -237,6 +238,7 @@ class CaseService:
         if last is not None and at < last:
             raise InvalidInput(BEFORE_LAST_EVENT(last=last))
         target = check_action(state.case_type, state.stage, action, payload)
+        check_refund_amount(state.refund_requested, payload)
         if action is Action.EXTEND_DEADLINE:
             party = payload.get("party", Party.MERCHANT.value)
             if not any(d.party.value == party for d in state.deadlines):
@@ -401,6 +403,7 @@ __all__ = [
     "CaseService",
     "InvalidInput",
     "NewCase",
+    "check_refund_amount",
     "default_shipped",
     "opened_case",
     "parse_money",

@@ -92,8 +92,15 @@ def record(
     recorded_at: datetime,
     rule_id: str | None = None,
 ) -> None:
-    """Append one event to the case and bring every derived field in line with it."""
+    """Append one event to the case and bring every derived field in line with it.
+
+    The event that refunds carries the amount refunded: the one it names, else the one agreed
+    on approval (`agreed_refund`), so the timeline, the case row and the report say the same.
+    """
     from_stage = state.stage if state.events else None
+    refunds = target is Stage.REFUNDED and from_stage is not Stage.REFUNDED
+    if refunds and "amount" not in payload:
+        payload = {**payload, "amount": str(agreed_refund(state))}
     fact = EventFact(
         len(state.events) + 1,
         at,
@@ -122,8 +129,8 @@ def record(
         state.stage_since = at
         if target.is_final:
             state.closed_at = at
-    if target is Stage.REFUNDED and from_stage is not Stage.REFUNDED:
-        state.refund_granted = Decimal(payload["amount"]) if "amount" in payload else state.refund_requested
+    if refunds:
+        state.refund_granted = Decimal(payload["amount"])
     if action == Action.BUYER_SHIP:
         state.return_tracking_no = str(payload["tracking"])
     elif action == Action.SHIP_REPLACEMENT:
@@ -132,6 +139,22 @@ def record(
         state.penalized = True
     state.deadlines = compute_deadlines(state.facts, state.events, preset)
     state.dirty = True
+
+
+def agreed_refund(state: CaseState) -> Decimal:
+    """What the case refunds when the refunding step names no amount.
+
+    The amount the merchant agreed on the latest approval of this application (`approve
+    --amount 60` on a ¥100 return: confirm_receipt, the auto-refund and a ruling for the buyer
+    refund ¥60), else the request; never more than the request, which an edit may have lowered
+    since. A re-application starts afresh: its approval agrees anew.
+    """
+    for ev in reversed(state.events):
+        if ev.action in (Action.OPEN, Action.REAPPLY):
+            break
+        if ev.action == Action.APPROVE and "amount" in ev.payload:
+            return min(Decimal(ev.payload["amount"]), state.refund_requested)
+    return state.refund_requested
 
 
 @dataclass(frozen=True)
@@ -164,9 +187,7 @@ def run_due(
         from_stage = state.stage
         target = auto_next_stage(state.case_type, from_stage, d.auto_action)
         assert target is not None, "presets are validated on load"
-        payload: dict[str, Any] = {"party": d.party.value}
-        if target is Stage.REFUNDED:
-            payload["amount"] = str(state.refund_requested)
+        payload: dict[str, Any] = {"party": d.party.value}  # record() adds the amount it refunds
         record(
             state,
             preset,

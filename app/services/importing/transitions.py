@@ -16,6 +16,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from app.models.enums import Action, Actor, CaseType, Stage
+from app.services.cases.inputs import check_refund_amount
 from app.services.cases.state import AppliedAuto, CaseState, record, run_due
 from app.services.rules.presets import RulePreset
 from app.services.rules.workflow import ActionNotAllowed, check_action, next_stage
@@ -194,6 +195,7 @@ def simulate(
         payload = payload_of(move, nxt)
         try:
             checked = check_action(state.case_type, state.stage, move.action, payload)
+            check_refund_amount(state.refund_requested, payload)
         except ActionNotAllowed as e:
             return Simulation(tuple(steps), state.stage, tuple(autos), message_of(e))
         assert checked is nxt

@@ -67,6 +67,8 @@ class CaseRecord(NamedTuple):
     handler: str
     tags: str
     rule_set_id: int
+    # The first application of its order (platform + order no.); 品质退款率 counts orders by it.
+    first_of_order: bool = True
 
 
 class EventRecord(NamedTuple):
@@ -182,7 +184,7 @@ def case_figures(
 
     if start <= case.requested_at < end:
         add(Entry("cases_new", case.requested_at, one))
-        if reason in QUALITY_REASONS:
+        if reason in QUALITY_REASONS and case.first_of_order:
             add(Entry("quality_applications", case.requested_at, one))
 
     stage_at_end = case.stage

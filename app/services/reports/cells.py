@@ -9,17 +9,20 @@ are dropped; aware times become Beijing wall time (openpyxl rejects aware ones).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell._writer import write_cell
+from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.xml.functions import Element, SubElement
 
 from app.services.clock import BEIJING
 
@@ -109,6 +112,53 @@ class StyledCell(Cell):  # type: ignore[misc]
         return "<StyledCell>"
 
 
+class FormulaCell(StyledCell):
+    """A formula with the value it gives cached beside it, so a viewer that does not recalculate
+    (a phone, a preview pane) shows the figure and an accountant who clicks it sees where it
+    comes from. openpyxl writes formulas with an empty <v>: `keep_cached_values` writes these."""
+
+    __slots__ = ("cached",)
+
+    def __repr__(self) -> str:
+        return "<FormulaCell>"
+
+
+def keep_cached_values(ws: WriteOnlyWorksheet) -> None:
+    """Let `ws` write FormulaCells with their cached value. Call it after the sheet's widths and
+    freeze panes are set (it starts the sheet's XML) and before the first append.
+
+    It replaces the sheet writer's `write_row` (openpyxl 3.1, pinned by the workbook tests):
+    only the few small sheets that hold formulas pay for the check, never 明细 or 时间线.
+    """
+    ws._get_writer()
+    writer = ws._writer
+
+    def write_row(xf: Any, row: Iterable[Any], row_idx: int) -> None:
+        # `row` is a generator that reuses one cell for plain values: write each as it comes.
+        with xf.element("row", {"r": f"{row_idx}", **ws.row_dimensions.get(row_idx, {})}):
+            for cell in row:
+                if type(cell) is FormulaCell:
+                    xf.write(_formula_element(cell))
+                elif cell._value is not None or cell.has_style:
+                    write_cell(xf, ws, cell, cell.has_style)
+
+    writer.write_row = write_row
+
+
+def _formula_element(cell: FormulaCell) -> Any:
+    attrs = {"r": cell.coordinate}
+    if cell.has_style:
+        attrs["s"] = f"{cell.style_id}"
+    cached = cell.cached
+    if isinstance(cached, str):
+        attrs["t"] = "str"
+    el = Element("c", attrs)
+    SubElement(el, "f").text = str(cell._value)[1:]
+    if cached is not None:
+        SubElement(el, "v").text = safe_string(cached)
+    return el
+
+
 @dataclass(frozen=True)
 class Styles:
     """The StyleArrays of one workbook (styles are registered per workbook)."""
@@ -172,6 +222,14 @@ class CellMaker:
             return None
         cell = StyledCell(self.ws, 1, 1, value)
         cell._style = style
+        return cell
+
+    def formula(self, text: str, cached: Decimal | int | str | None, style: StyleArray | None = None) -> Any:
+        """A live formula (`text` starts with '=', built by us, never from buyer text) and its value."""
+        cell = FormulaCell(self.ws, 1, 1, text)
+        cell.cached = cached
+        if style is not None:
+            cell._style = style
         return cell
 
     def money(self, value: Decimal | None) -> Any:

@@ -227,9 +227,11 @@ DEFINITIONS: tuple[MetricDef, ...] = (
         "品质问题申请",
         "Quality applications",
         Kind.COUNT,
-        "期间内申请、原因为与描述不符/质量问题/发错货的售后单数（每单首次申请计一次）",
-        "Cases applied in the period with reason not as described / quality / wrong item (first "
-        "application per case)",
+        "订单数：每个订单只看它的首次售后申请，申请在期间内、原因为与描述不符/质量问题/发错货的计 1"
+        "（同一订单再次申请不再计）",
+        "Orders whose first application was made in the period with reason not as described / "
+        "quality / wrong item: counted once per order, at the order's first application (a later "
+        "application on the same order does not count again)",
         "微信 品质退款率分子",
         summable=True,
     ),

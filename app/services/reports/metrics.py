@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import and_, case, exists, or_, select, true
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.models.entities import Case, Event, RuleSet, Shop
 from app.models.enums import CaseType, Party, Reason, Stage
@@ -31,7 +31,7 @@ from app.services.reports.case_figures import (
     duration_stats,
     month_of,
 )
-from app.services.reports.metric_defs import LEDGER_KEYS, NA_NO_BASE, NA_ORDERS, ORDER_RATES
+from app.services.reports.metric_defs import LEDGER_KEYS, NA_NO_BASE, NA_ORDERS, ORDER_RATES, QUALITY_REASONS
 from app.services.reports.order_counts import OrderCountService, ShopRef
 from app.services.rules.presets import RulePreset, preset_from_content
 from app.services.text.messages import Template
@@ -374,6 +374,31 @@ _CASE_COLUMNS = (
     Case.tags,
     Case.rule_set_id,
 )
+_EARLIER = aliased(Case)
+
+
+def _first_of_order(period: Period) -> Any:
+    """Whether the case is its order's first application (品质退款率 counts orders, platform-rules.md).
+
+    Asked only of the cases it matters for (a quality reason, applied in the period): the
+    look-up on ix_cases_order_no then runs for a few rows of a chunk, not all of them.
+    """
+    earlier = exists().where(
+        _EARLIER.platform == Case.platform,
+        _EARLIER.order_no == Case.order_no,
+        or_(
+            _EARLIER.requested_at < Case.requested_at,
+            and_(_EARLIER.requested_at == Case.requested_at, _EARLIER.id < Case.id),
+        ),
+    )
+    asked = and_(
+        Case.reason.in_([r.value for r in QUALITY_REASONS]),
+        Case.requested_at >= period.start,
+        Case.requested_at < period.end,
+    )
+    return case((asked, ~earlier), else_=true()).label("first_of_order")
+
+
 _EVENT_COLUMNS = (
     Event.case_id,
     Event.seq,
@@ -419,12 +444,13 @@ class MetricsService:
         with self._sessions() as session:
             shop_names = {s.id: s.name for s in session.scalars(select(Shop))}
             clocks = _MerchantClocks(session)
+            first_of_order = _first_of_order(period)
             conn = session.connection()
             last_id = 0
             while True:
                 # Core execution on the session's connection: typed columns, no ORM row machinery.
                 rows = conn.execute(
-                    select(*_CASE_COLUMNS)
+                    select(*_CASE_COLUMNS, first_of_order)
                     .where(self._scope(period, shops), Case.id > last_id)
                     .order_by(Case.id)
                     .limit(CHUNK)

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.models.enums import Reason
 from app.services.reports.case_figures import ZERO
-from app.services.reports.cells import CellMaker, Styles, print_fit_width, set_widths, table_ref
+from app.services.reports.cells import (
+    CellMaker,
+    Styles,
+    keep_cached_values,
+    print_fit_width,
+    set_widths,
+    table_ref,
+)
 from app.services.reports.labels import DIMENSION_NAMES, sheet_name, t, vocab
 from app.services.reports.metric_defs import (
     DEF,
@@ -50,14 +59,38 @@ def _rate_calc(rate: Rate, lang: str) -> str:
     return f"{int(rate.numerator)} ÷ 0"
 
 
+@dataclass(frozen=True)
+class CaseSheets:
+    """Where the 明细 rows went, for the formulas that add them up."""
+
+    parts: Sequence[tuple[str, int]]  # (sheet title, last row) of 明细 and its continuations
+    columns: Mapping[str, int]  # ledger key → its column (1-based)
+
+    def total(self, key: str) -> str:
+        """'=SUM(明细!X2:X9)', one SUM per part when 明细 continues on more sheets."""
+        col = get_column_letter(self.columns[key])
+        return "=" + "+".join(
+            f"SUM({quote_sheetname(t)}!{col}2:{col}{max(2, last)})" for t, last in self.parts
+        )
+
+    def count(self) -> str:
+        return "=" + "+".join(f"COUNT({quote_sheetname(t)}!A2:A{max(2, last)})" for t, last in self.parts)
+
+
 def write_summary(
-    ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str, meta: Mapping[str, Any]
+    ws: WriteOnlyWorksheet,
+    styles: Styles,
+    r: MetricsReport,
+    lang: str,
+    meta: Mapping[str, Any],
+    cases: CaseSheets,
 ) -> None:
     cm = CellMaker(ws, styles)
     print_fit_width(ws)
     set_widths(ws, [30, 16, 60, 26, 30, 12, 12])
     header_row = 6
     ws.freeze_panes = f"A{header_row + 1}"
+    keep_cached_values(ws)
     ws.append([cm.title(f"{t('title', lang)} · {sheet_name('summary', lang)}")])
     ws.append([t("period", lang), meta["period"]])
     ws.append([t("shops", lang), cm.text(str(meta["shops"]))])
@@ -70,11 +103,19 @@ def write_summary(
     )
     rows = 0
     d = DEF["cases_in_report"]
-    ws.append([d.name(lang), r.cases_in_report, cm.wrap(d.formula(lang)), "行数 / rows"])
+    ws.append(
+        [d.name(lang), cm.formula(cases.count(), r.cases_in_report), cm.wrap(d.formula(lang)), "行数 / rows"]
+    )
     rows += 1
     for key in LEDGER_KEYS:
         d = DEF[key]
-        ws.append([d.name(lang), _value(cm, key, r.total(key)), cm.wrap(d.formula(lang)), d.name(lang)])
+        v = r.total(key)
+        figure = (
+            cm.formula(cases.total(key), v, styles.money)
+            if key in MONEY_KEYS
+            else cm.formula(cases.total(key), int(v))
+        )
+        ws.append([d.name(lang), figure, cm.wrap(d.formula(lang)), d.name(lang)])
         rows += 1
     for key in RATE_KEYS:
         d = DEF[key]
@@ -103,26 +144,28 @@ def write_summary(
 
 
 def write_money(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str) -> None:
+    """One table per dimension (type, reason, platform, shop, handler, stage at period end).
+
+    Every case is in exactly one row of each table, so each table's 合计 is the summary's total;
+    stacked in one column the six dimensions summed to six times it.
+    """
     cm = CellMaker(ws, styles)
     print_fit_width(ws)
     keys = ("cases_in_report", *MONEY_SHEET_KEYS)
-    set_widths(ws, [14, 22] + [13.0] * len(keys))
-    ws.freeze_panes = "A2"
-    ws.append(cm.header([t("dimension", lang), t("item", lang)] + [DEF[k].name(lang) for k in keys]))
-    n = 0
-    for dim, (zh, en) in DIMENSION_NAMES.items():
+    set_widths(ws, [22] + [13.0] * len(keys))
+    names = [DEF[k].name(lang) for k in keys]
+    for i, (dim, (zh, en)) in enumerate(DIMENSION_NAMES.items()):
+        if i:
+            ws.append([])
+        ws.append(cm.header([en if lang == "en" else zh, *names]))
         buckets = r.by.get(dim, {})
         for value in sorted(buckets, key=lambda v: (-buckets[v].get("cases_in_report", ZERO), v)):
             b = buckets[value]
             item = vocab(dim, value, lang) if value else "-"
-            ws.append(
-                [en if lang == "en" else zh, cm.text(item)] + [_value(cm, k, b.get(k, ZERO)) for k in keys]
-            )
-            n += 1
-    ws.auto_filter.ref = table_ref(1, 1 + n, 2 + len(keys))
-    totals = [r.cases_in_report] + [_value(cm, k, r.total(k)) for k in MONEY_SHEET_KEYS]
-    ws.append([])
-    ws.append([t("total", lang), None, *totals])
+            ws.append([cm.text(item)] + [_value(cm, k, b.get(k, ZERO)) for k in keys])
+        ws.append(
+            [t("total", lang), r.cases_in_report] + [_value(cm, k, r.total(k)) for k in MONEY_SHEET_KEYS]
+        )
 
 
 def write_skus(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: str) -> None:

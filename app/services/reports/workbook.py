@@ -44,6 +44,7 @@ from app.services.reports.metric_defs import DEF, LEDGER_KEYS, MONEY_KEYS
 from app.services.reports.metrics import MetricsAccumulator, MetricsReport, MetricsService, Period, shops_text
 from app.services.reports.order_counts import ShopRef
 from app.services.reports.sheets import (
+    CaseSheets,
     write_definitions,
     write_money,
     write_monthly,
@@ -93,12 +94,14 @@ class _Stream:
         self._wb, self._title, self._headers, self._widths, self._styles = wb, title, headers, widths, styles
         self.parts = 0
         self.rows = 0
+        self.part_rows: list[tuple[str, int]] = []  # (sheet title, last row) of each part, for formulas
         self._new_sheet()
 
     def _new_sheet(self) -> None:
         self.parts += 1
         title = self._title if self.parts == 1 else f"{self._title} {self.parts}"
         self.ws: WriteOnlyWorksheet = self._wb.create_sheet(title)
+        self.part_rows.append((title, 1))
         self.cells = CellMaker(self.ws, self._styles)
         set_widths(self.ws, self._widths)
         self.ws.freeze_panes = "A2"
@@ -114,6 +117,7 @@ class _Stream:
         self.rows += 1
 
     def _close_filter(self) -> None:
+        self.part_rows[-1] = (self.part_rows[-1][0], self._in_sheet)
         self.ws.auto_filter.ref = table_ref(1, self._in_sheet, len(self._headers))
 
     def finish(self) -> None:
@@ -215,7 +219,8 @@ class ReportService:
             "version": self._version,
             "pii": t("pii_shown" if request.show_pii else "pii_masked", lang),
         }
-        write_summary(sheets["summary"], styles, result, lang, meta)
+        columns = {k: len(CASE_COLUMNS) + i + 1 for i, k in enumerate(LEDGER_KEYS)}
+        write_summary(sheets["summary"], styles, result, lang, meta, CaseSheets(cases.part_rows, columns))
         write_money(sheets["money"], styles, result, lang)
         write_skus(sheets["skus"], styles, result, lang)
         write_monthly(sheets["monthly"], styles, result, lang)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.models.enums import Action, Actor
+from app.models.enums import Action, Actor, CaseType
 
 # Payload fields an action may carry (the CLI's `case act --<field>` options, the dialog's inputs).
 FIELDS = (
@@ -71,6 +71,21 @@ def default_actor(action: Action) -> Actor:
     on the buyer's behalf, a ruling is the platform's."""
     found = SPECS.get(action)
     return found.actor if found is not None else Actor.MERCHANT
+
+
+def takes_amount(action: Action, case_type: CaseType) -> bool:
+    """Whether the action's `amount` (a refund) means something for this type of case.
+
+    `approve` on a return is where the merchant agrees a partial refund: confirm_receipt and the
+    auto-refund then refund that (`cases.state.agreed_refund`).
+    """
+    if "amount" not in spec(action).fields:
+        return False
+    if action is Action.CONFIRM_RECEIPT:
+        return case_type is CaseType.RETURN_REFUND
+    if action in (Action.APPROVE, Action.PLATFORM_RULING):
+        return case_type.is_refund
+    return True
 
 
 def actions_with(field: str) -> tuple[Action, ...]:

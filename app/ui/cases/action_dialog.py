@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import Action, CaseType, Party
-from app.services.cases.service import ActionRequest, InvalidInput
+from app.services.cases.service import ActionRequest, InvalidInput, check_refund_amount
 from app.services.rules.actions import (
     COMPENSATION_ACTIONS,
     FILE_ACTIONS,
     REQUIRED_FIELDS,
     actions_with,
     default_actor,
+    takes_amount,
 )
 from app.services.rules.workflow import RULINGS
 from app.ui.common import formatting, vocab
@@ -47,7 +48,6 @@ from app.ui.common.form_dialog import FormDialog
 from app.ui.common.service_text import error_text
 
 TRACKING_ACTIONS = actions_with("tracking")
-AMOUNT_ACTIONS = actions_with("amount")
 REASON_ACTIONS = actions_with("reason")
 __all__ = ["FILE_ACTIONS", "default_actor"]
 
@@ -128,7 +128,7 @@ class ActionDialog(FormDialog):
             holder = QWidget()
             holder.setLayout(row)
             form.addRow(self.tr("Ruling*"), holder)
-        if action in AMOUNT_ACTIONS and self._amount_applies():
+        if takes_amount(action, case.case_type):
             self.amount = QLineEdit(str(case.requested) if action is not Action.PLATFORM_RULING else "")
             self.amount.setObjectName("amount")
             form.addRow(self.tr("Refund amount (¥)"), self.amount)
@@ -190,16 +190,6 @@ class ActionDialog(FormDialog):
 
         self.finish_form(form, min_width=420)
 
-    def _amount_applies(self) -> bool:
-        t = self.case.case_type
-        if self.action is Action.APPROVE:
-            return t is CaseType.REFUND_ONLY
-        if self.action is Action.CONFIRM_RECEIPT:
-            return t is CaseType.RETURN_REFUND
-        if self.action is Action.PLATFORM_RULING:
-            return t.is_refund
-        return True
-
     # ---- files ---------------------------------------------------------------------------
 
     def add_files(self, paths: list[Path]) -> None:
@@ -236,14 +226,8 @@ class ActionDialog(FormDialog):
                 raise InvalidInput(self.tr("Say who pays the freight."))
             payload["freight_payer"] = payer
         if self.amount is not None and self.amount.text().strip():
-            amount = self.money(self.amount.text())
-            if amount > self.case.requested:
-                raise InvalidInput(
-                    self.tr("The refund is more than the buyer asked for ({0}).").format(
-                        formatting.money(self.case.requested)
-                    )
-                )
-            payload["amount"] = str(amount)
+            payload["amount"] = str(self.money(self.amount.text()))
+            check_refund_amount(self.case.requested, payload)  # the service's rule, shown before closing
         if self.compensation is not None and self.compensation.text().strip():
             payload["compensation"] = str(self.money(self.compensation.text()))
         if self.reason is not None:
