@@ -17,21 +17,24 @@ from typing import NamedTuple
 
 from app.models.enums import Party
 
+# Whole seconds by cutting the fraction off the stored text ('YYYY-MM-DD HH:MM:SS.ffffff', see
+# `UTCDateTime`): strftime('%s') alone rounds to milliseconds first, so '…:14.9995' read as :15
+# here and :14 in the ORM (`int(due_at.timestamp())`), a countdown one second apart.
 _CASE_COLUMNS = """
     c.id, c.platform, COALESCE(s.name, ''), c.aftersale_no, c.order_no, c.case_type, c.reason,
-    c.stage, c.refund_requested, CAST(strftime('%s', c.requested_at) AS INTEGER),
+    c.stage, c.refund_requested, CAST(strftime('%s', substr(c.requested_at, 1, 19)) AS INTEGER),
     c.buyer_nick, c.product_title, c.handler,
     TRIM(c.return_tracking_no || ' ' || c.reship_tracking_no)
 """
 _CASES_SQL = f"SELECT {_CASE_COLUMNS} FROM cases c LEFT JOIN shops s ON s.id = c.shop_id"
 _DEADLINE_COLUMNS = """
-    d.case_id, d.party, CAST(strftime('%s', d.due_at) AS INTEGER), d.auto_action,
+    d.case_id, d.party, CAST(strftime('%s', substr(d.due_at, 1, 19)) AS INTEGER), d.auto_action,
     d.confidence, d.waiting_for, d.rule_id
 """
 _DEADLINES_SQL = f"SELECT {_DEADLINE_COLUMNS} FROM deadlines d"
 # The first screen in default order: merchant clocks that run, soonest first (uses ix_deadlines_due_at).
 _FIRST_SCREEN_SQL = f"""
-    SELECT {_CASE_COLUMNS}, d.party, CAST(strftime('%s', d.due_at) AS INTEGER), d.auto_action,
+    SELECT {_CASE_COLUMNS}, d.party, CAST(strftime('%s', substr(d.due_at, 1, 19)) AS INTEGER), d.auto_action,
            d.confidence, d.waiting_for, d.rule_id
     FROM deadlines d JOIN cases c ON c.id = d.case_id LEFT JOIN shops s ON s.id = c.shop_id
     WHERE d.due_at IS NOT NULL AND d.party = 'merchant'
