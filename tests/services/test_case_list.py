@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from sqlalchemy import update
+
 from app.bootstrap import AppContext
+from app.models.entities import Case, Deadline
 from app.models.enums import Action, CaseType, Platform, Reason
 from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import BEIJING, FixedClock
@@ -130,3 +133,18 @@ def test_urgency_buckets() -> None:
     assert urgency("merchant", 200 + 25 * 3600, 200) is Urgency.NONE
     assert urgency("buyer", 200 + 60, 200) is Urgency.NONE  # only our own clock tints before it lapses
     assert urgency("merchant", None, 200) is Urgency.NONE
+
+
+def test_list_seconds_are_the_orms_seconds_for_any_fraction(ctx: AppContext, clock: FixedClock) -> None:
+    # SQLite's strftime('%s') rounds '…:14.9995' to :15; the ORM side (and the countdown) says :14.
+    case_id = ctx.cases.add_case(_case("F1", clock.now() - 2 * H))
+    late_in_second = clock.now().replace(microsecond=999_500)
+    with ctx.sessions.begin() as s:
+        s.execute(update(Case).where(Case.id == case_id).values(requested_at=late_in_second - 2 * H))
+        s.execute(update(Deadline).where(Deadline.case_id == case_id).values(due_at=late_in_second))
+    (row,) = CaseListQuery(ctx.data_dir / "sentinel.db").rows_for([case_id])
+    (orm,) = ctx.queries.list_cases()
+    assert orm.next_deadline is not None and orm.next_deadline.due_at is not None
+    assert row.due == int(orm.next_deadline.due_at.timestamp())
+    assert row.requested_at == int(orm.requested_at.timestamp())
+    assert [r.due for r in CaseListQuery(ctx.data_dir / "sentinel.db").first_screen(5)] == [row.due]

@@ -14,11 +14,12 @@ from openpyxl import load_workbook
 
 from app.bootstrap import AppContext
 from app.models.enums import CaseType, Reason
-from app.services.reports.cells import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, mask_address, mask_phone
+from app.services.reports.cells import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT
 from app.services.reports.metric_defs import DEF, LEDGER_KEYS
 from app.services.reports.metrics import MetricsService, Period
 from app.services.reports.order_counts import OrderCountService
 from app.services.reports.workbook import ReportError, ReportRequest, ReportService, case_headers
+from app.services.text.pii import mask_address, mask_phone
 from tests.services.report_fixtures import add, bj, november_set
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))

@@ -102,7 +102,7 @@ def test_dashboard_counts_auto_actions_against_us(ctx: AppContext, clock: FixedC
 
 def test_masks_and_platform_types() -> None:
     assert mask_phone("13812345678") == "138****5678"
-    assert mask_phone("") == "" and mask_phone("12345") == "***45"
+    assert mask_phone("") == "" and mask_phone("12345") == "****45"  # four stars: the length is hidden too
     assert mask_address("浙江省杭州市西湖区文三路") == "浙江省杭州市****"
     assert CaseType.RESHIP in case_types_for(Platform.DOUYIN)
     assert CaseType.RESHIP not in case_types_for(Platform.WECHAT)

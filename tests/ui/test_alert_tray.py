@@ -21,6 +21,8 @@ from app.ui.alerts.center import AlertCenter
 from app.ui.alerts.scheduler import AlertScheduler
 from app.ui.alerts.tray import OVERDUE, render_icon
 from app.ui.common.tasks import TaskRunner
+from app.ui.common.wall_clock import WallClockTicker
+from app.ui.shell.main_window import MainWindow
 from tests.services.test_alerts import LEADS, add_case, merchant_due
 from tests.ui.fakes import FakeNotifier
 
@@ -207,15 +209,46 @@ def test_restart_shows_unseen_alerts_again_but_never_repeats_messages(
 
 
 def test_clock_gap_replans(ctx: AppContext, clock: FixedClock) -> None:
-    scheduler = AlertScheduler(ctx.alerts, clock)
+    ticker = WallClockTicker(clock)
+    scheduler = AlertScheduler(ctx.alerts, clock, ticker=ticker)
     add_case(ctx)
-    assert scheduler.check_gap() is False  # first tick
+    assert ticker.step().jumped is False  # first tick
     clock.advance(timedelta(seconds=1))
-    assert scheduler.check_gap() is False
+    assert ticker.step().jumped is False
     assert scheduler.next_plan is None
     clock.advance(3 * 24 * H)  # the laptop slept
-    assert scheduler.check_gap() is True
+    assert ticker.step().jumped is True
     assert scheduler.next_plan is not None and scheduler.next_plan.instant == clock.now()
+
+
+def test_a_clock_jump_while_the_jobs_are_held_waits_for_resume(ctx: AppContext, clock: FixedClock) -> None:
+    ticker = WallClockTicker(clock)
+    scheduler = AlertScheduler(ctx.alerts, clock, ticker=ticker)
+    add_case(ctx)
+    ticker.step()
+    scheduler.pause()  # a restore replaces the database file: no job may read it
+    clock.advance(3 * 24 * H)
+    assert ticker.step().jumped is True
+    assert scheduler.next_plan is None
+    scheduler.resume()  # re-plans from the restored file
+    assert scheduler.next_plan is not None and scheduler.next_plan.instant == clock.now()
+
+
+def test_the_window_ticker_drives_countdowns_and_the_scheduler(
+    window: MainWindow, ctx: AppContext, clock: FixedClock, qtbot: QtBot
+) -> None:
+    center = AlertCenter(
+        ctx.alerts, clock, FakeNotifier(), runner=TaskRunner(inline=True), ticker=window.wall_clock
+    )
+    assert center.scheduler.ticker is window.wall_clock  # one ticker, not one each
+    add_case(ctx)
+    window.wall_clock.step()
+    with qtbot.waitSignal(window.cases.ticked, timeout=1000) as ticked:
+        clock.advance(3 * 24 * H)
+        window.wall_clock.step()
+    assert ticked.args == [int(clock.now().timestamp())]
+    assert window.cases.model.now == int(clock.now().timestamp())
+    assert center.scheduler.next_plan is not None and center.scheduler.next_plan.instant == clock.now()
 
 
 def test_real_scheduler_jobs_are_configured_for_misfires(

@@ -10,35 +10,38 @@ as Unix seconds, money as integer fen. Read only; the schema is owned by
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from contextlib import closing
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from app.models.enums import Party
+from app.services.listing.clock_choice import pick_clock
 
+# Whole seconds by cutting the fraction off the stored text ('YYYY-MM-DD HH:MM:SS.ffffff', see
+# `UTCDateTime`): strftime('%s') alone rounds to milliseconds first, so '…:14.9995' read as :15
+# here and :14 in the ORM (`int(due_at.timestamp())`), a countdown one second apart.
 _CASE_COLUMNS = """
     c.id, c.platform, COALESCE(s.name, ''), c.aftersale_no, c.order_no, c.case_type, c.reason,
-    c.stage, c.refund_requested, CAST(strftime('%s', c.requested_at) AS INTEGER),
+    c.stage, c.refund_requested, CAST(strftime('%s', substr(c.requested_at, 1, 19)) AS INTEGER),
     c.buyer_nick, c.product_title, c.handler,
     TRIM(c.return_tracking_no || ' ' || c.reship_tracking_no)
 """
 _CASES_SQL = f"SELECT {_CASE_COLUMNS} FROM cases c LEFT JOIN shops s ON s.id = c.shop_id"
 _DEADLINE_COLUMNS = """
-    d.case_id, d.party, CAST(strftime('%s', d.due_at) AS INTEGER), d.auto_action,
+    d.case_id, d.party, CAST(strftime('%s', substr(d.due_at, 1, 19)) AS INTEGER), d.auto_action,
     d.confidence, d.waiting_for, d.rule_id
 """
 _DEADLINES_SQL = f"SELECT {_DEADLINE_COLUMNS} FROM deadlines d"
 # The first screen in default order: merchant clocks that run, soonest first (uses ix_deadlines_due_at).
 _FIRST_SCREEN_SQL = f"""
-    SELECT {_CASE_COLUMNS}, d.party, CAST(strftime('%s', d.due_at) AS INTEGER), d.auto_action,
+    SELECT {_CASE_COLUMNS}, d.party, CAST(strftime('%s', substr(d.due_at, 1, 19)) AS INTEGER), d.auto_action,
            d.confidence, d.waiting_for, d.rule_id
     FROM deadlines d JOIN cases c ON c.id = d.case_id LEFT JOIN shops s ON s.id = c.shop_id
     WHERE d.due_at IS NOT NULL AND d.party = 'merchant'
     ORDER BY d.due_at, d.id LIMIT ?
 """
 _NO_CLOCK = (None, None, "", "", None, "")
-_MERCHANT = Party.MERCHANT.value
 
 
 class ListRow(NamedTuple):
@@ -69,15 +72,8 @@ class ListRow(NamedTuple):
 Clock = tuple[str, int | None, str, str, str | None, str]
 
 
-def pick_clock(clocks: Sequence[Clock]) -> Clock:
-    """The clock a case shows: the merchant's running one (what the merchant must beat), else the
-    soonest running one, else a waiting one. Same choice as `CaseRow.next_deadline`."""
-    running = [c for c in clocks if c[1] is not None]
-    mine = [c for c in running if c[0] == _MERCHANT]
-    pool = mine or running
-    if pool:
-        return min(pool, key=lambda c: c[1] or 0)
-    return min(clocks) if clocks else _NO_CLOCK  # type: ignore[return-value]
+# (party, due) of a list clock, for the one clock rule in `clock_choice`.
+_PARTY_DUE = itemgetter(0, 1)
 
 
 class CaseListQuery:
@@ -130,6 +126,6 @@ def _rows(cases: list[tuple[object, ...]], clocks: dict[int, list[Clock]]) -> li
     make = ListRow._make
     out = []
     for c in cases:
-        mine = get(c[0])  # type: ignore[call-overload]
-        out.append(make(c + (pick_clock(mine) if mine else _NO_CLOCK)))
+        shown = pick_clock(get(c[0], ()), _PARTY_DUE)  # type: ignore[call-overload]
+        out.append(make(c + (shown or _NO_CLOCK)))
     return out

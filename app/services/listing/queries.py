@@ -11,8 +11,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models.entities import Case, Deadline, Shop
-from app.models.enums import Action, CaseType, Party, Stage
+from app.models.enums import Action, CaseType, Stage
 from app.services.clock import Clock
+from app.services.listing.clock_choice import pick_clock
 from app.services.listing.due import DueRow, read_due
 from app.services.rules.workflow import allowed_actions
 
@@ -65,13 +66,12 @@ class CaseRow:
 
     @property
     def next_deadline(self) -> DeadlineView | None:
-        """The merchant's running clock first (that is what the merchant must beat), else the soonest."""
-        running = [d for d in self.deadlines if d.due_at is not None]
-        mine = [d for d in running if d.party == Party.MERCHANT]
-        pool = mine or running
-        if pool:
-            return min(pool, key=lambda d: d.due_at or datetime.max)
-        return self.deadlines[0] if self.deadlines else None
+        """The clock this case shows (the one rule in `clock_choice`, as the list row)."""
+        return pick_clock(self.deadlines, _party_due)
+
+
+def _party_due(d: DeadlineView) -> tuple[str, int | None]:
+    return d.party, int(d.due_at.timestamp()) if d.due_at is not None else None
 
 
 @dataclass(frozen=True)

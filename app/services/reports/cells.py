@@ -1,4 +1,4 @@
-"""Cells for a workbook that is shared: safe text, masked contacts, real number formats.
+"""Cells for a workbook that is shared: safe text, real number formats (contacts: `text.pii`).
 
 Text that came from a buyer or a platform export is written as a string that
 can never be evaluated (`=`, `+`, `-`, `@`, tab, CR, LF prefixes get the
@@ -48,24 +48,6 @@ def clean_text(value: str) -> str:
     if len(value) > MAX_CELL_TEXT:
         value = value[: MAX_CELL_TEXT - 1] + "…"
     return value
-
-
-def mask_phone(phone: str) -> str:
-    """'13812345678' → '138****5678'; short numbers keep only their last two digits."""
-    p = phone.strip()
-    if not p:
-        return ""
-    if len(p) >= 8:
-        return p[:3] + "****" + p[-4:]
-    return "****" + p[-2:] if len(p) > 2 else "****"
-
-
-def mask_address(address: str) -> str:
-    """Keep the first six characters (province and city), hide the rest."""
-    a = address.strip()
-    if not a:
-        return ""
-    return a[:6] + "****" if len(a) > 6 else a[:2] + "****"
 
 
 _BEIJING_OFFSET = timedelta(hours=8)

@@ -27,8 +27,6 @@ from app.services.reports.cells import (
     CellMaker,
     Styles,
     make_styles,
-    mask_address,
-    mask_phone,
     set_widths,
     table_ref,
 )
@@ -51,6 +49,7 @@ from app.services.reports.sheets import (
     write_skus,
     write_summary,
 )
+from app.services.text.pii import mask_address, mask_phone
 
 Progress = Callable[[int, int, str], None]
 PROGRESS_EVERY = 1000

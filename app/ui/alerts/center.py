@@ -24,6 +24,7 @@ from app.ui.alerts.banner import AlertBanner
 from app.ui.alerts.scheduler import AlertScheduler
 from app.ui.alerts.tray import Notifier, TrayController
 from app.ui.common.tasks import TaskRunner
+from app.ui.common.wall_clock import WallClockTicker
 from app.ui.settings import keys as settings_decl
 
 log = logging.getLogger(__name__)
@@ -52,9 +53,11 @@ class AlertCenter(QObject):
         monthly_export: Callable[[], object] | None = None,
         snooze_minutes: int = 60,
         settings: QSettings | None = None,
+        ticker: WallClockTicker | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """`settings`: where the snooze is kept across a restart (None: in memory only)."""
+        """`settings`: where the snooze is kept across a restart (None: in memory only);
+        `ticker`: the window's wall-clock ticker (None: the scheduler keeps its own)."""
         super().__init__(parent)
         self.alerts = alerts
         self.clock = clock
@@ -63,7 +66,13 @@ class AlertCenter(QObject):
         self.runner = runner or TaskRunner(self)
         self.snooze_minutes = snooze_minutes
         self.scheduler = AlertScheduler(
-            alerts, clock, backup=backup, backup_at=backup_at, monthly_export=monthly_export, parent=self
+            alerts,
+            clock,
+            backup=backup,
+            backup_at=backup_at,
+            monthly_export=monthly_export,
+            ticker=ticker,
+            parent=self,
         )
         self.banner = AlertBanner(window)
         self.tray_available = notifier is not None and notifier.is_available()

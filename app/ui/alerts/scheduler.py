@@ -2,12 +2,12 @@
 
 The database is the truth; the scheduler is a cache of it. One date job ("wake") sits at
 the next instant anything must happen (`AlertService.next_wakeup`) and is re-planned after
-every change, at start, every minute (safety net) and when the 1 s tick sees a wall-clock
-gap (the computer slept or the clock moved). `misfire_grace_time=None` and `coalesce=True`:
-a job that fell due while the process was suspended runs once on wake instead of being
-dropped. Jobs run on one worker thread and only emit signals; receivers live on the GUI
-thread, so Qt queues the calls there. Tests call `wake`, `replan`, `catch_up` and
-`check_gap` directly with a moved FixedClock: no sleeping, no real scheduler thread.
+every change, at start, every minute (safety net) and when the window's wall-clock ticker
+(`app/ui/common/wall_clock.py`) reports a jump: the computer slept or the clock moved.
+`misfire_grace_time=None` and `coalesce=True`: a job that fell due while the process was
+suspended runs once on wake instead of being dropped. Jobs run on one worker thread and only emit signals; receivers live on the GUI
+thread, so Qt queues the calls there. Tests call `wake`, `replan`, `catch_up` and the
+ticker's `step` directly with a moved FixedClock: no sleeping, no real scheduler thread.
 """
 
 from __future__ import annotations
@@ -23,17 +23,16 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from app.services.alerts.plan import SummaryReason
 from app.services.alerts.service import AlertService, WakePlan, WakeResult
 from app.services.clock import Clock
 from app.ui.common.service_text import error_text
+from app.ui.common.wall_clock import WallClockTicker
 
 log = logging.getLogger(__name__)
 
-TICK = timedelta(seconds=1)
-GAP = timedelta(seconds=10)  # beyond the tick: the computer slept or the clock was moved
 SAFETY_NET_MINUTES = 1
 WAKE_JOB = "wake"
 
@@ -58,8 +57,11 @@ class AlertScheduler(QObject):
         backup_at: time = time(12, 30),
         monthly_export: Callable[[], object] | None = None,
         wall: Callable[[], datetime] = _wall_now,
+        ticker: WallClockTicker | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`ticker`: the window's wall-clock ticker, whose `jumped` re-plans (None: one of our own,
+        started and stopped with the scheduler)."""
         super().__init__(parent)
         self._alerts = alerts
         self._clock = clock
@@ -68,15 +70,15 @@ class AlertScheduler(QObject):
         self._monthly_export = monthly_export
         self._wall = wall
         self.next_plan: WakePlan | None = None
-        self._last_tick: datetime | None = None
+        self._own_ticker = ticker is None
+        self.ticker = WallClockTicker(clock, parent=self) if ticker is None else ticker
+        self.ticker.jumped.connect(self.clock_jumped)
+        self._held = False  # pause() .. resume(): the database file is being replaced
         self._scheduler = BackgroundScheduler(
             jobstores={"default": MemoryJobStore()},
             executors={"default": ThreadPoolExecutor(max_workers=1)},  # jobs never overlap
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
         )
-        self._timer = QTimer(self)
-        self._timer.setInterval(int(TICK.total_seconds() * 1000))
-        self._timer.timeout.connect(self.check_gap)
         # Held by every job that reads the database; pause() takes it to wait for a running one.
         self._jobs = threading.RLock()
 
@@ -110,28 +112,27 @@ class AlertScheduler(QObject):
                 id="monthly_export",
             )
         self._scheduler.add_job(self.catch_up, id="catch_up")  # no trigger: runs now
-        self._last_tick = self._clock.now()
-        self._timer.start()
+        self.ticker.start()  # the window's one is running already: then this changes nothing
 
     def shutdown(self) -> None:
-        self._timer.stop()
+        if self._own_ticker:
+            self.ticker.stop()
         if self.running:
             self._scheduler.shutdown(wait=True)
 
     def pause(self) -> None:
         """Hold every job (the database file is about to be replaced): no new one starts, and
         this returns once a running one has finished. Same thread as `resume`."""
-        self._timer.stop()
+        self._held = True  # a clock jump meanwhile: resume() re-plans anyway
         if self.running:
             self._scheduler.pause()
         self._jobs.acquire()
 
     def resume(self) -> None:
         self._jobs.release()
+        self._held = False
         if self.running:
             self._scheduler.resume()
-            self._last_tick = self._clock.now()
-            self._timer.start()
         self.request_replan()
 
     def job_ids(self) -> list[str]:
@@ -230,16 +231,9 @@ class AlertScheduler(QObject):
             "monthly export": self.tr("The monthly report export"),
         }.get(what, what)
 
-    # ---- the 1 s tick -----------------------------------------------------------------------
+    # ---- the wall-clock ticker ---------------------------------------------------------------
 
-    def check_gap(self) -> bool:
-        """Called every second: a jump in the clock means sleep/resume or a clock change: re-plan."""
-        now = self._clock.now()
-        last, self._last_tick = self._last_tick, now
-        if last is None:
-            return False
-        if abs(now - last - TICK) > GAP:
-            log.info("clock gap of %s: re-planning", now - last)
+    def clock_jumped(self, _seconds: float) -> None:
+        """The ticker saw a wall-clock gap (sleep/resume or a clock change): re-plan at once."""
+        if not self._held:
             self.request_replan()
-            return True
-        return False

@@ -1,7 +1,7 @@
 """The cases screen: quick tabs with live counts, the filter bar, the table, the detail side panel.
 
-Every second `tick()` moves the model's clock snapshot and repaints the countdown
-cells of the rows on screen only; it never queries the database.
+Every second (the window's `WallClockTicker`) `tick()` moves the model's clock snapshot
+and repaints the countdown cells of the rows on screen only; it never queries the database.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QSettings,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,8 +42,6 @@ from app.ui.cases.filter_bar import FilterBar
 from app.ui.cases.filter_proxy import CaseFilterProxy
 from app.ui.cases.table_model import CaseTableModel
 
-TICK_MS = 1000
-GAP_SECONDS = 10  # a tick later than this (beyond its interval) means sleep or a clock change
 MAX_RESTORED_SELECTION = 2000
 DEFAULT_WIDTHS = {
     ctm.COL_COUNTDOWN: 120,
@@ -82,7 +79,6 @@ class CasesView(QWidget):
     openCase = Signal(int)  # a case id: show it in the detail panel
     selectionChanged = Signal(list)  # the selected case ids
     ticked = Signal(int)  # the clock snapshot of this tick (Unix seconds)
-    clockJumped = Signal(int)  # seconds the clock moved beyond one tick (sleep / clock change)
     newCaseRequested = Signal()
     bulkRequested = Signal(list)  # selected case ids
 
@@ -141,10 +137,6 @@ class CasesView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self.tick)
-        self._last_tick = self.model.now
         self._show_counts(self.proxy.counts())
 
     # ---- construction ---------------------------------------------------------------------
@@ -233,15 +225,11 @@ class CasesView(QWidget):
     def _now(self) -> int:
         return int(self.clock.now().timestamp())
 
-    def start(self) -> None:
-        self.timer.start()
-
-    def tick(self) -> None:
-        """Move the clock snapshot; repaint the countdowns on screen; refresh live counts."""
-        now = self._now()
+    def tick(self, now: int | None = None) -> None:
+        """Move the clock snapshot (the ticker's reading, else the clock's); repaint the countdowns
+        on screen; refresh live counts."""
+        now = self._now() if now is None else now
         before = self.model.now
-        gap = now - self._last_tick - TICK_MS // 1000
-        self._last_tick = now
         self.model.set_now(now)
         if self.proxy.time_moved():
             self._keeping_selection(lambda: None)
@@ -260,8 +248,6 @@ class CasesView(QWidget):
                         self.proxy.index(r, ctm.COLUMN_COUNT - 1),
                         [Qt.ItemDataRole.BackgroundRole],
                     )
-        if abs(gap) > GAP_SECONDS:
-            self.clockJumped.emit(gap)
         self.ticked.emit(now)
 
     def visible_rows(self) -> tuple[int, int]:

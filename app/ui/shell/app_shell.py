@@ -135,6 +135,7 @@ class AppShell(QObject):
             monthly_export=exports.hook,
             snooze_minutes=values["alerts/snooze_minutes"],
             settings=self.settings,  # keeps a snooze across a restart
+            ticker=window.wall_clock,  # the countdowns' ticker: a clock jump re-plans
         )
         self.center = center
         window.cases.add_banner(center.banner)
@@ -146,7 +147,6 @@ class AppShell(QObject):
         exports.failed.connect(lambda text: window.statusBar().showMessage(text, STATUS_MS))
         # Every write of the window (actions, edits, imports, mutes, restores) goes through here once.
         window.changes.changed.connect(lambda _change: center.case_changed())
-        window.cases.clockJumped.connect(lambda _seconds: center.scheduler.request_replan())
         self.backups.database_closing.connect(center.hold_jobs)
         self.backups.database_closing.connect(exports.wait)  # a running export reads the old file
         self.backups.database_reopened.connect(center.reload)

@@ -93,7 +93,7 @@ class Startup:
                 self.window.cases.set_rows(rows, complete=False)
         except sqlite3.Error:
             pass  # a damaged file: the check on the worker says so and offers a backup
-        self.window.cases.start()
+        self.window.wall_clock.start()
 
     def open_services(self, checked: bool = False) -> None:
         """Check and open the database on the worker; the window attaches the services when ready."""

@@ -34,6 +34,7 @@ from app.ui.common import formatting
 from app.ui.common.changes import ChangeHub
 from app.ui.common.host import CaseActions, WindowHost
 from app.ui.common.tasks import TaskRunner
+from app.ui.common.wall_clock import WallClockTicker
 from app.ui.settings import keys as settings_decl
 
 if TYPE_CHECKING:
@@ -100,7 +101,10 @@ class MainWindow(WindowHost):
             self.statusBar().addPermanentWidget(zone)
         self.statusBar().addPermanentWidget(self.next_label)
 
+        # The one 1 s ticker: the countdowns here, the alert scheduler's re-plan on a clock jump.
+        self.wall_clock = WallClockTicker(clock, parent=self)
         self.cases = CasesView(clock, settings, tz)
+        self.wall_clock.tick.connect(self.cases.tick)
         self.cases.ticked.connect(self._show_next_deadline)
         self.cases.proxy.countsChanged.connect(lambda _: self._show_next_deadline(self.cases.model.now))
         self.add_screen("cases", self.tr("Cases"), icon("cases"), self.cases)
@@ -298,5 +302,5 @@ class MainWindow(WindowHost):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        self.cases.timer.stop()
+        self.wall_clock.stop()
         super().closeEvent(event)
