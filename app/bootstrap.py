@@ -9,6 +9,7 @@ nor the importer, and never PySide6.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sqlite3
 import tempfile
@@ -24,6 +25,7 @@ from app.models.schema_version import DB_FILE_NAME, is_current
 from app.services.clock import BEIJING, Clock, FixedClock, RunningClock, SystemClock
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the window imports this module before its first paint: SQLAlchemy comes later
     from sqlalchemy import Engine
@@ -45,6 +47,7 @@ if TYPE_CHECKING:  # the window imports this module before its first paint: SQLA
     from app.services.reports.monthly_export import MonthlyExportService
     from app.services.reports.order_counts import OrderCountService
     from app.services.reports.workbook import ReportService
+    from app.services.rules.calendar import CalendarFileError, WorkCalendar
     from app.services.rules.presets import RuleBook
     from app.services.storage.backup import BackupService
 
@@ -119,6 +122,7 @@ class AppContext:
         self.display_tz = display_tz
         self._lock = threading.RLock()
         self._built: dict[str, Any] = {}
+        self.calendar_problem: CalendarFileError | None = None  # a calendar.toml left out, and why
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, display_tz: tzinfo = BEIJING) -> AppContext:
@@ -139,7 +143,8 @@ class AppContext:
 
     def open_database(self) -> None:
         """Open (and if needed create or migrate) the database now, and the services every
-        writer uses. The window calls it on its worker, so the GUI thread never waits on it."""
+        writer uses. The window calls it on its worker, so the GUI thread never waits on it.
+        Working-day clocks are recounted with today's calendar (it may know a year it did not)."""
         _ = self.cases, self.queries, self.alerts
 
     @_Service
@@ -161,6 +166,20 @@ class AppContext:
         return backups_for(self.data_dir, self.clock)
 
     @_Service
+    def calendar(self) -> WorkCalendar:
+        """China's working days: the State Council's schedule, the merchant's `calendar.toml` on
+        top. `Duration.add_to` counts `wd` with it (it becomes the default calendar)."""
+        from app.services.rules.calendar import set_default_calendar
+        from app.services.rules.holidays import calendar_of
+
+        calendar, problem = calendar_of(self.data_dir)
+        if problem is not None:
+            log.warning("calendar file left out: %s", problem)
+        self.calendar_problem = problem
+        set_default_calendar(calendar)
+        return calendar
+
+    @_Service
     def rules(self) -> RuleBook:
         from app.services.rules.presets import RuleBook
 
@@ -170,12 +189,16 @@ class AppContext:
     def cases(self) -> CaseService:
         from app.services.cases.service import CaseService
 
-        return CaseService(self.sessions, self.clock, self.rules)
+        _ = self.calendar  # before any clock is counted
+        cases = CaseService(self.sessions, self.clock, self.rules)
+        cases.refresh_working_day_clocks()  # counted with today's calendar before anything reads them
+        return cases
 
     @_Service
     def queries(self) -> CaseQueries:
         from app.services.listing.queries import CaseQueries
 
+        _ = self.cases  # working-day clocks recounted first
         return CaseQueries(self.sessions, self.clock)
 
     @_Service

@@ -63,7 +63,7 @@ from app.services.cases.state import (
     save,
 )
 from app.services.clock import Clock, parse_instant
-from app.services.rules.deadlines import compute_deadlines, replay
+from app.services.rules.deadlines import DeadlineSpec, compute_deadlines, replay
 from app.services.rules.presets import RuleBook, RulePreset, preset_from_content
 from app.services.rules.workflow import ActionNotAllowed, check_action
 from app.services.text.messages import message_of
@@ -290,6 +290,47 @@ class CaseService:
                 save(session, states.values(), now)
 
     # ---- consistency ------------------------------------------------------------------
+
+    def refresh_working_day_clocks(self) -> list[int]:
+        """Recompute the running working-day clocks (`2wd`): the calendar they were counted with
+        may have learnt a year since (a newer chinesecalendar, the merchant's own schedule),
+        which moves their due instants. Returns the cases whose deadlines changed. Reads first
+        and takes the write lock only when a clock moved (a read-only folder still opens)."""
+        with self._sessions() as session:
+            working_day_rules = {
+                str(rule.get("id"))
+                for content in session.scalars(select(RuleSet.content))
+                for rule in content.get("rules", [])
+                if str(rule.get("duration", "")).strip().endswith("wd")
+            }
+            if not working_day_rules:
+                return []
+            ids = session.scalars(
+                select(Deadline.case_id)
+                .where(Deadline.rule_id.in_(sorted(working_day_rules)), Deadline.due_at.is_not(None))
+                .distinct()
+            ).all()
+            moved = self._moved_clocks(session, list(ids))
+        if not moved:
+            return []
+        with write_transaction(self._sessions) as session:
+            states = load_states(session, moved)
+            for state in states.values():
+                state.deadlines = self._expected(session, state)
+                state.dirty = True
+            save(session, states.values(), self._clock.now())
+        return moved
+
+    def _expected(self, session: Session, state: CaseState) -> list[DeadlineSpec]:
+        return compute_deadlines(state.facts, state.events, self.preset_for(session, state.rule_set_id))
+
+    def _moved_clocks(self, session: Session, ids: list[int]) -> list[int]:
+        key = lambda s: s.party.value  # noqa: E731
+        return [
+            state.id
+            for state in load_states(session, ids).values()
+            if sorted(self._expected(session, state), key=key) != sorted(state.deadlines, key=key)
+        ]
 
     def recompute_check(self, case_ids: Sequence[int] | None = None) -> list[int]:
         """Case ids whose stored deadlines or stage differ from a recomputation (should be none)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -15,7 +15,9 @@ from app.models.enums import Action, CaseType, Stage
 from app.services.clock import Clock
 from app.services.listing.clock_choice import pick_clock
 from app.services.listing.due import DueRow, read_due
+from app.services.rules.holidays import estimate_notice
 from app.services.rules.workflow import allowed_actions
+from app.services.text.messages import Text
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class DeadlineView:
     next_stage: str
     rule_id: str
     confidence: str
+    # A working-day clock counted across a year whose holiday schedule is unknown (detail only).
+    estimate: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -206,14 +210,25 @@ class CaseQueries:
             )
             fields = {name: getattr(c, name) for name in CASE_FIELDS}
             fields["shop"] = c.shop.name if c.shop else ""
+            rules = {r["id"]: dict(r) for r in c.rule_set.content.get("rules", [])}
+            row = _case_row(c)
+            marked = tuple(
+                replace(
+                    d,
+                    estimate=estimate_notice(
+                        str(rules.get(d.rule_id, {}).get("duration", "")), d.starts_at, d.due_at
+                    ),
+                )
+                for d in row.deadlines
+            )
             return CaseDetail(
-                row=_case_row(c),
+                row=replace(row, deadlines=marked),
                 fields=fields,
                 events=events,
                 allowed=tuple(allowed_actions(CaseType(c.case_type), Stage(c.stage))),
                 rule_set_version=c.rule_set.version,
                 rule_set_label=c.rule_set.label,
-                rules={r["id"]: dict(r) for r in c.rule_set.content.get("rules", [])},
+                rules=rules,
             )
 
     def shops(self) -> list[tuple[str, str]]:

@@ -31,6 +31,7 @@ from app.services.listing.queries import CaseDetail, DeadlineView
 from app.services.listing.urgency import Urgency, urgency
 from app.services.text.pii import mask_address, mask_phone
 from app.ui.common import formatting, vocab
+from app.ui.common.service_text import say
 from app.ui.detail.attachments import AttachmentsWidget
 from app.ui.detail.event_model import EventTableModel
 
@@ -226,6 +227,8 @@ class CaseDetailPanel(QWidget):
             text += "\n" + self.tr("Source: {0}").format(rule["source"])
         if d.confidence == "C":
             text += "\n" + self.tr("Unverified preset — check your platform's rule centre.")
+        if d.estimate is not None:  # a working-day clock across a year whose holidays are unknown
+            text += "\n" + say(d.estimate)
         return text
 
     def _other_clock(self, d: DeadlineView, now: int) -> str:

@@ -1,0 +1,136 @@
+"""The merchant's side of the working-day calendar: what each year's schedule is and where it
+comes from, entering a year the package does not know, and marking estimated deadlines.
+
+`calendar.py` counts working days; this module is what the Rules screen's 节假日安排 dialog,
+the CLI and the case detail ask: which years are the State Council's, which the merchant
+typed, which are estimates; and "is this deadline an estimate?".
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+from app.services.clock import BEIJING
+from app.services.rules.calendar import (
+    CALENDAR_FILE,
+    ESTIMATED,
+    CalendarFileError,
+    WorkCalendar,
+    YearSchedule,
+    default_calendar,
+    load_calendar_file,
+    parse_calendar,
+    set_default_calendar,
+)
+from app.services.text.messages import Template, Text
+
+
+class YearSource(StrEnum):
+    STATE_COUNCIL = "state_council"  # the chinesecalendar package's data
+    MERCHANT = "merchant"  # the merchant's calendar.toml
+    ESTIMATE = "estimate"  # neither: Mon–Fri less the fixed-date holidays
+
+
+SOURCE_TEXT = {
+    YearSource.STATE_COUNCIL: Template(en="State Council schedule", zh="国务院节假日安排"),
+    YearSource.MERCHANT: Template(en="entered by you", zh="您录入的安排"),
+    YearSource.ESTIMATE: Template(en="unknown: estimated as Monday to Friday", zh="未知：按周一至周五估算"),
+}
+
+
+@dataclass(frozen=True)
+class YearView:
+    year: int
+    source: YearSource
+    holidays: tuple[date, ...]  # Monday–Friday days off
+    workdays: tuple[date, ...]  # weekend days worked in exchange (调休)
+
+
+def year_view(calendar: WorkCalendar, year: int) -> YearView:
+    """One year as the merchant checks it against the State Council's notice."""
+    if year in calendar.overrides:
+        source = YearSource.MERCHANT
+    elif calendar.verified(year):
+        source = YearSource.STATE_COUNCIL
+    else:
+        source = YearSource.ESTIMATE
+    first = date(year, 1, 1)
+    days = [first + timedelta(days=i) for i in range((date(year + 1, 1, 1) - first).days)]
+    holidays = tuple(d for d in days if d.weekday() < 5 and not calendar.is_workday(d))
+    workdays = tuple(d for d in days if d.weekday() >= 5 and calendar.is_workday(d))
+    return YearView(year, source, holidays, workdays)
+
+
+def estimate_notice(
+    duration: str, starts_at: datetime | None, due_at: datetime | None, calendar: WorkCalendar | None = None
+) -> Text | None:
+    """For a working-day clock (`2wd`) that crosses a year whose schedule is unknown: the notice
+    "2027 年节假日安排未知，按周一至周五估算". None for wall-clock durations and verified years."""
+    if not duration.strip().endswith("wd") or starts_at is None or due_at is None:
+        return None
+    cal = calendar or default_calendar()
+    first, last = starts_at.astimezone(BEIJING).year, due_at.astimezone(BEIJING).year
+    unknown = tuple(str(y) for y in range(first, last + 1) if not cal.verified(y))
+    return ESTIMATED(years=unknown) if unknown else None
+
+
+def calendar_of(data_dir: Path) -> tuple[WorkCalendar, CalendarFileError | None]:
+    """The package's calendar with the data folder's `calendar.toml` on top. A file with a mistake
+    is reported and left out (the package's schedule and estimates stay in force)."""
+    try:
+        return WorkCalendar.from_file(data_dir / CALENDAR_FILE), None
+    except CalendarFileError as e:
+        return WorkCalendar(), e
+
+
+def _format(years: Mapping[int, YearSchedule]) -> str:
+    lines = [
+        "# Working-day calendar entered in 售后哨兵 (the State Council's notice for each year).",
+        "# holidays: days off; workdays: weekend days worked in exchange (调休).",
+    ]
+    for year in sorted(years):
+        s = years[year]
+        lines.append("")
+        lines.append(f"[{year}]")
+        lines.append("holidays = [" + ", ".join(f'"{d.isoformat()}"' for d in sorted(s.holidays)) + "]")
+        lines.append("workdays = [" + ", ".join(f'"{d.isoformat()}"' for d in sorted(s.workdays)) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def save_year(data_dir: Path, year: int, schedule: YearSchedule | None) -> WorkCalendar:
+    """Enter (or, with None, drop) the merchant's schedule for `year` in `calendar.toml`, written
+    whole under a temporary name first; the new calendar becomes the default and is returned.
+    Raises CalendarFileError if the schedule does not hold (checked as the file is read back)."""
+    path = data_dir / CALENDAR_FILE
+    years = dict(load_calendar_file(path))
+    if schedule is None:
+        years.pop(year, None)
+    else:
+        years[year] = schedule
+    text = _format(years)
+    parse_calendar(text, str(path))  # the same checks as on reading: never write a file we refuse
+    fd, tmp = tempfile.mkstemp(prefix=".calendar-", suffix=".toml", dir=data_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    calendar = WorkCalendar(years)
+    set_default_calendar(calendar)
+    return calendar
+
+
+def import_file(data_dir: Path, source: Path) -> tuple[int, ...]:
+    """Take the years of another calendar file (e.g. from a second shop) into ours; returns them."""
+    incoming = load_calendar_file(source)
+    for year, schedule in sorted(incoming.items()):
+        save_year(data_dir, year, schedule)
+    return tuple(sorted(incoming))
