@@ -992,6 +992,61 @@
     </message>
 </context>
 <context>
+    <name>HolidayCalendarDialog</name>
+    <message>
+        <source>Holiday calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocks counted in working days (e.g. 2 working days) skip these holidays and count these make-up working weekends. Check each year against the State Council&apos;s notice; for a year not known yet, type it in from the notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove my entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a calendar file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days off (holidays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekend days worked (调休)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: the State Council&apos;s schedule (checked, cannot be edited here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: the schedule you entered. Working-day clocks count with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: not known yet. Working-day clocks count Monday to Friday, less 1 Jan, 1 May and 1–3 Oct, and are marked as estimates. Type the year&apos;s days off and make-up working days from the State Council&apos;s notice, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar files (*.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. {0} open case(s) recounted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <source>&amp;Import…</source>
@@ -1649,6 +1704,14 @@
     </message>
     <message>
         <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>China&apos;s holidays and make-up working days that working-day clocks count with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -993,6 +993,61 @@
     </message>
 </context>
 <context>
+    <name>HolidayCalendarDialog</name>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>Clocks counted in working days (e.g. 2 working days) skip these holidays and count these make-up working weekends. Check each year against the State Council&apos;s notice; for a year not known yet, type it in from the notice.</source>
+        <translation>按工作日计算的时限（如 2 个工作日）跳过这些假日，并计入这些调休上班的周末。请对照国务院每年的放假通知核对；尚未公布的年份，请按通知录入。</translation>
+    </message>
+    <message>
+        <source>Save this year</source>
+        <translation>保存本年</translation>
+    </message>
+    <message>
+        <source>Remove my entry</source>
+        <translation>删除我录入的安排</translation>
+    </message>
+    <message>
+        <source>Import a calendar file…</source>
+        <translation>导入日历文件…</translation>
+    </message>
+    <message>
+        <source>Days off (holidays)</source>
+        <translation>放假日期</translation>
+    </message>
+    <message>
+        <source>Weekend days worked (调休)</source>
+        <translation>调休上班的周末</translation>
+    </message>
+    <message>
+        <source>{0}: the State Council&apos;s schedule (checked, cannot be edited here).</source>
+        <translation>{0} 年：国务院节假日安排（已核实，此处不可修改）。</translation>
+    </message>
+    <message>
+        <source>{0}: the schedule you entered. Working-day clocks count with it.</source>
+        <translation>{0} 年：您录入的安排，工作日时限按此计算。</translation>
+    </message>
+    <message>
+        <source>{0}: not known yet. Working-day clocks count Monday to Friday, less 1 Jan, 1 May and 1–3 Oct, and are marked as estimates. Type the year&apos;s days off and make-up working days from the State Council&apos;s notice, then save.</source>
+        <translation>{0} 年：安排尚未公布。工作日时限暂按周一至周五（除 1 月 1 日、5 月 1 日、10 月 1–3 日）估算，并标为估算。请按国务院通知录入当年的放假日期和调休上班日期后保存。</translation>
+    </message>
+    <message>
+        <source>Import a calendar file</source>
+        <translation>导入日历文件</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.toml)</source>
+        <translation>日历文件 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Saved. {0} open case(s) recounted.</source>
+        <translation>已保存，{0} 个进行中的售后单已重新计时。</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <source>&amp;Import…</source>
@@ -1651,6 +1706,14 @@
     <message>
         <source>Platform</source>
         <translation>平台</translation>
+    </message>
+    <message>
+        <source>Holiday calendar…</source>
+        <translation>节假日安排…</translation>
+    </message>
+    <message>
+        <source>China&apos;s holidays and make-up working days that working-day clocks count with</source>
+        <translation>按工作日计算的时限所依据的法定节假日和调休安排</translation>
     </message>
     <message>
         <source>built-in preset</source>

@@ -9,6 +9,7 @@ typed, which are estimates; and "is this deadline an estimate?".
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.services.clock import BEIJING
+from app.services.errors import InvalidInput
 from app.services.rules.calendar import (
     CALENDAR_FILE,
     ESTIMATED,
@@ -134,3 +136,54 @@ def import_file(data_dir: Path, source: Path) -> tuple[int, ...]:
     for year, schedule in sorted(incoming.items()):
         save_year(data_dir, year, schedule)
     return tuple(sorted(incoming))
+
+
+# ---- typing a year's schedule in ---------------------------------------------------------------
+
+BAD_DAY = Template(
+    en="{value!r} is not a date of {year}: write 2027-02-06, or a range 2027-02-06~2027-02-12",
+    zh="「{value}」不是 {year} 年的日期：请写成 2027-02-06，或范围 2027-02-06~2027-02-12",
+)
+NO_DAYS_OFF = Template(en="list at least one day off", zh="请至少填写一个放假日期")
+_SEPARATORS = re.compile(r"[\s,，、;；]+")
+_RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\s*[~～至到]\s*(\d{4}-\d{1,2}-\d{1,2})$")
+
+
+def _day(text: str) -> date:
+    y, m, d = (int(part) for part in text.split("-"))
+    return date(y, m, d)
+
+
+def parse_days(text: str, year: int) -> frozenset[date]:
+    """Dates as a merchant types them from the State Council's notice: one per line or separated
+    by commas, and ranges `2027-02-06~2027-02-12` (至, 到 and ～ too). InvalidInput names the bad one."""
+    out: set[date] = set()
+    normalised = re.sub(r"\s*([~～至到])\s*", r"\1", text.strip())
+    for item in (part for part in _SEPARATORS.split(normalised) if part):
+        try:
+            ranged = _RANGE.match(item)
+            if ranged:
+                first, last = _day(ranged.group(1)), _day(ranged.group(2))
+                days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+            else:
+                days = [_day(item)]
+        except ValueError:
+            days = []
+        if not days or any(d.year != year for d in days):
+            raise InvalidInput(BAD_DAY(value=item, year=year))
+        out.update(days)
+    return frozenset(out)
+
+
+def schedule_from_text(year: int, holidays: str, workdays: str) -> YearSchedule:
+    """A year as typed in the 节假日安排 dialog; InvalidInput (in both languages) when it does not hold."""
+    off = parse_days(holidays, year)
+    if not off:
+        raise InvalidInput(NO_DAYS_OFF())
+    worked = parse_days(workdays, year)
+    schedule = YearSchedule(off, worked)
+    try:
+        parse_calendar(_format({year: schedule}), CALENDAR_FILE)  # the file's own checks
+    except CalendarFileError as e:
+        raise InvalidInput(e.problem) from None
+    return schedule

@@ -153,7 +153,9 @@ class RulesView(QWidget):
         changes: ChangeHub,
         parent: Any = None,
         my_platforms: Callable[[], Sequence[str]] = tuple,
+        open_holidays: Callable[[], Any] | None = None,
     ) -> None:
+        """`open_holidays()` opens the holiday calendar (节假日安排) the working-day clocks count with."""
         super().__init__(parent)
         self.book = book
         self.tasks = tasks
@@ -202,6 +204,14 @@ class RulesView(QWidget):
         top.addWidget(self.platform)
         top.addWidget(self.origin, 1)
         top.addWidget(self.reset_button)
+        if open_holidays is not None:
+            self.holidays_button = QPushButton(self.tr("Holiday calendar…"))
+            self.holidays_button.setObjectName("openHolidays")
+            self.holidays_button.setToolTip(
+                self.tr("China's holidays and make-up working days that working-day clocks count with")
+            )
+            self.holidays_button.clicked.connect(open_holidays)
+            top.addWidget(self.holidays_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(notice)

@@ -3,12 +3,13 @@ main window. (Tray, close/quit and backups are the app shell's: `app/ui/shell/ap
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.ui.cases.controller import CaseController
 from app.ui.cases.list_export import ListExport
+from app.ui.common.changes import ChangeSet
 from app.ui.dashboard.view import DashboardView
 from app.ui.importing.flow import ImportFlow
 from app.ui.rules.view import RulesView
@@ -38,11 +39,27 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
     dashboard.openCase.connect(open_from_dashboard)
 
     _add_reports(window, ctx)
+    def open_holidays() -> Any:
+        from app.ui.rules.holidays_dialog import HolidayCalendarDialog
+
+        dialog = HolidayCalendarDialog(
+            ctx.data_dir,
+            window.tasks,
+            ctx.cases.refresh_working_day_clocks,
+            lambda moved: window.changes.publish(ChangeSet.cases(moved)),
+            ctx.clock.now(),
+            window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     rules = RulesView(
         ctx.rules,
         window.tasks,
         window.changes,
         my_platforms=lambda: my_platforms(window.settings),
+        open_holidays=open_holidays,
     )
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
