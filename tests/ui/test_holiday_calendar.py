@@ -50,7 +50,8 @@ def test_a_state_council_year_is_shown_to_check_and_cannot_be_edited(qtbot: QtBo
     assert d.holidays.isReadOnly()
     assert "2026-10-01" in d.holidays.toPlainText() and "2026-02-16" in d.holidays.toPlainText()
     assert "2026-02-14" in d.workdays.toPlainText()  # the Saturday worked before Spring Festival
-    assert not d.save_button.isVisible() or d.save_button.isHidden()
+    assert d.save_button.isHidden()
+    assert "Template(" not in d.year_list.item(d.years.index(2026)).text()
 
 
 def test_a_year_not_known_is_typed_in_and_recounts_the_clocks(qtbot: QtBot, tmp_path: Path) -> None:

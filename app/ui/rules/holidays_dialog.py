@@ -84,7 +84,7 @@ class HolidayCalendarDialog(QDialog):
         intro.setWordWrap(True)
         self.year_list = QListWidget()
         self.year_list.setObjectName("holidayYears")
-        self.year_list.setFixedWidth(220)
+        self.year_list.setMinimumWidth(240)
         self.source = QLabel()
         self.source.setObjectName("holidaySource")
         self.source.setWordWrap(True)
@@ -151,7 +151,7 @@ class HolidayCalendarDialog(QDialog):
         calendar = default_calendar()
         for year in self.years:
             view = year_view(calendar, year)
-            item = QListWidgetItem(f"{year}  ·  {say(SOURCE_TEXT[view.source])}")
+            item = QListWidgetItem(f"{year}  ·  {say(SOURCE_TEXT[view.source]())}")
             item.setData(Qt.ItemDataRole.UserRole, year)
             colour = SOURCE_COLOURS.get(view.source)
             if colour is not None:
