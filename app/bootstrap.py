@@ -199,7 +199,7 @@ class AppContext:
         from app.services.listing.queries import CaseQueries
 
         _ = self.cases  # working-day clocks recounted first
-        return CaseQueries(self.sessions, self.clock)
+        return CaseQueries(self.sessions, self.clock, self.rules)
 
     @_Service
     def alerts(self) -> AlertService:

@@ -77,6 +77,7 @@ def _deadline_json(d: DeadlineView, now: Any) -> dict[str, Any]:
         "confidence": d.confidence,
         "seconds_left": int((d.due_at - now).total_seconds()) if d.due_at else None,
         "estimate": str(d.estimate) if d.estimate is not None else None,
+        "adjustment": str(d.adjustment) if d.adjustment is not None else None,
     }
 
 

@@ -133,6 +133,69 @@
     </message>
 </context>
 <context>
+    <name>AdjustmentsDialog</name>
+    <message>
+        <source>Holiday adjustments · {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the platform announces that clocks run differently for a while (Spring Festival, a logistics stop), enter it here with where it was announced. It applies to every open case of this platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extended by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the platform&apos;s notice title, or its rule-centre page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days (Beijing time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clocks are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced in*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. {0} open case(s) recounted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertBanner</name>
     <message>
         <source>No system tray: alerts are shown here only.</source>
@@ -1712,6 +1775,14 @@
     </message>
     <message>
         <source>China&apos;s holidays and make-up working days that working-day clocks count with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday adjustments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dated changes this platform announced (e.g. Spring Festival): clocks extended or paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

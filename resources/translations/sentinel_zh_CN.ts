@@ -133,6 +133,69 @@
     </message>
 </context>
 <context>
+    <name>AdjustmentsDialog</name>
+    <message>
+        <source>Holiday adjustments · {0}</source>
+        <translation>平台节假日调整 · {0}</translation>
+    </message>
+    <message>
+        <source>When the platform announces that clocks run differently for a while (Spring Festival, a logistics stop), enter it here with where it was announced. It applies to every open case of this platform.</source>
+        <translation>平台公告一段时间内的时限另行计算（如春节、物流停运）时，请在此录入并注明公告出处。调整对本平台所有处理中的售后单生效。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>every clock</source>
+        <translation>所有时限</translation>
+    </message>
+    <message>
+        <source>any stage</source>
+        <translation>任意阶段</translation>
+    </message>
+    <message>
+        <source>extended by</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>e.g. the platform&apos;s notice title, or its rule-centre page</source>
+        <translation>例如平台公告标题，或规则中心页面</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Days (Beijing time)</source>
+        <translation>日期（北京时间）</translation>
+    </message>
+    <message>
+        <source>Which clocks</source>
+        <translation>哪些时限</translation>
+    </message>
+    <message>
+        <source>The clocks are</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Announced in*</source>
+        <translation>公告出处*</translation>
+    </message>
+    <message>
+        <source>Saved. {0} open case(s) recounted.</source>
+        <translation>已保存，{0} 个进行中的售后单已重新计时。</translation>
+    </message>
+</context>
+<context>
     <name>AlertBanner</name>
     <message>
         <source>No system tray: alerts are shown here only.</source>
@@ -1714,6 +1777,14 @@
     <message>
         <source>China&apos;s holidays and make-up working days that working-day clocks count with</source>
         <translation>按工作日计算的时限所依据的法定节假日和调休安排</translation>
+    </message>
+    <message>
+        <source>Holiday adjustments…</source>
+        <translation>平台节假日调整…</translation>
+    </message>
+    <message>
+        <source>Dated changes this platform announced (e.g. Spring Festival): clocks extended or paused</source>
+        <translation>本平台公告的阶段性调整（如春节）：时限延长或暂停</translation>
     </message>
     <message>
         <source>built-in preset</source>

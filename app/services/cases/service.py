@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import func, insert, select
@@ -93,7 +94,9 @@ class CaseService:
             assert rs is not None
             preset = preset_from_content(rs.content)
             self._presets[rule_set_id] = preset
-        return preset
+        # The platform's holiday adjustments apply to every open case, whatever its preset version.
+        found = self.rules.adjustments_for(preset.platform)
+        return replace(preset, adjustments=found) if found else preset
 
     def _rule_set_id(self, session: Session, preset: RulePreset) -> int:
         key = (preset.platform.value, preset.version)
@@ -310,7 +313,25 @@ class CaseService:
                 .where(Deadline.rule_id.in_(sorted(working_day_rules)), Deadline.due_at.is_not(None))
                 .distinct()
             ).all()
-            moved = self._moved_clocks(session, list(ids))
+        return self.recount(list(ids))
+
+    def recount_platform(self, platform: Platform) -> list[int]:
+        """Recompute the running clocks of a platform's open cases (its holiday adjustments
+        changed); returns the cases whose deadlines moved."""
+        with self._sessions() as session:
+            ids = session.scalars(
+                select(Deadline.case_id)
+                .join(Case, Case.id == Deadline.case_id)
+                .where(Case.platform == platform.value)
+                .distinct()
+            ).all()
+        return self.recount(list(ids))
+
+    def recount(self, case_ids: Sequence[int]) -> list[int]:
+        """Rewrite the deadlines of these cases that differ from a recomputation with today's
+        rules (calendar, adjustments); read first, the write lock only when one moved."""
+        with self._sessions() as session:
+            moved = self._moved_clocks(session, list(case_ids))
         if not moved:
             return []
         with write_transaction(self._sessions) as session:

@@ -11,11 +11,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models.entities import Case, Deadline, Shop
-from app.models.enums import Action, CaseType, Stage
+from app.models.enums import Action, CaseType, Party, Platform, Stage
 from app.services.clock import Clock
 from app.services.listing.clock_choice import pick_clock
 from app.services.listing.due import DueRow, read_due
+from app.services.rules.adjustments import adjusted_due
 from app.services.rules.holidays import estimate_notice
+from app.services.rules.presets import Duration, RuleBook
 from app.services.rules.workflow import allowed_actions
 from app.services.text.messages import Text
 
@@ -33,6 +35,8 @@ class DeadlineView:
     confidence: str
     # A working-day clock counted across a year whose holiday schedule is unknown (detail only).
     estimate: Text | None = None
+    # The platform's holiday adjustment that moved this clock, said in words (detail only).
+    adjustment: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -159,9 +163,11 @@ CASE_FIELDS = (
 
 
 class CaseQueries:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, rules: RuleBook | None = None) -> None:
+        """`rules`: to say which platform holiday adjustment moved a clock (the detail)."""
         self._sessions = sessions
         self._clock = clock
+        self._rules = rules
         bind = sessions.kw["bind"]
         assert isinstance(bind, Engine)
         self._engine = bind
@@ -212,15 +218,7 @@ class CaseQueries:
             fields["shop"] = c.shop.name if c.shop else ""
             rules = {r["id"]: dict(r) for r in c.rule_set.content.get("rules", [])}
             row = _case_row(c)
-            marked = tuple(
-                replace(
-                    d,
-                    estimate=estimate_notice(
-                        str(rules.get(d.rule_id, {}).get("duration", "")), d.starts_at, d.due_at
-                    ),
-                )
-                for d in row.deadlines
-            )
+            marked = tuple(self._marked(d, row.platform, rules) for d in row.deadlines)
             return CaseDetail(
                 row=replace(row, deadlines=marked),
                 fields=fields,
@@ -230,6 +228,18 @@ class CaseQueries:
                 rule_set_label=c.rule_set.label,
                 rules=rules,
             )
+
+    def _marked(self, d: DeadlineView, platform: str, rules: dict[str, dict[str, Any]]) -> DeadlineView:
+        """The deadline with what the merchant should know of how it was counted."""
+        duration = str(rules.get(d.rule_id, {}).get("duration", ""))
+        adjustment = None
+        if self._rules is not None and d.starts_at is not None and d.due_at is not None and duration:
+            found = self._rules.adjustments_for(Platform(platform))
+            base = Duration.parse(duration).add_to(d.starts_at)
+            moved, applied = adjusted_due(found, Platform(platform), Party(d.party), Stage(d.stage), d.starts_at, base)
+            if applied and moved == d.due_at:
+                adjustment = applied[-1].notice()
+        return replace(d, estimate=estimate_notice(duration, d.starts_at, d.due_at), adjustment=adjustment)
 
     def shops(self) -> list[tuple[str, str]]:
         with self._sessions() as session:

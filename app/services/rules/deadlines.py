@@ -22,6 +22,7 @@ from app.models.enums import (
     Stage,
 )
 from app.services.clock import parse_instant
+from app.services.rules.adjustments import adjusted_due
 from app.services.rules.presets import RulePreset
 from app.services.rules.workflow import auto_next_stage
 
@@ -117,7 +118,9 @@ def compute_deadlines(
         else:
             start = state.delivered_at
         due = rule.duration.add_to(start) if start is not None else None
-        due = state.extensions.get(rule.party, due)
+        if start is not None and due is not None and preset.adjustments:
+            due, _ = adjusted_due(preset.adjustments, preset.platform, rule.party, state.stage, start, due)
+        due = state.extensions.get(rule.party, due)  # an explicit new due time wins
         target = auto_next_stage(facts.case_type, state.stage, rule.auto_action)
         assert target is not None, "presets are validated on load"
         out.append(

@@ -11,7 +11,8 @@ import hashlib
 import json
 import re
 import tomllib
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -27,8 +28,11 @@ from app.models.enums import (
     Reason,
     Stage,
 )
+from app.services.rules import adjustments
+from app.services.rules.adjustments import Adjustment
 from app.services.rules.calendar import default_calendar
 from app.services.rules.workflow import auto_next_stage
+from app.services.text.messages import Text
 
 _DURATION_RE = re.compile(r"^\s*(\d+)\s*(wd|d|h|m)\s*$")
 
@@ -99,6 +103,9 @@ class RulePreset:
     label: str
     rules: tuple[Rule, ...]
     origin: str = "built-in"  # or the path of the user's copy
+    # The platform's dated holiday adjustments in force (not part of the version: they apply to
+    # every open case of the platform, whichever preset version it was opened under).
+    adjustments: tuple[Adjustment, ...] = ()
 
     @cached_property
     def version(self) -> str:
@@ -327,6 +334,8 @@ class RuleBook:
     builtin: dict[Platform, RulePreset] = field(default_factory=dict)
     errors: list[RuleFileError] = field(default_factory=list)
     user_dir: Path | None = None
+    adjustments: tuple[Adjustment, ...] = ()
+    adjustment_problem: Text | None = None  # adjustments.toml could not be read whole
 
     @classmethod
     def load(cls, builtin_dir: Path, user_dir: Path | None = None) -> RuleBook:
@@ -343,6 +352,7 @@ class RuleBook:
                 path = user_dir / f"{platform.value}.toml"
                 if path.exists():
                     book._load_user(platform, path)
+        book.adjustment_problem = book.load_adjustments()
         return book
 
     def _load_user(self, platform: Platform, path: Path) -> None:
@@ -362,7 +372,10 @@ class RuleBook:
         self.presets[platform] = preset
 
     def active(self, platform: Platform) -> RulePreset:
-        return self.presets[platform]
+        """The preset new cases open under, with the platform's holiday adjustments in force."""
+        preset = self.presets[platform]
+        found = self.adjustments_for(platform)
+        return replace(preset, adjustments=found) if found else preset
 
     def save_user_copy(self, preset: RulePreset) -> Path:
         """Write an edited preset to the user folder; it becomes active for new cases."""
@@ -377,6 +390,28 @@ class RuleBook:
         tmp.replace(path)
         self.presets[preset.platform] = RulePreset(preset.platform, preset.label, preset.rules, str(path))
         return path
+
+    # ---- platform holiday adjustments (adjustments.py) --------------------------------
+
+    def load_adjustments(self) -> Text | None:
+        """Read `<user dir>/adjustments.toml`; returns a problem with the file, if any."""
+        if self.user_dir is None:
+            return None
+        found, problem = adjustments.load(self.user_dir)
+        self.adjustments = found
+        return problem
+
+    def adjustments_for(self, platform: Platform) -> tuple[Adjustment, ...]:
+        return tuple(a for a in self.adjustments if a.platform is platform)
+
+    def set_adjustments(self, platform: Platform, entries: Sequence[Adjustment]) -> None:
+        """Replace the platform's adjustments (each checked) and write the file."""
+        if self.user_dir is None:
+            raise RuntimeError("no user rules folder")
+        kept = [a for a in self.adjustments if a.platform is not platform]
+        new = [adjustments.checked(a) for a in entries]
+        adjustments.save(self.user_dir, [*kept, *new])
+        self.adjustments = (*kept, *new)
 
     def reset_to_builtin(self, platform: Platform) -> None:
         if self.user_dir is not None:

@@ -229,6 +229,8 @@ class CaseDetailPanel(QWidget):
             text += "\n" + self.tr("Unverified preset — check your platform's rule centre.")
         if d.estimate is not None:  # a working-day clock across a year whose holidays are unknown
             text += "\n" + say(d.estimate)
+        if d.adjustment is not None:  # the platform's holiday adjustment moved this clock
+            text += "\n" + say(d.adjustment)
         return text
 
     def _other_clock(self, d: DeadlineView, now: int) -> str:

@@ -154,6 +154,7 @@ class RulesView(QWidget):
         parent: Any = None,
         my_platforms: Callable[[], Sequence[str]] = tuple,
         open_holidays: Callable[[], Any] | None = None,
+        open_adjustments: Callable[[Platform], Any] | None = None,
     ) -> None:
         """`open_holidays()` opens the holiday calendar (节假日安排) the working-day clocks count with."""
         super().__init__(parent)
@@ -212,6 +213,14 @@ class RulesView(QWidget):
             )
             self.holidays_button.clicked.connect(open_holidays)
             top.addWidget(self.holidays_button)
+        if open_adjustments is not None:
+            self.adjustments_button = QPushButton(self.tr("Holiday adjustments…"))
+            self.adjustments_button.setObjectName("openAdjustments")
+            self.adjustments_button.setToolTip(
+                self.tr("Dated changes this platform announced (e.g. Spring Festival): clocks extended or paused")
+            )
+            self.adjustments_button.clicked.connect(lambda: open_adjustments(self.current_platform()))
+            top.addWidget(self.adjustments_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(notice)

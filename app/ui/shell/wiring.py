@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from app.models.enums import Platform
+from app.services.clock import BEIJING
 from app.ui.cases.controller import CaseController
 from app.ui.cases.list_export import ListExport
 from app.ui.common.changes import ChangeSet
@@ -54,12 +56,29 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
         dialog.open()
         return dialog
 
+    def open_adjustments(platform: Platform) -> Any:
+        from app.ui.rules.adjustments_dialog import AdjustmentsDialog
+
+        dialog = AdjustmentsDialog(
+            ctx.rules,
+            platform,
+            window.tasks,
+            ctx.cases.recount_platform,
+            lambda moved: window.changes.publish(ChangeSet.cases(moved)),
+            ctx.clock.now().astimezone(BEIJING).date(),
+            window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     rules = RulesView(
         ctx.rules,
         window.tasks,
         window.changes,
         my_platforms=lambda: my_platforms(window.settings),
         open_holidays=open_holidays,
+        open_adjustments=open_adjustments,
     )
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
