@@ -66,3 +66,26 @@ def test_a_failed_write_publishes_nothing() -> None:
     hub.changed.connect(published.append)
     TaskRunner(inline=True).write(refuse, hub, ChangeSet.cases, failed=lambda e, tb: None)
     assert published == []
+
+
+def test_the_scheduler_runs_its_jobs_on_the_database_lane(ctx, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from app.ui.alerts.center import AlertCenter
+
+    runner = TaskRunner()  # a real worker thread
+    center = AlertCenter(ctx.alerts, ctx.clock, None, runner=runner)
+    threads: list[str] = []
+    runner.run(lambda _r: threads.append(threading.current_thread().name))
+    center.scheduler.start()
+    try:
+        center.scheduler._scheduler.add_job(lambda: threads.append(threading.current_thread().name))
+        qtbot.waitUntil(lambda: len(threads) == 2, timeout=5000)
+    finally:
+        center.scheduler.shutdown()
+    assert threads[0] == threads[1]
+    # Shutting the scheduler down leaves the lane to the window's last writes.
+    done: list[int] = []
+    runner.run(lambda _r: 1, done=done.append)
+    qtbot.waitUntil(lambda: done == [1], timeout=5000)
+    assert runner.wait(5000)

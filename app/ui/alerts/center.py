@@ -72,6 +72,7 @@ class AlertCenter(QObject):
             backup_at=backup_at,
             monthly_export=monthly_export,
             ticker=ticker,
+            pool=self.runner.lane.pool,  # the jobs run on the database lane, one at a time with its writes
             parent=self,
         )
         self.banner = AlertBanner(window)

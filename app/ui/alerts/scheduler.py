@@ -12,13 +12,14 @@ ticker's `step` directly with a moved FixedClock: no sleeping, no real scheduler
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import logging
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 
-from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.executors.pool import BasePoolExecutor, ThreadPoolExecutor
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -41,6 +42,17 @@ def _wall_now() -> datetime:
     return datetime.now(UTC)
 
 
+class _SharedPool(BasePoolExecutor):  # type: ignore[misc]  # APScheduler 3 ships no types
+    """APScheduler's executor on a pool it does not own: shutting the scheduler down (at quit,
+    or in a test) leaves the database lane running for the window's own last writes."""
+
+    def __init__(self, pool: concurrent.futures.Executor) -> None:
+        super().__init__(pool)
+
+    def shutdown(self, wait: bool = True) -> None:
+        pass
+
+
 class AlertScheduler(QObject):
     alerts_due = Signal(object)  # Delivery: popups and/or one summary
     autos_applied = Signal(object)  # tuple[AppliedAuto, ...]: the case list should refresh these
@@ -58,10 +70,12 @@ class AlertScheduler(QObject):
         monthly_export: Callable[[], object] | None = None,
         wall: Callable[[], datetime] = _wall_now,
         ticker: WallClockTicker | None = None,
+        pool: concurrent.futures.Executor | None = None,
         parent: QObject | None = None,
     ) -> None:
         """`ticker`: the window's wall-clock ticker, whose `jumped` re-plans (None: one of our own,
-        started and stopped with the scheduler)."""
+        started and stopped with the scheduler). `pool`: the one-thread pool the jobs run on (the
+        window's database lane; None: one of its own)."""
         super().__init__(parent)
         self._alerts = alerts
         self._clock = clock
@@ -76,7 +90,8 @@ class AlertScheduler(QObject):
         self._held = False  # pause() .. resume(): the database file is being replaced
         self._scheduler = BackgroundScheduler(
             jobstores={"default": MemoryJobStore()},
-            executors={"default": ThreadPoolExecutor(max_workers=1)},  # jobs never overlap
+            # Jobs never overlap; on the database lane they never overlap the window's writes either.
+            executors={"default": _SharedPool(pool) if pool is not None else ThreadPoolExecutor(max_workers=1)},
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
         )
         # Held by every job that reads the database; pause() takes it to wait for a running one.

@@ -15,12 +15,14 @@ with it; without `failed`, the runner's `on_error` (the window's error dialog) s
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from app.ui.common.changes import ChangeHub, ChangeSet
 
@@ -36,30 +38,59 @@ class _Signals(QObject):
     progress = Signal(int, int, str)
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[Report], Any], signals: _Signals) -> None:
-        super().__init__()
-        self._fn = fn
-        self._signals = signals
-
-    def run(self) -> None:
+def _job(fn: Callable[[Report], Any], signals: _Signals) -> Callable[[], None]:
+    def run() -> None:
         try:
-            result = self._fn(self._signals.progress.emit)
+            result = fn(signals.progress.emit)
         except Exception as e:  # delivered to the caller's `failed`; never lost
-            self._signals.failed.emit(e, traceback.format_exc())
+            signals.failed.emit(e, traceback.format_exc())
         else:
-            self._signals.finished.emit(result)
+            signals.finished.emit(result)
+
+    return run
+
+
+class Lane:
+    """One worker thread: what is submitted runs one at a time, in order. The database lane is
+    shared by the window's reads and writes and the scheduler's jobs (APScheduler runs its jobs
+    on `pool`), so an auto-action never waits on a merchant's write, or the other way round."""
+
+    def __init__(self, name: str) -> None:
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._pending: set[concurrent.futures.Future[Any]] = set()
+        self._lock = threading.Lock()
+
+    def submit(self, fn: Callable[[], None]) -> None:
+        future = self.pool.submit(fn)
+        with self._lock:
+            self._pending.add(future)
+        future.add_done_callback(self._finished)
+
+    def _finished(self, future: concurrent.futures.Future[Any]) -> None:
+        with self._lock:
+            self._pending.discard(future)
+
+    def wait(self, seconds: float) -> bool:
+        """Block until what was submitted so far has run (shutdown, restore); False on time-out."""
+        with self._lock:
+            pending = list(self._pending)
+        _, not_done = concurrent.futures.wait(pending, timeout=seconds)
+        return not not_done
 
 
 class TaskRunner(QObject):
     def __init__(
-        self, parent: QObject | None = None, inline: bool = False, on_error: ErrorSink | None = None
+        self,
+        parent: QObject | None = None,
+        inline: bool = False,
+        on_error: ErrorSink | None = None,
+        lane: Lane | None = None,
     ) -> None:
+        """`lane`: the worker thread to run on (default: one of its own)."""
         super().__init__(parent)
         self.inline = inline
         self.on_error = on_error
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.lane = lane or Lane("lane")
         self._live: set[_Signals] = set()
 
     def run(
@@ -98,7 +129,7 @@ class TaskRunner(QObject):
         signals.failed.connect(on_failed)
         if progress is not None:
             signals.progress.connect(progress)
-        self._pool.start(_Job(fn, signals))
+        self.lane.submit(_job(fn, signals))
 
     def write(
         self,
@@ -130,4 +161,4 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued work finished (for shutdown)."""
-        return self._pool.waitForDone(msecs)
+        return self.lane.wait(msecs / 1000)
