@@ -48,6 +48,7 @@ def due(ctx: AppContext, args: argparse.Namespace) -> int:
         print(
             f"{iso_beijing(r.due_at)}  {format_left(r.due_at - now):>14}  {r.platform:<11} "
             f"{r.aftersale_no:<20} {r.stage:<26} {r.party:<8} {r.auto_action}{mark}  case {r.case_id}"
+            + (f"  {r.product_title}" if r.product_title else "")
         )
     print(f"{len(rows)} deadline(s)")
     return 0

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app import __version__
 from app.models.enums import Action, CaseType, Party, Platform, Reason, Stage
+from app.services.text.labels import vocab_value
 
 GLOBAL_HELP = "python -m app [--data-dir DIR] [--now ISO8601] [--demo] [COMMAND ...]"
+
+
+def word(kind: str) -> Callable[[str], str]:
+    """An option that takes the vocabulary value or what a merchant calls it (快手, 退货退款, 质量问题):
+    the value comes out; anything else is left for argparse to refuse with the list of choices."""
+
+    def convert(text: str) -> str:
+        return vocab_value(kind, text) or text
+
+    convert.__name__ = kind  # argparse names the type in its messages
+    return convert
 
 
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -44,9 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     csub = case.add_subparsers(dest="case_command", required=True)
 
     add = csub.add_parser("add", help="record a new after-sales case", parents=[common])
-    add.add_argument("--platform", required=True, choices=[x.value for x in Platform])
-    add.add_argument("--type", required=True, choices=[x.value for x in CaseType])
-    add.add_argument("--reason", required=True, choices=[x.value for x in Reason])
+    add.add_argument("--platform", required=True, type=word("platform"), choices=[x.value for x in Platform])
+    add.add_argument("--type", required=True, type=word("type"), choices=[x.value for x in CaseType])
+    add.add_argument("--reason", required=True, type=word("reason"), choices=[x.value for x in Reason])
     add.add_argument("--order-no", required=True)
     add.add_argument("--aftersale-no", required=True)
     add.add_argument("--amount", required=True, help="refund amount requested, e.g. 99.00")
@@ -86,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
 
     lst = csub.add_parser("list", help="cases, newest last", parents=[common])
-    lst.add_argument("--stage", choices=[s.value for s in Stage])
-    lst.add_argument("--platform", choices=[x.value for x in Platform])
+    lst.add_argument("--stage", type=word("stage"), choices=[s.value for s in Stage])
+    lst.add_argument("--platform", type=word("platform"), choices=[x.value for x in Platform])
     lst.add_argument("--json", action="store_true")
 
     due = sub.add_parser("due", help="pending deadlines, soonest first", parents=[common])
@@ -99,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import a platform after-sales export", parents=[common])
     imp.add_argument("file", type=Path)
-    imp.add_argument("--platform", choices=[x.value for x in Platform])
+    imp.add_argument("--platform", type=word("platform"), choices=[x.value for x in Platform])
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--encoding", help="CSV encoding when the guess is wrong, e.g. gb18030, utf-8-sig")
@@ -118,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     oset.add_argument("--shop", required=True)
     oset.add_argument("--month", required=True, help="YYYY-MM (Beijing time)")
     oset.add_argument("--count", required=True, type=int)
-    oset.add_argument("--platform", choices=[x.value for x in Platform], help="to create or pick the shop")
+    oset.add_argument(
+        "--platform", type=word("platform"), choices=[x.value for x in Platform], help="to create or pick the shop"
+    )
     olist = osub.add_parser("list", help="the entered counts", parents=[common])
     olist.add_argument("--json", action="store_true")
 

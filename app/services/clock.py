@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Protocol
@@ -52,12 +53,35 @@ def ensure_aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=BEIJING)
 
 
+# What merchants type and what back ends print besides ISO 8601: 2026/12/08 11:00, 2026.12.08,
+# 2026年12月8日 11时05分 (one-digit month, day and hour allowed; the rest of the text is kept).
+_LOOSE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?"
+    r"(?:(?:\s+|T)(\d{1,2})\s*[:时]\s*(\d{1,2})\s*分?(?:\s*[:]?\s*(\d{1,2}(?:\.\d+)?)\s*秒?)?)?(.*)$"
+)
+
+
+def _iso(text: str) -> str:
+    m = _LOOSE.match(text)
+    if not m:
+        return text
+    y, mo, d, h, mi, s, rest = m.groups()
+    out = f"{y}-{int(mo):02d}-{int(d):02d}"
+    if h is not None:
+        out += f"T{int(h):02d}:{int(mi):02d}"
+        if s is not None:
+            whole, _, frac = s.partition(".")
+            out += f":{int(whole):02d}" + (f".{frac}" if frac else "")
+    return out + rest.strip()
+
+
 def parse_instant(text: str) -> datetime:
-    """ISO 8601 → aware UTC. No offset means Beijing time. Raises ValueError."""
+    """ISO 8601 (or 2026/12/08 11:00, 2026年12月8日 11:00) → aware UTC. No offset means Beijing
+    time. Raises ValueError."""
     cleaned = text.strip().replace("Z", "+00:00")
     if not cleaned:
         raise ValueError("empty time")
-    return ensure_aware(datetime.fromisoformat(cleaned)).astimezone(UTC)
+    return ensure_aware(datetime.fromisoformat(_iso(cleaned))).astimezone(UTC)
 
 
 def iso_beijing(value: datetime) -> str:

@@ -90,3 +90,52 @@ def format_left(delta: timedelta) -> str:
     m, s = divmod(rest, 60)
     clock = f"{h:02d}:{m:02d}:{s:02d}"
     return f"{days}天 {clock}" if days else clock
+
+
+# Words a merchant types for the vocabulary (the CLI's --platform 快手, --type 退货退款 …): every
+# value, its Chinese name, and the short names the back ends and merchants use.
+_EXTRA_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "platform": {
+        "kuaishou": ("快手", "快手小店", "ks"),
+        "taobao": ("淘宝", "天猫", "淘宝天猫", "tmall", "tb"),
+        "douyin": ("抖音", "抖店", "抖音小店", "dy"),
+        "wechat": ("微信", "视频号", "视频号小店", "微信视频号", "wx"),
+        "pinduoduo": ("拼多多", "pdd"),
+        "jd": ("京东", "jingdong", "京东pop"),
+        "xiaohongshu": ("小红书", "xhs"),
+        "custom": ("其他", "其他平台"),
+    },
+    "type": {
+        "refund_only": ("退款", "仅退款", "只退款"),
+        "return_refund": ("退货", "退货退款", "退款退货"),
+        "exchange": ("换货",),
+        "reship": ("补发", "补寄"),
+        "repair": ("维修", "返修"),
+    },
+    "reason": {
+        "quality": ("质量", "质量问题"),
+        "not_as_described": ("描述不符", "与描述不符", "货不对板"),
+        "damaged": ("破损", "包装破损", "商品破损"),
+        "logistics": ("物流", "物流问题", "丢件", "延误"),
+        "wrong_item": ("发错", "发错货"),
+        "missing_item": ("少件", "漏发", "少件漏发"),
+        "no_reason": ("七天无理由", "无理由", "个人原因", "不想要了"),
+        "other": ("其他",),
+    },
+}
+_NAMES = {"platform": PLATFORM_ZH, "type": TYPE_ZH, "reason": REASON_ZH, "stage": STAGE_ZH}
+
+
+def _key(text: str) -> str:
+    return "".join(text.split()).replace("/", "").replace("（", "(").replace("）", ")").lower()
+
+
+def vocab_value(kind: str, text: str) -> str | None:
+    """The vocabulary value ("kuaishou") a merchant means by `text` ("快手", "快手小店", "KS"),
+    or None. `kind`: platform, type, reason or stage."""
+    wanted = _key(text)
+    for value, name in _NAMES[kind].items():
+        words = (value, name, *_EXTRA_WORDS.get(kind, {}).get(value, ()))
+        if wanted in {_key(w) for w in words}:
+            return value
+    return None
