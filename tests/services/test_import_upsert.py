@@ -325,7 +325,7 @@ def test_the_platforms_own_deadline_is_checked_against_ours(importer: Importer, 
     assert [r.outcome for r in rows] == [Outcome.NEW] * 3
     assert rows[0].notes == () and rows[2].notes == ()
     (note,) = rows[1].notes
-    assert "2026-11-02T01:00:00+00:00" in note and "merchant clock (2026-11-03T01:00:00+00:00" in note
+    assert "2026-11-02T09:00:00+08:00" in note and "merchant clock (2026-11-03T09:00:00+08:00" in note
 
 
 def test_each_imported_step_names_the_file_it_came_from(

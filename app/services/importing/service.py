@@ -17,7 +17,9 @@ from app.services.cases.state import CaseState, load_states
 from app.services.clock import Clock
 from app.services.importing.applying import apply_rows
 from app.services.importing.gc_pause import gc_paused
-from app.services.importing.mapping import FIELDS, ColumnMap, MappingBook, guess_platform, map_columns
+from app.services.importing.guessing import guess_platform
+from app.services.importing.headers import ColumnMap
+from app.services.importing.mapping import FIELDS, MappingBook, map_columns
 from app.services.importing.parsing import clean_text
 from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, plan_rows
 from app.services.importing.progress import CHECKING, Progress, every
@@ -35,6 +37,9 @@ MISSING_COLUMNS_MAP = Template(
     zh="{source}：缺少必需的列：{names}；请在导入向导中指定，或写进 {mapping}",
 )
 COLUMN_NAME = Template(en="{label} ({field})", zh="{label}（{field}）")
+COLUMN_NAME_NEAR = Template(
+    en="{label} ({field}; closest headers: {near})", zh="{label}（{field}；最接近的列：{near}）"
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,13 @@ class ImportPlan:
         return self.columns.missing()
 
     def missing_text(self) -> Text:
-        names = tuple(COLUMN_NAME(label=FIELDS[f], field=f) for f in self.missing_columns)
+        near = self.columns.closest
+        names = tuple(
+            COLUMN_NAME_NEAR(label=FIELDS[f], field=f, near=near[f])
+            if near.get(f)
+            else COLUMN_NAME(label=FIELDS[f], field=f)
+            for f in self.missing_columns
+        )
         if self.user_mapping:
             return MISSING_COLUMNS_MAP(source=self.source, names=names, mapping=self.user_mapping)
         return MISSING_COLUMNS(source=self.source, names=names)
@@ -126,7 +137,7 @@ class Importer:
             values: list[str] = []
             if column:
                 values = [clean_text(rec.get(column)) for _, rec in iter_records(table)][:200]
-            guess = guess_platform(self.mappings, table.headers, table.title_lines, values)
+            guess = guess_platform(self.mappings, table.headers, table.title_lines, values, path.name)
             platform, confident = guess.platform, guess.confident
         preset = self.mappings.preset(platform)
         columns = map_columns(preset, table.headers)
@@ -153,7 +164,7 @@ class Importer:
         step = every(total)
         rows: list[ImportRow | BadRow] = []
         for i, (line, rec) in enumerate(iter_records(table), 1):
-            rows.append(read_row(line, rec, columns, preset))
+            rows.append(read_row(line, rec, columns, preset, platform))
             if progress is not None and i % step == 0:
                 progress(i, total, CHECKING)
         known = self._known(r.key for r in rows if isinstance(r, ImportRow))
