@@ -173,11 +173,11 @@ def test_a_conflict_names_both_stages_in_chinese(importer: Importer, ctx: AppCon
     case_id = ctx.queries.list_cases()[0].id
     assert row.message == (
         f"case {case_id} is awaiting_merchant_receipt in the database, the file says '待商家处理': "
-        "cannot go from awaiting_merchant_receipt to awaiting_merchant"
+        "the file is older: the case is already awaiting_merchant_receipt, the file says awaiting_merchant"
     )
     assert row.render("zh_CN") == (
         f"案件 {case_id} 在本地记录中为「待商家收货」，文件中为「待商家处理」："
-        "无法从「待商家收货」变为「待商家处理」"
+        "文件较旧：案件已是「待商家收货」，文件中为「待商家处理」"
     )
 
 

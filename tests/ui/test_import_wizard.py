@@ -91,7 +91,7 @@ def test_unknown_status_and_missing_column_can_be_mapped_in_the_wizard(
     assert page.plan is not None and page.plan.counts()["new"] == 1
     page.choose_status("风控冻结中", Stage.IN_DISPUTE)
     page.save_button.click()
-    assert page.plan is not None and page.plan.counts() == {"new": 2, "update": 0, "unchanged": 0, "error": 0}
+    assert page.plan is not None and page.plan.counts() == {"new": 2, "update": 0, "unchanged": 0, "error": 0, "merged": 0}
     assert page.isComplete()
 
 
