@@ -118,6 +118,7 @@ class ImportPreset:
     layout: tuple[str, ...] = ()  # the header row of this back end's known export(s)
     file_names: tuple[str, ...] = ()  # regular expressions its downloads are named by
     pinned: dict[str, str] = field(default_factory=dict)  # the merchant's own header → field
+    shop: str | None = None  # the merchant's shop for files of this platform without a shop column
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -252,6 +253,7 @@ def _layer(base: ImportPreset, path: Path, user: bool = False) -> ImportPreset:
         exclude=exclude,
         layout=tuple(normalise_header(h) for h in head.get("layout", ())) + base.layout,
         file_names=tuple(head.get("file_names", ())) + base.file_names,
+        shop=str(head["shop"]) if isinstance(head.get("shop"), str) else base.shop,
         pinned={**base.pinned, **({header_key(w): n for n, ws in own.items() for w in ws} if user else {})},
     )
 
@@ -301,6 +303,7 @@ class MappingBook:
         columns: Mapping[str, str] | None = None,
         statuses: Mapping[str, Stage] | None = None,
         types: Mapping[str, CaseType] | None = None,
+        shop: str | None = None,
     ) -> Path:
         """Add the merchant's own words (header → field, status word → stage…) to their mapping file."""
         path = self.user_file(platform)
@@ -316,7 +319,11 @@ class MappingBook:
                 if h in words:
                     words.remove(h)
             cols.setdefault(name, []).insert(0, h)
+        head = dict(raw.get("preset", {}))
+        if shop:
+            head["shop"] = shop  # remembered: this platform's files without a shop column go there
         sections: dict[str, dict[str, Any]] = {
+            **({"preset": head} if head else {}),
             "columns": {k: v for k, v in cols.items() if v},
             "statuses": {**raw.get("statuses", {}), **{k: v.value for k, v in (statuses or {}).items()}},
             "types": {**raw.get("types", {}), **{k: v.value for k, v in (types or {}).items()}},
