@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.models.enums import Platform
@@ -37,22 +37,35 @@ class PlatformGuess:
     mixed: bool = False  # a platform column names several platforms: each row carries its own
 
 
-def layout_score(layout: Sequence[str], headers: set[str]) -> float:
-    """F-measure of the file's headers against a known layout (0 without a layout)."""
+def layout_score(layout: Sequence[str], headers: set[str], spread: Mapping[str, int] | None = None) -> float:
+    """F-measure of the file's headers against a known layout (0 without a layout).
+
+    `spread`: in how many presets' layouts each header occurs; a header every export has
+    (售后单号, 售后状态) weighs 1/n of one only this layout has (退商品金额, 协商状态).
+    """
     if not layout or not headers:
         return 0.0
     known = {header_key(h) for h in layout}
-    hit = len(known & headers)
+
+    def weight(h: str) -> float:
+        return 1.0 / (spread or {}).get(h, 1)
+
+    hit = sum(weight(h) for h in known & headers)
     if not hit:
         return 0.0
-    precision, recall = hit / len(headers), hit / len(known)
+    precision, recall = hit / sum(weight(h) for h in headers), hit / sum(weight(h) for h in known)
     return 2 * precision * recall / (precision + recall)
 
 
 def score_preset(
-    preset: ImportPreset, headers: set[str], title_text: str, file_name: str, values: Sequence[str]
+    preset: ImportPreset,
+    headers: set[str],
+    title_text: str,
+    file_name: str,
+    values: Sequence[str],
+    spread: Mapping[str, int] | None = None,
 ) -> float:
-    score = LAYOUT_WEIGHT * layout_score(preset.layout, headers)
+    score = LAYOUT_WEIGHT * layout_score(preset.layout, headers, spread)
     signature = sum(1 for s in preset.signature if header_key(s) in headers)
     score += min(SIGNATURE_CAP, SIGNATURE_WEIGHT * signature)
     if any(n in title_text for n in preset.names):
@@ -80,14 +93,13 @@ def guess_platform(
     sample = [v for v in values if v][:500]
     custom = book.preset(Platform.CUSTOM)
     named = Counter(platform_of_word(custom, v) for v in sample)
-    if sample and None not in named and len(named) > 1:
+    if len(set(named) - {None}) > 1:
         # An ERP export mixing platforms: every row says its own (an unknown one is a row error).
         return PlatformGuess(Platform.CUSTOM, True, (), mixed=True)
+    presets = book.all()
+    spread = Counter(k for p in presets for k in {header_key(h) for h in p.layout})
     scores = sorted(
-        (
-            (p.platform, score_preset(p, header_set, title_text, file_name, sample))
-            for p in book.all()
-        ),
+        ((p.platform, score_preset(p, header_set, title_text, file_name, sample, spread)) for p in presets),
         key=lambda t: -t[1],
     )
     ranked = tuple((p, s) for p, s in scores if s > 0)

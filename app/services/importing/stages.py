@@ -48,8 +48,8 @@ WHY_NOTHING = Template(en="nothing else happened yet", zh="尚无后续记录")
 
 def composite_stage(statuses: Mapping[str, Stage], word: str) -> Stage | None:
     """The stage of a status word, or of the furthest known part of `a|b|c`; None if unknown."""
-    stage: Stage | None = lookup_word(statuses, word)
-    if stage is not None or not _PARTS.search(word):
+    if word in statuses or not _PARTS.search(word):
+        stage: Stage | None = lookup_word(statuses, word)
         return stage
     parts: list[Stage | None] = [lookup_word(statuses, p) for p in _PARTS.split(word) if p.strip()]
     known = [p for p in parts if p is not None]
