@@ -9,6 +9,7 @@ from app.bootstrap import AppContext
 from app.cli.output import CliError, print_json
 from app.models.enums import Platform
 from app.services.importing import ImportFileError, ImportPlan, ImportResult, ProblemKind, RowPlan
+from app.services.importing.transitions import PLATFORM_STATUS, Step
 
 
 def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -29,6 +30,12 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _action_name(step: Step) -> str:
+    if step.action is not None:
+        return step.action.value
+    return PLATFORM_STATUS if step.platform_stage is not None else "clocks_until"
+
+
 def _row_json(row: RowPlan, case_ids: dict[int, int]) -> dict[str, Any]:
     return {
         "row": row.line,
@@ -40,7 +47,7 @@ def _row_json(row: RowPlan, case_ids: dict[int, int]) -> dict[str, Any]:
         "from_stage": row.from_stage.value if row.from_stage else None,
         "to_stage": row.to_stage.value if row.to_stage else None,
         "actions": [
-            {"action": s.action.value if s.action else "clocks_until", "at": s.at, "payload": s.payload}
+            {"action": _action_name(s), "at": s.at, "payload": s.payload}
             for s in row.steps
         ],
         "problems": [
@@ -62,6 +69,8 @@ def result_json(result: ImportResult) -> dict[str, Any]:
         "header_row": plan.header_line,
         "dry_run": result.dry_run,
         "columns": dict(plan.columns.by_field),
+        "column_confidence": dict(plan.columns.confidence),
+        "missing_columns": {f: list(plan.columns.closest.get(f, ())) for f in plan.missing_columns},
         "unmapped_columns": list(plan.columns.unmapped),
         "counts": plan.counts(),
         "skipped_rows": list(plan.skipped_lines),

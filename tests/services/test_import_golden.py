@@ -52,5 +52,6 @@ def test_golden_file_imports_as_expected_and_twice_is_a_no_op(path: Path, ctx: A
         "update": 0,
         "unchanged": expected["counts"]["new"],
         "error": expected["counts"]["error"],
+        "merged": 0,
     }
     assert ctx.cases.recompute_check() == []

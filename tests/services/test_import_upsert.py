@@ -91,7 +91,7 @@ def test_known_case_moves_forward_by_platform_with_the_files_times(
     assert detail.row.return_tracking_no == "SF9"
     # The same file again changes nothing.
     again = importer.import_file(tmp_path / "b.csv", platform=Platform.KUAISHOU)
-    assert again.plan.counts() == {"new": 0, "update": 0, "unchanged": 1, "error": 0}
+    assert again.plan.counts() == {"new": 0, "update": 0, "unchanged": 1, "error": 0, "merged": 0}
     assert len(ctx.queries.detail(row.case_id or 0).events) == len(detail.events)  # type: ignore[union-attr]
 
 
@@ -141,12 +141,15 @@ def test_a_clock_that_ran_out_first_is_applied_and_noted(
     assert ctx.cases.recompute_check() == []
 
 
-def test_a_status_the_workflow_cannot_reach_is_a_row_error(importer: Importer, tmp_path: Path) -> None:
+def test_a_status_off_our_path_is_recorded_as_the_platforms_step(importer: Importer, tmp_path: Path) -> None:
+    # A refund-only that the platform turned into a return: its word is a fact, with a note.
     row_text = "KS1,1001,仅退款,质量问题,待买家退货,2026-11-01 09:00,,,,9.00,"
     (row,) = importer.import_file(
         write_csv(tmp_path / "a.csv", row_text), platform=Platform.KUAISHOU
     ).plan.rows
-    assert row.outcome is Outcome.ERROR and row.problems[0].kind is ProblemKind.REFUSED
+    assert row.outcome is Outcome.NEW and row.to_stage is Stage.AWAITING_BUYER_RETURN
+    assert [s.platform_stage for s in row.steps] == [Stage.AWAITING_BUYER_RETURN]
+    assert "a path our workflow does not take" in row.message
 
 
 def test_future_times_are_row_errors(importer: Importer, clock: FixedClock, tmp_path: Path) -> None:
@@ -275,7 +278,7 @@ def test_cli_import_json_and_dry_run(
     base = ["--data-dir", str(ctx.data_dir), "--now", "2026-11-02T10:00:00+08:00", "import", str(f)]
     assert cli_main([*base, "--platform", "kuaishou", "--dry-run", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["counts"] == {"new": 1, "update": 0, "unchanged": 0, "error": 1}
+    assert out["counts"] == {"new": 1, "update": 0, "unchanged": 0, "error": 1, "merged": 0}
     assert out["dry_run"] is True and out["encoding"] == "gb18030"
     assert out["rows"][1]["problems"] == [
         {
@@ -325,7 +328,7 @@ def test_the_platforms_own_deadline_is_checked_against_ours(importer: Importer, 
     assert [r.outcome for r in rows] == [Outcome.NEW] * 3
     assert rows[0].notes == () and rows[2].notes == ()
     (note,) = rows[1].notes
-    assert "2026-11-02T01:00:00+00:00" in note and "merchant clock (2026-11-03T01:00:00+00:00" in note
+    assert "2026-11-02T09:00:00+08:00" in note and "merchant clock (2026-11-03T09:00:00+08:00" in note
 
 
 def test_each_imported_step_names_the_file_it_came_from(

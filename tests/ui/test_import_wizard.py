@@ -86,12 +86,16 @@ def test_unknown_status_and_missing_column_can_be_mapped_in_the_wizard(
     page = wizard.preview_page
     assert page.plan is not None and page.plan.missing_columns == ["requested_at"]
     assert not page.isComplete() and page.fix_box.isVisibleTo(wizard)
+    # nothing in these bare headers says which platform: the page asks; the merchant picks one
+    assert page.plan.platform_question is not None
+    page.platform_combo.setCurrentIndex(page.platform_combo.findData("kuaishou"))
+    page.refresh()
     page.choose_column("requested_at", "发起日期")
     page.save_button.click()
     assert page.plan is not None and page.plan.counts()["new"] == 1
     page.choose_status("风控冻结中", Stage.IN_DISPUTE)
     page.save_button.click()
-    assert page.plan is not None and page.plan.counts() == {"new": 2, "update": 0, "unchanged": 0, "error": 0}
+    assert page.plan is not None and page.plan.counts() == {"new": 2, "update": 0, "unchanged": 0, "error": 0, "merged": 0}
     assert page.isComplete()
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from app.models.enums import CaseType, Platform, Reason, Stage
-from app.services.importing.reading import ImportFileError, normalise_header
+from app.services.importing.headers import ColumnMap, Vocabulary, header_key, match_columns, normalise_header
+from app.services.importing.reading import ImportFileError
 from app.services.text.messages import Template
 
 # A mapping file the merchant edits by hand: its section and key names stay as written in the file.
@@ -56,13 +57,21 @@ FIELDS: dict[str, str] = {
     "reason": "售后原因",
     "reason_detail": "问题描述",
     "status": "售后状态",
+    "needs_return": "是否需要退货",
+    "goods_status": "货物状态",
     "requested_at": "申请时间",
     "approved_at": "审核时间",
     "returned_at": "退货时间",
     "delivered_at": "退货签收时间",
+    "received_at": "确认收货时间",
+    "refunded_at": "退款时间",
+    "closed_at": "售后关闭时间",
+    "completed_at": "完结时间",
+    "completed_in": "完结用时",
     "updated_at": "状态变更时间",
     "deadline_at": "超时时间",
     "amount": "退款金额",
+    "line_amount": "分摊退款金额",
     "refunded_amount": "实退金额",
     "order_amount": "订单金额",
     "buyer_nick": "买家昵称",
@@ -74,10 +83,19 @@ FIELDS: dict[str, str] = {
     "return_tracking_no": "退货物流单号",
     "return_carrier": "退货快递公司",
     "reship_tracking_no": "补发/换货物流单号",
+    "ship_tracking_no": "发货物流单号",
     "shipped": "发货状态",
     "handler": "处理人",
 }
-REQUIRED_FIELDS = ("aftersale_no", "order_no", "status", "requested_at", "amount")
+REQUIRED_FIELDS = ("aftersale_no", "order_no", "requested_at", "amount")
+# Each entry: one of these fields must have a column (a per-line amount is summed per case).
+# No status column is needed: the stage is then read from what the other columns say.
+REQUIRED: tuple[tuple[str, ...], ...] = (
+    ("aftersale_no",),
+    ("order_no",),
+    ("requested_at",),
+    ("amount", "line_amount"),
+)
 
 
 @dataclass(frozen=True)
@@ -94,43 +112,31 @@ class ImportPreset:
     types: dict[str, CaseType] = field(default_factory=dict)
     reasons: dict[str, Reason] = field(default_factory=dict)
     shipped: dict[str, bool] = field(default_factory=dict)
+    goods: dict[str, str] = field(default_factory=dict)  # 货物状态 word → received / not_received / returned
     platforms: dict[str, Platform] = field(default_factory=dict)  # platform-column word → platform
+    exclude: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field → words that veto a match
+    layout: tuple[str, ...] = ()  # the header row of this back end's known export(s)
+    file_names: tuple[str, ...] = ()  # regular expressions its downloads are named by
+    pinned: dict[str, str] = field(default_factory=dict)  # the merchant's own header → field
+    shop: str | None = None  # the merchant's shop for files of this platform without a shop column
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary({name: self.columns.get(name, ()) for name in FIELDS}, self.exclude)
 
     def field_of(self, header: str) -> str | None:
-        h = normalise_header(header)
-        for name, words in self.columns.items():
-            if h in words:
-                return name
-        return None
+        pinned = self.pinned.get(header_key(header))
+        if pinned is not None:
+            return pinned
+        return self.vocabulary.best_field(header)[0]
 
     def header_words(self) -> set[str]:
         return {w for words in self.columns.values() for w in words}
 
 
-@dataclass(frozen=True)
-class ColumnMap:
-    """Which column feeds which field, for one table."""
-
-    by_field: dict[str, str]  # field → header
-    unmapped: tuple[str, ...]  # headers we do not use
-
-    def missing(self) -> list[str]:
-        return [f for f in REQUIRED_FIELDS if f not in self.by_field]
-
-
 def map_columns(preset: ImportPreset, headers: Iterable[str]) -> ColumnMap:
-    """The first column whose header is a synonym wins each field."""
-    by_field: dict[str, str] = {}
-    unmapped: list[str] = []
-    for h in headers:
-        if not h:
-            continue
-        name = preset.field_of(h)
-        if name is None or name in by_field:
-            unmapped.append(h)
-        else:
-            by_field[name] = h
-    return ColumnMap(by_field, tuple(unmapped))
+    """Each field's best-scoring column (see headers.py); the merchant's own words always win."""
+    return match_columns(preset.vocabulary, headers, REQUIRED, preset.pinned)
 
 
 # ---- loading ----------------------------------------------------------------------------
@@ -167,16 +173,7 @@ def _enum_table(path: Path, raw: dict[str, Any], section: str, enum: Any) -> dic
 
 
 def _columns(path: Path, raw: dict[str, Any]) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for name, words in _words(path, raw, "columns").items():
-        if name not in FIELDS:
-            raise ImportFileError(UNKNOWN_FIELD_IN(path=path, name=name, known=tuple(FIELDS)))
-        if isinstance(words, str):
-            words = [words]
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise ImportFileError(NOT_HEADER_WORDS(path=path, name=name))
-        out[name] = tuple(normalise_header(w) for w in words)
-    return out
+    return _word_lists(path, raw, "columns")
 
 
 def _shipped(path: Path, raw: dict[str, Any]) -> dict[str, bool]:
@@ -188,8 +185,38 @@ def _shipped(path: Path, raw: dict[str, Any]) -> dict[str, bool]:
     return out
 
 
-def _layer(base: ImportPreset, path: Path) -> ImportPreset:
-    """`base` with the words of the file at `path` added in front (they win)."""
+def _word_lists(path: Path, raw: dict[str, Any], section: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for name, words in _words(path, raw, section).items():
+        if name not in FIELDS:
+            raise ImportFileError(UNKNOWN_FIELD_IN(path=path, name=name, known=tuple(FIELDS)))
+        if isinstance(words, str):
+            words = [words]
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ImportFileError(NOT_HEADER_WORDS(path=path, name=name))
+        out[name] = tuple(normalise_header(w) for w in words)
+    return out
+
+
+GOODS_STATES = ("received", "not_received", "returned")
+
+
+def _goods(path: Path, raw: dict[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word, value in _words(path, raw, "goods").items():
+        if value not in GOODS_STATES:
+            raise ImportFileError(
+                NOT_ONE_OF(path=path, section="goods", word=word, value=value, allowed=GOODS_STATES)
+            )
+        out[word.strip()] = str(value)
+    return out
+
+
+def _layer(base: ImportPreset, path: Path, user: bool = False) -> ImportPreset:
+    """`base` with the words of the file at `path` added in front (they win).
+
+    `user`: the merchant's own mapping, whose headers are pinned to their field.
+    """
     raw = _load_toml(path)
     head = _words(path, raw, "preset")
     columns = dict(base.columns)
@@ -201,6 +228,9 @@ def _layer(base: ImportPreset, path: Path) -> ImportPreset:
     for name in columns:
         if name not in own:
             columns[name] = tuple(w for w in columns[name] if w not in claimed)
+    exclude = dict(base.exclude)
+    for name, words in _word_lists(path, raw, "exclude").items():
+        exclude[name] = words + tuple(w for w in exclude.get(name, ()) if w not in words)
     default_type = base.default_type
     if "default_type" in head:
         try:
@@ -218,7 +248,13 @@ def _layer(base: ImportPreset, path: Path) -> ImportPreset:
         types={**base.types, **_enum_table(path, raw, "types", CaseType)},
         reasons={**base.reasons, **_enum_table(path, raw, "reasons", Reason)},
         shipped={**base.shipped, **_shipped(path, raw)},
+        goods={**base.goods, **_goods(path, raw)},
         platforms={**base.platforms, **_enum_table(path, raw, "platforms", Platform)},
+        exclude=exclude,
+        layout=tuple(normalise_header(h) for h in head.get("layout", ())) + base.layout,
+        file_names=tuple(head.get("file_names", ())) + base.file_names,
+        shop=str(head["shop"]) if isinstance(head.get("shop"), str) else base.shop,
+        pinned={**base.pinned, **({header_key(w): n for n, ws in own.items() for w in ws} if user else {})},
     )
 
 
@@ -229,6 +265,7 @@ class MappingBook:
         self.builtin_dir = builtin_dir
         self.user_dir = user_dir
         self._cache: dict[Platform, ImportPreset] = {}
+        self._known: dict[str, bool] = {}
 
     def user_file(self, platform: Platform) -> Path | None:
         return self.user_dir / f"{platform.value}.toml" if self.user_dir else None
@@ -244,7 +281,7 @@ class MappingBook:
             preset = _layer(preset, own)
         user = self.user_file(platform)
         if user is not None and user.exists():
-            preset = _layer(preset, user)
+            preset = _layer(preset, user, user=True)
         self._cache[platform] = preset
         return preset
 
@@ -252,7 +289,13 @@ class MappingBook:
         return [self.preset(p) for p in Platform]
 
     def known_header(self, header: str) -> bool:
-        return any(header in p.header_words() for p in self.all())
+        """A header some preset would map to a field (to recognise the header row)."""
+        key = header_key(header)
+        known = self._known.get(key)
+        if known is None:
+            known = any(p.field_of(header) is not None for p in self.all())
+            self._known[key] = known
+        return known
 
     def save_user_words(
         self,
@@ -260,6 +303,7 @@ class MappingBook:
         columns: Mapping[str, str] | None = None,
         statuses: Mapping[str, Stage] | None = None,
         types: Mapping[str, CaseType] | None = None,
+        shop: str | None = None,
     ) -> Path:
         """Add the merchant's own words (header → field, status word → stage…) to their mapping file."""
         path = self.user_file(platform)
@@ -275,7 +319,11 @@ class MappingBook:
                 if h in words:
                     words.remove(h)
             cols.setdefault(name, []).insert(0, h)
+        head = dict(raw.get("preset", {}))
+        if shop:
+            head["shop"] = shop  # remembered: this platform's files without a shop column go there
         sections: dict[str, dict[str, Any]] = {
+            **({"preset": head} if head else {}),
             "columns": {k: v for k, v in cols.items() if v},
             "statuses": {**raw.get("statuses", {}), **{k: v.value for k, v in (statuses or {}).items()}},
             "types": {**raw.get("types", {}), **{k: v.value for k, v in (types or {}).items()}},
@@ -286,6 +334,7 @@ class MappingBook:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_dump_toml(platform, sections), encoding="utf-8")
         self._cache.pop(platform, None)
+        self._known.clear()
         return path
 
 
@@ -304,54 +353,29 @@ def _dump_toml(platform: Platform, sections: Mapping[str, Mapping[str, Any]]) ->
     return "\n".join(lines)
 
 
-# ---- guessing the platform --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlatformGuess:
-    platform: Platform
-    confident: bool  # False: nothing pointed anywhere, `custom` was taken
-
-
-def guess_platform(
-    book: MappingBook, headers: Iterable[str], titles: Iterable[str], values: Iterable[str]
-) -> PlatformGuess:
-    """Which back end made this export: from its own headers, a title row, the platform column."""
-    header_set = {h for h in headers if h}
-    title_text = " ".join(titles)
-    value_list = [v for v in values if v]
-    scores: dict[Platform, float] = {}
-    sample = value_list[:200]
-    for preset in book.all():
-        score = 10.0 * sum(1 for s in preset.signature if s in header_set)
-        score += 3.0 * sum(1 for n in preset.names if n in title_text)
-        if sample:
-            share = sum(1 for v in sample if platform_of_word(preset, v) is preset.platform) / len(sample)
-            score += 5.0 * share
-        if score:
-            scores[preset.platform] = score
-    if not scores:
-        return PlatformGuess(Platform.CUSTOM, False)
-    best = max(scores.values())
-    winners = [p for p, s in scores.items() if s == best]
-    return PlatformGuess(winners[0], len(winners) == 1)
+# ---- words in cells ----------------------------------------------------------------------
 
 
 def platform_of_word(preset: ImportPreset, word: str) -> Platform | None:
-    """A platform-column value (`快手`, `抖店·暖暖好物`, `kuaishou`) → platform."""
-    w = word.strip()
+    """A platform-column value (`快手`, `抖店·暖暖好物`, `kuaishou`, eFAST's `jingdong`) → platform.
+
+    Codes compare without case; None for a word no preset knows (the row is then refused,
+    never filed under the file's platform).
+    """
+    w = word.strip().casefold()
     if not w:
         return None
     try:
         return Platform(w)
     except ValueError:
         pass
-    exact = preset.platforms.get(w)
+    table = {k.casefold(): v for k, v in preset.platforms.items()}
+    exact = table.get(w)
     if exact is not None:
         return exact
-    for key in sorted(preset.platforms, key=len, reverse=True):
-        if key in w:
-            return preset.platforms[key]
+    for key in sorted(table, key=len, reverse=True):
+        if len(key) >= 2 and not key.isascii() and key in w:
+            return table[key]
     return None
 
 
@@ -368,12 +392,11 @@ def lookup_word(table: Mapping[str, Any], word: str) -> Any:
 
 __all__ = [
     "FIELDS",
+    "REQUIRED",
     "REQUIRED_FIELDS",
     "ColumnMap",
     "ImportPreset",
     "MappingBook",
-    "PlatformGuess",
-    "guess_platform",
     "lookup_word",
     "map_columns",
     "platform_of_word",

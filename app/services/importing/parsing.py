@@ -50,6 +50,10 @@ NOT_A_TIME = Template(
     en="not a time: {value!r} (expected e.g. 2026-11-03 14:05:09)",
     zh="无法识别的时间：「{value}」（应如 2026-11-03 14:05:09）",
 )
+NOT_A_DURATION = Template(
+    en="not a duration: {value!r} (expected e.g. 0.58天 or 1天2小时)",
+    zh="无法识别的时长：「{value}」（应如 0.58天 或 1天2小时）",
+)
 NOT_A_DATE = Template(en="not a valid date: {value!r}", zh="日期不存在：「{value}」")
 
 
@@ -66,6 +70,14 @@ def cell_text(value: Cell) -> str:
 
 def is_blank(value: Cell) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+# What exports write in an empty cell (抖店 writes `-`, others 无 or --).
+PLACEHOLDERS = frozenset({"-", "--", "---", "—", "——", "无", "暂无", "null", "NULL", "None", "N/A", "n/a"})
+
+
+def is_placeholder(value: Cell) -> bool:
+    return isinstance(value, str) and value.strip() in PLACEHOLDERS
 
 
 # ---- text and identifiers -------------------------------------------------------------
@@ -248,14 +260,44 @@ def _parse_time_text(text: str) -> datetime:
     return local
 
 
+_DURATION = re.compile(
+    r"^(?:(?P<d>\d+(?:\.\d+)?)\s*天)?\s*(?:(?P<h>\d+(?:\.\d+)?)\s*(?:小时|时))?"
+    r"\s*(?:(?P<m>\d+(?:\.\d+)?)\s*(?:分钟|分))?$"
+)
+
+
+def parse_duration(value: Cell) -> timedelta | None:
+    """`0.58天`, `1天2小时`, `3小时`, `45分钟` → a duration; blank → None.
+
+    淘宝's 完结时间 is such a duration, counted from the application (a reader of the
+    report does `finishTime.replace("天","")` and adds that many days).
+    """
+    if is_blank(value):
+        return None
+    text = clean_text(value)
+    m = _DURATION.match(text)
+    if not m or not any(m.groupdict().values()):
+        raise ValueProblem(NOT_A_DURATION(value=text))
+    d, h, mi = (float(m.group(k) or 0) for k in ("d", "h", "m"))
+    return timedelta(seconds=round(d * 86400 + h * 3600 + mi * 60))
+
+
+def looks_like_duration(value: Cell) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and value.strip()[-1] in "天时分"
+
+
 __all__ = [
+    "PLACEHOLDERS",
     "Cell",
     "ValueProblem",
     "cell_text",
     "clean_text",
     "from_excel_serial",
     "is_blank",
+    "is_placeholder",
+    "looks_like_duration",
     "parse_count",
+    "parse_duration",
     "parse_identifier",
     "parse_money",
     "parse_time",

@@ -9,13 +9,14 @@ that is behind the database is a conflict and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from app.models.enums import Action, Platform, Stage
+from app.models.enums import Action, CaseType, Platform, Stage
 from app.services.cases.inputs import NewCase, opened_case
 from app.services.cases.state import AppliedAuto, CaseState
+from app.services.importing.merging import MergedLine, merge_goods_lines
 from app.services.importing.records import (
     MISSING_TRACKING,
     BadRow,
@@ -37,9 +38,10 @@ CONFLICT = Template(
     zh="案件 {case_id} 在本地记录中为「{stage}」，文件中为「{word}」：{why}",
 )
 OTHER_TYPE = Template(
-    en="the file says {file_type}, the database {held_type}",
-    zh="文件中的售后类型为「{file_type}」，本地记录为「{held_type}」",
+    en="the file says {file_type}, the case is {held_type}: kept as {held_type}, the platform's status recorded",
+    zh="文件中的售后类型为「{file_type}」，本地记录为「{held_type}」：类型不变，按平台状态记录",
 )
+GOODS_LINE = Template(en="goods line of the case in row {first}", zh="第 {first} 行案件的商品行")
 CLOCK_RAN_OUT = Template(
     en="the platform's clock ran out first: {auto} at {at}", zh="平台时限先到期：{at} 已{auto}"
 )
@@ -57,6 +59,7 @@ class Outcome(StrEnum):
     UPDATE = "update"
     UNCHANGED = "unchanged"
     ERROR = "error"
+    MERGED = "merged"  # a goods line folded into the case of an earlier row
 
 
 @dataclass(frozen=True)
@@ -114,20 +117,25 @@ def plan_rows(
     planned: Callable[[int], None] | None = None,
 ) -> list[RowPlan]:
     """Every row's plan, in file order; `planned(n)` hears after each row (for progress)."""
-    seen: dict[Key, int] = {}
+    merged, duplicates = merge_goods_lines(rows)
     plans: list[RowPlan] = []
-    for row in rows:
+    for row in merged:
         if planned is not None:
             planned(len(plans))
         if isinstance(row, BadRow):
             plans.append(_error(row.line, row.platform, row.aftersale_no, row.status_word, row.problems))
             continue
-        first = seen.get(row.key)
+        if isinstance(row, MergedLine):
+            r = row.row
+            note = GOODS_LINE(first=row.into)
+            plans.append(RowPlan(r.line, r.platform, r.aftersale_no, r.status_word, Outcome.MERGED, notes=(note,)))
+            continue
+        first = duplicates.get(row.line)
         if first is not None:
             problem = RowProblem(ProblemKind.DUPLICATE, DUPLICATE(no=row.aftersale_no, first=first))
             plans.append(_error(row.line, row.platform, row.aftersale_no, row.status_word, (problem,)))
             continue
-        seen[row.key] = row.line
+        row = _settled(row)
         case = known.get(row.key)
         plans.append(_plan_known(row, case, now) if case else _plan_new(row, preset_for(row.platform), now))
     return plans
@@ -168,7 +176,7 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
     new = new_case_of(row)
     state = opened_case(new, preset, 0, 0, None, now)  # ids are handed out when it is written
     needs = Needs(
-        bool(row.return_tracking_no),
+        bool(row.return_tracking_no) or row.goods_returned,
         bool(row.reship_tracking_no),
         row.delivered_at is not None,
         row.approved_at is not None,  # a decision the file dates is replayed at that time
@@ -176,6 +184,7 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
     sim = simulate(state, preset, row.stage, needs, _time_of(row), _payload_of(row), now)
     if sim.refusal:
         return _refused(row, sim.refusal)
+    off_path = _off_path_notes(sim.steps)
     return RowPlan(
         row.line,
         row.platform,
@@ -186,7 +195,7 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
         sim.stage,
         new_case=new,
         steps=sim.steps,
-        notes=_auto_notes(sim.autos) + _deadline_notes(row, state),
+        notes=row.notes + off_path + _auto_notes(sim.autos) + _deadline_notes(row, state),
         state=state,
         preset=preset,
     )
@@ -196,14 +205,17 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
     state = case.state
     stage = state.stage
     needs = Needs(
-        bool(row.return_tracking_no) and not state.return_tracking_no,
+        (bool(row.return_tracking_no) or row.goods_returned) and not state.return_tracking_no,
         bool(row.reship_tracking_no) and not state.reship_tracking_no,
         row.delivered_at is not None and not any(e.action == Action.RETURN_DELIVERED for e in state.events),
         row.approved_at is not None and not any(e.action in DECISIONS for e in state.events),
     )
+    type_notes: tuple[Text, ...] = ()
     if state.case_type is not row.case_type:
-        return _conflict(row, state, OTHER_TYPE(file_type=row.case_type, held_type=state.case_type))
-    sim = simulate(state, case.preset, row.stage, needs, _time_of(row), _payload_of(row), now)
+        # The platform changed the type (a refund-only that became a return): its status still counts.
+        type_notes = (OTHER_TYPE(file_type=row.case_type, held_type=state.case_type),)
+    target = _stage_for(state.case_type, row.stage)
+    sim = simulate(state, case.preset, target, needs, _time_of(row), _payload_of(row), now)
     if sim.refusal:
         return _conflict(row, state, sim.refusal, stage)
     outcome = Outcome.UPDATE if sim.steps else Outcome.UNCHANGED
@@ -217,7 +229,10 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
         sim.stage,
         case_id=state.id,
         steps=sim.steps,
-        notes=_auto_notes(sim.autos) + _deadline_notes(row, state),
+        notes=(type_notes if sim.steps else ())
+        + _off_path_notes(sim.steps)
+        + _auto_notes(sim.autos)
+        + _deadline_notes(row, state),
         state=state if sim.steps else None,
         preset=case.preset,
     )
@@ -245,6 +260,25 @@ def _conflict(row: ImportRow, state: CaseState, why: str, stage: Stage | None = 
         case_id=state.id,
         problems=(problem,),
     )
+
+
+def _stage_for(case_type: CaseType, stage: Stage) -> Stage:
+    """售后成功 / 退款成功 of an exchange is its completion; 已完成 of a refund its refund."""
+    if stage is Stage.REFUNDED and not case_type.is_refund:
+        return Stage.COMPLETED
+    if stage is Stage.COMPLETED and case_type.is_refund:
+        return Stage.REFUNDED
+    return stage
+
+
+def _settled(row: ImportRow) -> ImportRow:
+    target = _stage_for(row.case_type, row.stage)
+    return row if target is row.stage else replace(row, stage=target)
+
+
+def _off_path_notes(steps: Sequence[Step]) -> tuple[Text, ...]:
+    notes = (s.payload.get("note") for s in steps if s.platform_stage is not None)
+    return tuple(n for n in notes if isinstance(n, Text))
 
 
 def _auto_notes(autos: Sequence[AppliedAuto]) -> tuple[Text, ...]:
@@ -287,12 +321,18 @@ def _time_of(row: ImportRow) -> Callable[[Move, bool, datetime], datetime]:
 
     def time_of(move: Move, is_last: bool, previous: datetime) -> datetime:
         own: datetime | None = None
-        if move.action in DECISIONS:
-            own = row.approved_at
+        if is_last:
+            own = row.final_time()  # 退款完结时间, 商家退款时间 …: closed_at and durations are true
+        if own is not None:
+            pass
+        elif move.action in DECISIONS:
+            own = row.approved_at  # 同意售后申请时间 / 审核时间: the buyer's clock starts here
         elif move.action is Action.BUYER_SHIP:
             own = row.returned_at
         elif move.action is Action.RETURN_DELIVERED:
             own = row.delivered_at
+        elif move.action is Action.CONFIRM_RECEIPT:
+            own = row.received_at
         if own is None and is_last:
             own = row.updated_at
         return own if own is not None else previous

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.services.importing.headers import normalise_header
 from app.services.importing.parsing import Cell, cell_text, is_blank
 from app.services.importing.progress import READ_STEP, READING, Progress
 from app.services.text.messages import Template
@@ -180,15 +181,6 @@ def read_sheet(path: Path, encoding: str | None = None, progress: Progress | Non
 
 
 # ---- the header row ---------------------------------------------------------------------
-
-
-def normalise_header(text: str) -> str:
-    """'退款金额(元)*' and ' 退款金额 ' both → '退款金额'."""
-    t = text.replace("\n", "").replace(" ", "").replace("\u3000", "").strip("*").strip()
-    for open_, close in (("(", ")"), ("（", "）"), ("[", "]"), ("【", "】")):
-        if t.endswith(close) and open_ in t and not t.startswith(open_):
-            t = t[: t.rindex(open_)]
-    return t
 
 
 def _is_totals(cells: Sequence[Cell]) -> bool:

@@ -4,25 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from app.models.enums import CaseType, Platform, Reason, Stage
-from app.services.importing.mapping import FIELDS, ColumnMap, ImportPreset, lookup_word, platform_of_word
+from app.services.importing.headers import ColumnMap
+from app.services.importing.mapping import FIELDS, ImportPreset, lookup_word, platform_of_word
 from app.services.importing.parsing import (
     Cell,
     ValueProblem,
     cell_text,
     clean_text,
     is_blank,
+    is_placeholder,
+    looks_like_duration,
     parse_count,
+    parse_duration,
     parse_identifier,
     parse_money,
     parse_time,
 )
-from app.services.text.messages import Template, message_of
+from app.services.importing.stages import composite_stage, derived_stage, implied_type
+from app.services.text.messages import Template, Text, message_of
 
 MISSING_TRACKING = "未提供"
 
@@ -30,6 +35,10 @@ IS_EMPTY = Template(en="{column} is empty", zh="{column}为空")
 UNKNOWN_STATUS = Template(
     en="unknown status {word!r}: map it to one of our stages",
     zh="未知的售后状态「{word}」：请把它对应到我们的阶段",
+)
+UNKNOWN_PLATFORM = Template(
+    en="unknown platform {word!r}: no preset files cases under it",
+    zh="未知的平台「{word}」：没有对应的平台预设，不能建档",
 )
 UNKNOWN_TYPE = Template(
     en="unknown after-sales type {word!r}: map it to one of our types",
@@ -42,6 +51,8 @@ class ProblemKind(StrEnum):
     MISSING = "missing"  # a required cell is empty
     UNKNOWN_STATUS = "unknown_status"
     UNKNOWN_TYPE = "unknown_type"
+    UNKNOWN_PLATFORM = "unknown_platform"
+    CONTRADICTION = "contradiction"  # the row contradicts itself (merged goods lines disagree)
     DUPLICATE = "duplicate"  # the same after-sales no. earlier in the file
     CONFLICT = "conflict"  # the database already holds a newer state
     REFUSED = "refused"  # the workflow does not allow this status for this case
@@ -88,6 +99,24 @@ class ImportRow:
     shipped: bool | None = None
     handler: str = ""
     reason_word: str = ""  # the file's reason text when it was not recognised
+    received_at: datetime | None = None  # the merchant confirmed receipt of the return
+    refunded_at: datetime | None = None
+    closed_at: datetime | None = None
+    completed_at: datetime | None = None  # the case ended (a completion time or 完结时间 duration)
+    line_amount: Decimal | None = None  # this goods line's share (ERP exports: one row per line)
+    goods_returned: bool = False  # 货物状态 买家已退货: the return was sent, tracking no. or not
+    lines: int = 1  # goods lines merged into this row
+    notes: tuple[Text, ...] = ()
+
+    def final_time(self) -> datetime | None:
+        """When the case reached its final stage, by the file's own times."""
+        if self.stage is Stage.REFUNDED:
+            return self.refunded_at or self.completed_at
+        if self.stage is Stage.CLOSED:
+            return self.closed_at or self.completed_at
+        if self.stage is Stage.COMPLETED:
+            return self.completed_at
+        return None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -103,8 +132,17 @@ class BadRow:
     problems: tuple[RowProblem, ...]
 
 
-TIME_FIELDS = ("requested_at", "approved_at", "returned_at", "delivered_at", "updated_at")
-MONEY_FIELDS = ("amount", "refunded_amount", "order_amount")
+TIME_FIELDS = (
+    "requested_at",
+    "approved_at",
+    "returned_at",
+    "delivered_at",
+    "received_at",
+    "refunded_at",
+    "closed_at",
+    "updated_at",
+)
+MONEY_FIELDS = ("amount", "line_amount", "refunded_amount", "order_amount")
 TEXT_FIELDS = (
     "reason_detail",
     "shop",
@@ -121,10 +159,18 @@ TEXT_FIELDS = (
 
 
 def read_row(
-    line: int, record: Mapping[str, Cell], columns: ColumnMap, preset: ImportPreset
+    line: int,
+    record: Mapping[str, Cell],
+    columns: ColumnMap,
+    preset: ImportPreset,
+    file_platform: Platform | None = None,
 ) -> ImportRow | BadRow:
+    """One data row; `file_platform`: the platform of rows whose platform cell is blank."""
     problems: list[RowProblem] = []
-    cells = {name: record.get(header) for name, header in columns.by_field.items() if header}
+    cells: dict[str, Cell] = {}
+    for name, header in columns.by_field.items():
+        value = record.get(header)
+        cells[name] = None if is_placeholder(value) else value  # `-`, 无: an empty cell
     cell = cells.get
 
     def parse(name: str, fn: Callable[[Cell], Any]) -> Any:
@@ -145,23 +191,56 @@ def read_row(
 
     aftersale_no = parse("aftersale_no", parse_identifier)
     order_no = parse("order_no", parse_identifier)
-    for name in ("aftersale_no", "order_no", "status", "requested_at", "amount"):
+    for name in ("aftersale_no", "order_no", "requested_at"):
         if is_blank(cell(name)):
             missing(name)
-    platform = platform_of_word(preset, clean_text(cell("platform"))) or preset.platform
-    status_word = clean_text(cell("status"))
-    stage: Stage | None = lookup_word(preset.statuses, status_word) if status_word else None
-    if status_word and stage is None:
+    amount_field = "amount" if "amount" in columns.by_field else "line_amount"
+    if is_blank(cell(amount_field)):
+        missing(amount_field)
+    platform_word = clean_text(cell("platform"))
+    platform = platform_of_word(preset, platform_word) if platform_word else file_platform or preset.platform
+    if platform is None:
+        header = columns.by_field["platform"]
         problems.append(
-            RowProblem(
-                ProblemKind.UNKNOWN_STATUS,
-                UNKNOWN_STATUS(word=status_word),
-                columns.by_field["status"],
-                status_word,
-            )
+            RowProblem(ProblemKind.UNKNOWN_PLATFORM, UNKNOWN_PLATFORM(word=platform_word), header, platform_word)
         )
+    words_at = len(problems)  # unknown words are reported before unreadable cells
+    times = {name: parse(name, parse_time) for name in TIME_FIELDS}
+    completed_at = parse("completed_at", _time_or_duration)
+    completed_in = parse("completed_in", _time_or_duration)
+    money = {name: parse(name, parse_money) for name in MONEY_FIELDS}
+    quantity = parse("quantity", parse_count)
+    texts: dict[str, Any] = {name: clean_text(cell(name)) for name in TEXT_FIELDS}
+    ship_tracking = clean_text(cell("ship_tracking_no"))
+    goods_word = clean_text(cell("goods_status"))
+    goods = lookup_word(preset.goods, goods_word) if goods_word else None
+    shipped_word = clean_text(cell("shipped"))
+    shipped = lookup_word(preset.shipped, shipped_word) if shipped_word else None
+    if not isinstance(shipped, bool):
+        # 货物状态 says whether the buyer has the goods; 发货物流信息 whether they were sent.
+        shipped = True if ship_tracking or goods in ("received", "returned") else None
+        if shipped is None and "ship_tracking_no" in columns.by_field:
+            shipped = False
+
+    notes: list[Text] = []
+    cell_problems = problems[words_at:]
+    del problems[words_at:]
+    status_word = clean_text(cell("status"))
+    stage: Stage | None = None
+    if status_word:
+        stage = composite_stage(preset.statuses, status_word)
+        if stage is None:
+            problems.append(
+                RowProblem(
+                    ProblemKind.UNKNOWN_STATUS,
+                    UNKNOWN_STATUS(word=status_word),
+                    columns.by_field["status"],
+                    status_word,
+                )
+            )
     type_word = clean_text(cell("case_type"))
-    case_type: CaseType | None = preset.default_type
+    return_word = clean_text(cell("needs_return"))
+    case_type: CaseType | None = None
     if type_word:
         case_type = lookup_word(preset.types, type_word)
         if case_type is None:
@@ -173,21 +252,47 @@ def read_row(
                     type_word,
                 )
             )
+    elif return_word:
+        needs = lookup_word(preset.shipped, return_word)  # 是 / 否
+        if isinstance(needs, bool):
+            case_type = CaseType.RETURN_REFUND if needs else CaseType.REFUND_ONLY
+    if case_type is None and not type_word:
+        case_type = implied_type(
+            preset.default_type,
+            stage,
+            bool(texts["return_tracking_no"]) or goods == "returned" or times["received_at"] is not None,
+        )
+    requested_at = times["requested_at"]
+    if completed_at is None and completed_in is not None and requested_at is not None:
+        completed_at = completed_in
+    if isinstance(completed_at, timedelta):
+        completed_at = requested_at + completed_at if requested_at is not None else None
+    if stage is None and not status_word and case_type is not None:
+        stage, why = derived_stage(
+            case_type,
+            final_at=completed_at or times["refunded_at"],
+            closed_at=times["closed_at"],
+            received_at=times["received_at"],
+            returned=bool(texts["return_tracking_no"]) or goods == "returned",
+            approved_at=times["approved_at"],
+        )
+        notes.append(why)
+    problems.extend(cell_problems)
     reason_word = clean_text(cell("reason"))
     reason = lookup_word(preset.reasons, reason_word) if reason_word else None
-    times = {name: parse(name, parse_time) for name in TIME_FIELDS}
     deadline_at = _platform_deadline(cell("deadline_at"))
-    money = {name: parse(name, parse_money) for name in MONEY_FIELDS}
-    quantity = parse("quantity", parse_count)
-    shipped_word = clean_text(cell("shipped"))
-    shipped = lookup_word(preset.shipped, shipped_word) if shipped_word else None
 
-    if problems or aftersale_no is None or order_no is None or stage is None or case_type is None:
+    if (
+        problems
+        or aftersale_no is None
+        or order_no is None
+        or stage is None
+        or case_type is None
+        or platform is None
+    ):
         return BadRow(line, platform, aftersale_no or "", status_word, tuple(problems))
-    requested_at = times["requested_at"]
-    amount = money["amount"]
+    amount = money["amount"] if money["amount"] is not None else money["line_amount"]
     assert requested_at is not None and amount is not None
-    texts = {name: clean_text(cell(name)) for name in TEXT_FIELDS}
     return ImportRow(
         line=line,
         platform=platform,
@@ -209,8 +314,22 @@ def read_row(
         quantity=quantity if quantity is not None else 1,
         shipped=shipped if isinstance(shipped, bool) else None,
         reason_word="" if reason else reason_word,
+        received_at=times["received_at"],
+        refunded_at=times["refunded_at"],
+        closed_at=times["closed_at"],
+        completed_at=completed_at,
+        line_amount=abs(money["line_amount"]) if money["line_amount"] is not None else None,
+        goods_returned=goods == "returned",
+        notes=tuple(notes),
         **texts,
     )
+
+
+def _time_or_duration(value: Cell) -> datetime | timedelta | None:
+    """A completion time, or (淘宝's 完结时间) how long after the application the case ended."""
+    if looks_like_duration(value):
+        return parse_duration(value)
+    return parse_time(value)
 
 
 def _platform_deadline(value: Cell) -> datetime | None:

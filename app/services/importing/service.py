@@ -10,18 +10,20 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models.entities import Case
+from app.models.entities import Case, Shop
 from app.models.enums import Platform
 from app.services.cases.service import CaseService
 from app.services.cases.state import CaseState, load_states
 from app.services.clock import Clock
 from app.services.importing.applying import apply_rows
 from app.services.importing.gc_pause import gc_paused
-from app.services.importing.mapping import FIELDS, ColumnMap, MappingBook, guess_platform, map_columns
+from app.services.importing.guessing import guess_platform
+from app.services.importing.headers import ColumnMap
+from app.services.importing.mapping import FIELDS, MappingBook, map_columns
 from app.services.importing.parsing import clean_text
 from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, plan_rows
 from app.services.importing.progress import CHECKING, Progress, every
-from app.services.importing.reading import ImportFileError, iter_records, locate_header, read_sheet
+from app.services.importing.reading import ImportFileError, Table, iter_records, locate_header, read_sheet
 from app.services.importing.records import BadRow, ImportRow, ProblemKind, read_row
 from app.services.text.messages import Template, Text
 
@@ -34,7 +36,19 @@ MISSING_COLUMNS_MAP = Template(
     en="{source}: missing required columns: {names}; map them in the import wizard or in {mapping}",
     zh="{source}：缺少必需的列：{names}；请在导入向导中指定，或写进 {mapping}",
 )
+ASK_PLATFORM = Template(
+    en="{source}: cannot tell which platform made this file (scores: {scores}): choose it (--platform)",
+    zh="{source}：无法判断这个文件来自哪个平台（得分：{scores}）：请选择平台（--platform）",
+)
+NOTHING_POINTS = Template(en="no preset matches", zh="没有匹配的预设")
+ASK_SHOP = Template(
+    en="the file has no shop column and you have several {platform} shops ({shops}): choose one (--shop)",
+    zh="文件没有店铺列，而您在{platform}有多个店铺（{shops}）：请选择一个（--shop）",
+)
 COLUMN_NAME = Template(en="{label} ({field})", zh="{label}（{field}）")
+COLUMN_NAME_NEAR = Template(
+    en="{label} ({field}; closest headers: {near})", zh="{label}（{field}；最接近的列：{near}）"
+)
 
 
 @dataclass(frozen=True)
@@ -53,13 +67,30 @@ class ImportPlan:
     skipped_lines: tuple[int, ...]  # totals rows
     rows: tuple[RowPlan, ...]
     user_mapping: str | None = None  # where the merchant's own words for this platform live
+    platform_question: Text | None = None  # the guess was a tie or weak: ask which platform it is
+    shop: str | None = None  # the shop rows without a shop column go to
+    shop_choices: tuple[str, ...] = ()  # no shop column and several shops: ask which
+
+    @property
+    def questions(self) -> list[Text]:
+        """What the merchant must answer before this file can be imported."""
+        out = [self.platform_question] if self.platform_question is not None else []
+        if self.shop_choices:
+            out.append(ASK_SHOP(platform=self.platform, shops=self.shop_choices))
+        return out
 
     @property
     def missing_columns(self) -> list[str]:
         return self.columns.missing()
 
     def missing_text(self) -> Text:
-        names = tuple(COLUMN_NAME(label=FIELDS[f], field=f) for f in self.missing_columns)
+        near = self.columns.closest
+        names = tuple(
+            COLUMN_NAME_NEAR(label=FIELDS[f], field=f, near=near[f])
+            if near.get(f)
+            else COLUMN_NAME(label=FIELDS[f], field=f)
+            for f in self.missing_columns
+        )
         if self.user_mapping:
             return MISSING_COLUMNS_MAP(source=self.source, names=names, mapping=self.user_mapping)
         return MISSING_COLUMNS(source=self.source, names=names)
@@ -104,6 +135,7 @@ class Importer:
         platform: Platform | None = None,
         encoding: str | None = None,
         progress: Progress | None = None,
+        shop: str | None = None,
     ) -> ImportPlan:
         """What importing `path` would do, row by row; writes nothing. ImportFileError if unreadable.
 
@@ -111,25 +143,41 @@ class Importer:
         then (step, 2 × data rows, CHECKING) while each row is parsed and then planned.
         """
         with gc_paused():
-            return self._preview(path, platform, encoding, progress)
+            return self._preview(path, platform, encoding, progress, shop)
 
     def _preview(
-        self, path: Path, platform: Platform | None, encoding: str | None, progress: Progress | None
+        self,
+        path: Path,
+        platform: Platform | None,
+        encoding: str | None,
+        progress: Progress | None,
+        shop: str | None = None,
     ) -> ImportPlan:
         sheet = read_sheet(path, encoding, progress)
         table = locate_header(sheet, self.mappings.known_header)
         guessed = platform is None
         confident = True
+        question: Text | None = None
         if platform is None:
             any_preset = self.mappings.preset(Platform.CUSTOM)
             column = map_columns(any_preset, table.headers).by_field.get("platform")
             values: list[str] = []
             if column:
                 values = [clean_text(rec.get(column)) for _, rec in iter_records(table)][:200]
-            guess = guess_platform(self.mappings, table.headers, table.title_lines, values)
+            guess = guess_platform(self.mappings, table.headers, table.title_lines, values, path.name)
             platform, confident = guess.platform, guess.confident
+            if not confident:
+                by_shop = self._platform_of_shops(table, map_columns(any_preset, table.headers))
+                if by_shop is not None:
+                    platform, confident = by_shop, True
+            if not confident:
+                question = ASK_PLATFORM(source=sheet.name, scores=_scores(guess.scores) or NOTHING_POINTS())
         preset = self.mappings.preset(platform)
         columns = map_columns(preset, table.headers)
+        shops = self._shop_names(platform)
+        default_shop = None
+        if "shop" not in columns.by_field:  # a shop column, even with empty cells, says it all
+            default_shop = shop or preset.shop or (shops[0] if len(shops) == 1 else None)
         user_file = self.mappings.user_file(platform)
         plan = ImportPlan(
             source=sheet.name,
@@ -146,6 +194,9 @@ class Importer:
             skipped_lines=tuple(table.skipped_lines),
             rows=(),
             user_mapping=str(user_file) if user_file else None,
+            platform_question=question,
+            shop=default_shop,
+            shop_choices=shops if "shop" not in columns.by_field and default_shop is None else (),
         )
         if columns.missing():
             return plan
@@ -153,7 +204,10 @@ class Importer:
         step = every(total)
         rows: list[ImportRow | BadRow] = []
         for i, (line, rec) in enumerate(iter_records(table), 1):
-            rows.append(read_row(line, rec, columns, preset))
+            row = read_row(line, rec, columns, preset, platform)
+            if default_shop and isinstance(row, ImportRow) and not row.shop:
+                row = replace(row, shop=default_shop)
+            rows.append(row)
             if progress is not None and i % step == 0:
                 progress(i, total, CHECKING)
         known = self._known(r.key for r in rows if isinstance(r, ImportRow))
@@ -174,9 +228,10 @@ class Importer:
         encoding: str | None = None,
         dry_run: bool = False,
         progress: Progress | None = None,
+        shop: str | None = None,
     ) -> ImportResult:
         """Plan, then (unless `dry_run`) write every new/update row in one transaction."""
-        plan = self.preview(path, platform, encoding, progress)
+        plan = self.preview(path, platform, encoding, progress, shop)
         if dry_run:
             if plan.missing_columns:
                 raise ImportFileError(plan.missing_text())
@@ -187,11 +242,40 @@ class Importer:
         """Write a previewed plan (the wizard does not read the file twice).
 
         A case that changed in the database since the preview rolls the whole import back
-        (ImportAborted): preview again and import.
+        (ImportAborted): preview again and import. A question left open (which platform,
+        which shop) refuses the import: answer it and preview again.
         """
         if plan.missing_columns:
             raise ImportFileError(plan.missing_text())
+        if plan.questions:
+            raise ImportFileError(plan.questions[0])
+        return self._apply(plan, progress)
+
+    def _apply(self, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
+        if plan.missing_columns:
+            raise ImportFileError(plan.missing_text())
         return ImportResult(plan, False, apply_rows(self._cases, plan.rows, progress, plan.source))
+
+    def _shop_names(self, platform: Platform) -> tuple[str, ...]:
+        """The merchant's shops on `platform` (a file without a shop column goes to the only one)."""
+        with self._sessions() as session:
+            names = session.scalars(select(Shop.name).where(Shop.platform == platform.value).order_by(Shop.name))
+            return tuple(names)
+
+    def _platform_of_shops(self, table: Table, columns: ColumnMap) -> Platform | None:
+        """The platform of the merchant's shops a file names, when they are all on one platform."""
+        header = columns.by_field.get("shop")
+        if header is None:
+            return None
+        names = {clean_text(rec.get(header)) for _, rec in iter_records(table)} - {""}
+        if not names:
+            return None
+        with self._sessions() as session:
+            found = session.execute(select(Shop.platform, Shop.name).where(Shop.name.in_(sorted(names)))).all()
+        platforms = {p for p, _ in found}
+        if {n for _, n in found} != names or len(platforms) != 1:
+            return None
+        return Platform(platforms.pop())
 
     def _known(self, keys: Iterable[Key]) -> dict[Key, KnownCase]:
         wanted = set(keys)
@@ -214,6 +298,10 @@ class Importer:
 
 def _known_case(session: Session, cases: CaseService, state: CaseState) -> KnownCase:
     return KnownCase(state, cases.preset_for(session, state.rule_set_id))
+
+
+def _scores(scores: Sequence[tuple[Platform, float]]) -> tuple[str, ...]:
+    return tuple(f"{p.value} {s:.2f}" for p, s in scores)
 
 
 def problems_of(plans: Sequence[RowPlan]) -> list[RowPlan]:

@@ -32,6 +32,17 @@ CLOCK_RAN_OUT = Template(
     zh="平台时限先到期（{at} 已{auto} → {to_stage}），无法变为「{target}」",
 )
 CANNOT_GO = Template(en="cannot go from {stage} to {target}", zh="无法从「{stage}」变为「{target}」")
+OLDER = Template(
+    en="the file is older: the case is already {stage}, the file says {target}",
+    zh="文件较旧：案件已是「{stage}」，文件中为「{target}」",
+)
+OFF_PATH = Template(
+    en="the platform reports {target} (from {stage}), a path our workflow does not take: recorded as the platform's step",
+    zh="平台显示为「{target}」（原为「{stage}」），不是我们流程中的路径：已按平台记录",
+)
+
+# The event a platform step records: the stage the platform reports, off our usual path.
+PLATFORM_STATUS = "platform_status"
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,7 @@ class Step:
     action: Action | None
     at: datetime
     payload: dict[str, str] = field(default_factory=dict)
+    platform_stage: Stage | None = None  # a platform step: the stage the platform reports
 
 
 @dataclass(frozen=True)
@@ -141,6 +153,7 @@ class Simulation:
     stage: Stage
     autos: tuple[AppliedAuto, ...]
     refusal: str | None = None  # why the target cannot be reached
+    off_path: bool = False  # reached by a platform step (see OFF_PATH)
 
 
 TimeOf = Callable[[Move, bool, datetime], datetime]  # (move, is_last_move, previous event time) → when
@@ -168,9 +181,12 @@ def simulate(
     while True:
         path = find_path(state.case_type, state.stage, target, needs_left)
         if path is None:
-            return Simulation(
-                tuple(steps), state.stage, tuple(autos), _unreachable(state.stage, target, autos)
-            )
+            if autos or state.stage.is_final or _is_older(state.stage, target):
+                why = OLDER(stage=state.stage, target=target) if not autos else None
+                return Simulation(
+                    tuple(steps), state.stage, tuple(autos), why or _unreachable(state.stage, target, autos)
+                )
+            return _platform_step(state, preset, target, time_of, payload_of, steps, now)
         if not path:
             return Simulation(tuple(steps), state.stage, tuple(autos))
         move = path[0]
@@ -209,6 +225,48 @@ def simulate(
         )
 
 
+# How far along a case is at each stage (a file saying an earlier stage is older than the case).
+_PROGRESS: dict[Stage, int] = {
+    Stage.AWAITING_MERCHANT: 0,
+    Stage.REJECTED: 1,
+    Stage.AWAITING_BUYER_RETURN: 2,
+    Stage.AWAITING_MERCHANT_RECEIPT: 3,
+    Stage.AWAITING_MERCHANT_SHIP: 4,
+    Stage.AWAITING_BUYER_RECEIPT: 5,
+    Stage.IN_DISPUTE: 6,
+}
+
+
+def _is_older(stage: Stage, target: Stage) -> bool:
+    """The file reports a stage the case has already left behind."""
+    if target.is_final:
+        return False
+    return _PROGRESS[target] < _PROGRESS[stage]
+
+
+def _platform_step(
+    state: CaseState,
+    preset: RulePreset,
+    target: Stage,
+    time_of: TimeOf,
+    payload_of: PayloadOf,
+    steps: list[Step],
+    now: datetime,
+) -> Simulation:
+    """The platform's word is a fact: record the stage it reports, with a note, when no path leads there."""
+    last_at = state.events[-1].at
+    at = max(time_of(Move(Action.NOTE), True, last_at), last_at)
+    if at > now:
+        return Simulation(tuple(steps), state.stage, (), TIME_IN_FUTURE(at=at))
+    from_stage = state.stage
+    payload = {**payload_of(Move(Action.NOTE), target), "note": OFF_PATH(target=target, stage=from_stage)}
+    if target is Stage.REFUNDED and "amount" not in payload:
+        payload["amount"] = str(state.refund_requested)
+    record(state, preset, PLATFORM_STATUS, Actor.PLATFORM, at, target, payload, now)
+    steps.append(Step(None, at, payload, platform_stage=target))
+    return Simulation(tuple(steps), state.stage, (), off_path=True)
+
+
 def _unreachable(stage: Stage, target: Stage, autos: Sequence[AppliedAuto]) -> str:
     if autos:
         a = autos[-1]
@@ -216,4 +274,4 @@ def _unreachable(stage: Stage, target: Stage, autos: Sequence[AppliedAuto]) -> s
     return CANNOT_GO(stage=stage, target=target)
 
 
-__all__ = ["MOVES", "Move", "Needs", "Simulation", "Step", "find_path", "simulate"]
+__all__ = ["MOVES", "OFF_PATH", "PLATFORM_STATUS", "Move", "Needs", "Simulation", "Step", "find_path", "simulate"]

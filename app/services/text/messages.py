@@ -106,7 +106,8 @@ def _en(value: object) -> object:
     if isinstance(value, Text):
         return value
     if isinstance(value, datetime):
-        return value.isoformat()
+        # Platform times read as the back ends show them: Beijing time (+08:00), on every machine.
+        return value.astimezone(BEIJING).isoformat() if value.tzinfo is not None else value.isoformat()
     if isinstance(value, tuple | list):
         return ", ".join(str(_en(v)) for v in value)
     return value

@@ -39,7 +39,7 @@ from app.services.importing import (
 )
 from app.services.importing.progress import READING
 from app.ui.common import vocab
-from app.ui.common.service_text import error_text
+from app.ui.common.service_text import error_text, say
 from app.ui.common.tasks import TaskRunner
 from app.ui.importing.preview_model import COL_MESSAGE, ImportPreviewModel
 from app.ui.settings.platform_choice import add_platform_items
@@ -228,7 +228,13 @@ class PreviewPage(QWizardPage):
                 )
             )
         self.summary.setText("\n".join(lines))
-        mapped = [f"{header} → {FIELDS[name]}" for name, header in plan.columns.by_field.items()]
+        if plan.questions:
+            lines.extend(say(q) for q in plan.questions)
+            self.summary.setText("\n".join(lines))
+        conf = plan.columns.confidence
+        mapped = [
+            f"{header} → {FIELDS[name]} ({conf.get(name, 1.0):.0%})" for name, header in plan.columns.by_field.items()
+        ]
         self.mapping_label.setText(self.tr("Columns: {0}").format("; ".join(mapped)))
         self._build_fixes(plan)
         self.completeChanged.emit()
@@ -280,7 +286,7 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         plan = self.plan
-        if plan is None or plan.missing_columns:
+        if plan is None or plan.missing_columns or plan.questions:
             return False
         c = plan.counts()
         return c["new"] + c["update"] > 0

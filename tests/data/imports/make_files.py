@@ -366,7 +366,7 @@ def _xlsx(platform: str, rows: list[Row], path: Path) -> dict[int, Row]:
 
 
 def _expected(platform: str, fmt: str, by_line: dict[int, Row], header_row: int) -> dict[str, Any]:
-    counts = {"new": 0, "update": 0, "unchanged": 0, "error": 0}
+    counts = {"new": 0, "update": 0, "unchanged": 0, "error": 0, "merged": 0}
     for row in by_line.values():
         counts[row.outcome] += 1
     return {
