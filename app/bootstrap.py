@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # the window imports this module before its first paint: SQLA
     from app.services.reports.order_counts import OrderCountService
     from app.services.reports.workbook import ReportService
     from app.services.rules.calendar import CalendarFileError, WorkCalendar
+    from app.services.rules.drift import DriftFinder
     from app.services.rules.presets import RuleBook
     from app.services.storage.backup import BackupService
 
@@ -207,6 +208,12 @@ class AppContext:
         from app.services.alerts.service import AlertService
 
         return AlertService(self.sessions, self.clock, self.cases, RunMarker(self.data_dir / FILE_NAME))
+
+    @_Service
+    def drift(self) -> DriftFinder:
+        from app.services.rules.drift import DriftFinder
+
+        return DriftFinder(self.sessions, self.rules)
 
     @_Service
     def due_list(self) -> DueList:

@@ -78,6 +78,8 @@ def _deadline_json(d: DeadlineView, now: Any) -> dict[str, Any]:
         "seconds_left": int((d.due_at - now).total_seconds()) if d.due_at else None,
         "estimate": str(d.estimate) if d.estimate is not None else None,
         "adjustment": str(d.adjustment) if d.adjustment is not None else None,
+        "platform_deadline": d.platform_deadline,
+        "preset_due": d.preset_due,
     }
 
 

@@ -493,6 +493,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Platform deadline (from its export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>our preset said {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rule {0} ({1}) · confidence {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,6 +854,17 @@
     </message>
     <message>
         <source>A new database will be created here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DriftBanner</name>
+    <message>
+        <source>Use {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a new preset version with this duration (new cases only)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -494,6 +494,14 @@
         <translation>阶段：{0}。{1}期限；超时后平台将：{2} → {3}。截止 {4}</translation>
     </message>
     <message>
+        <source>Platform deadline (from its export)</source>
+        <translation>平台时限（来自平台导出）</translation>
+    </message>
+    <message>
+        <source>our preset said {0}</source>
+        <translation>预设为 {0}</translation>
+    </message>
+    <message>
         <source>Rule {0} ({1}) · confidence {2}</source>
         <translation>规则 {0}（{1}）· 可信度 {2}</translation>
     </message>
@@ -848,6 +856,17 @@
     <message>
         <source>A new database will be created here.</source>
         <translation>将在此处新建数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>DriftBanner</name>
+    <message>
+        <source>Use {0}</source>
+        <translation>改为 {0}</translation>
+    </message>
+    <message>
+        <source>Save a new preset version with this duration (new cases only)</source>
+        <translation>以此时长保存为新的预设版本（只对新建的售后单生效）</translation>
     </message>
 </context>
 <context>

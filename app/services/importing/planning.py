@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 from app.models.enums import Action, CaseType, Platform, Stage
 from app.services.cases.inputs import NewCase, opened_case
 from app.services.cases.state import AppliedAuto, CaseState
 from app.services.importing.merging import MergedLine, merge_goods_lines
+from app.services.importing.platform_deadline import take_platform_deadline
 from app.services.importing.records import (
     MISSING_TRACKING,
     BadRow,
@@ -44,11 +45,6 @@ OTHER_TYPE = Template(
 GOODS_LINE = Template(en="goods line of the case in row {first}", zh="第 {first} 行案件的商品行")
 CLOCK_RAN_OUT = Template(
     en="the platform's clock ran out first: {auto} at {at}", zh="平台时限先到期：{at} 已{auto}"
-)
-DEADLINE_DIFFERS = Template(
-    en="the file's deadline {file_due} differs from our {party} clock ({ours}, rule {rule}): "
-    "check the rule preset",
-    zh="文件中的超时时间 {file_due} 与我们的{party}时限（{ours}，规则 {rule}）不一致：请检查规则预设",
 )
 # A cell that could not be read, named by its column (the problem text says what is wrong with it).
 IN_COLUMN = Template(en="{column}: {problem}", zh="{column}：{problem}")
@@ -185,6 +181,7 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
     if sim.refusal:
         return _refused(row, sim.refusal)
     off_path = _off_path_notes(sim.steps)
+    taken, deadline_notes = take_platform_deadline(row.deadline_at, state, preset, now)
     return RowPlan(
         row.line,
         row.platform,
@@ -194,8 +191,8 @@ def _plan_new(row: ImportRow, preset: RulePreset, now: datetime) -> RowPlan:
         None,
         sim.stage,
         new_case=new,
-        steps=sim.steps,
-        notes=row.notes + off_path + _auto_notes(sim.autos) + _deadline_notes(row, state),
+        steps=sim.steps + taken,
+        notes=row.notes + off_path + _auto_notes(sim.autos) + deadline_notes,
         state=state,
         preset=preset,
     )
@@ -218,7 +215,9 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
     sim = simulate(state, case.preset, target, needs, _time_of(row), _payload_of(row), now)
     if sim.refusal:
         return _conflict(row, state, sim.refusal, stage)
-    outcome = Outcome.UPDATE if sim.steps else Outcome.UNCHANGED
+    taken, deadline_notes = take_platform_deadline(row.deadline_at, state, case.preset, now)
+    steps = sim.steps + taken
+    outcome = Outcome.UPDATE if steps else Outcome.UNCHANGED
     return RowPlan(
         row.line,
         row.platform,
@@ -228,12 +227,12 @@ def _plan_known(row: ImportRow, case: KnownCase, now: datetime) -> RowPlan:
         stage,
         sim.stage,
         case_id=state.id,
-        steps=sim.steps,
+        steps=steps,
         notes=(type_notes if sim.steps else ())
         + _off_path_notes(sim.steps)
         + _auto_notes(sim.autos)
-        + _deadline_notes(row, state),
-        state=state if sim.steps else None,
+        + deadline_notes,
+        state=state if steps else None,
         preset=case.preset,
     )
 
@@ -283,32 +282,6 @@ def _off_path_notes(steps: Sequence[Step]) -> tuple[Text, ...]:
 
 def _auto_notes(autos: Sequence[AppliedAuto]) -> tuple[Text, ...]:
     return tuple(CLOCK_RAN_OUT(auto=a.auto_action, at=a.at) for a in autos)
-
-
-# The platform's own deadline (超时时间) may differ from ours by its rounding, not by more.
-DEADLINE_TOLERANCE = timedelta(hours=1)
-
-
-def _deadline_notes(row: ImportRow, state: CaseState) -> tuple[Text, ...]:
-    """A note when the file's deadline is not one of the clocks we run for the case.
-
-    The file's deadline belongs to the platform's current clock; ours come from the rule
-    preset. A mismatch means the preset (or the platform's rules) changed: the merchant
-    should check it before trusting our countdown.
-    """
-    if row.deadline_at is None or state.stage.is_final:
-        return ()
-    running = [d for d in state.deadlines if d.due_at is not None]
-    if not running:
-        return ()
-    file_due = row.deadline_at
-    closest = min(running, key=lambda d: abs(d.due_at - file_due))  # type: ignore[operator]
-    assert closest.due_at is not None
-    if abs(closest.due_at - file_due) <= DEADLINE_TOLERANCE:
-        return ()
-    return (
-        DEADLINE_DIFFERS(file_due=file_due, party=closest.party, ours=closest.due_at, rule=closest.rule_id),
-    )
 
 
 # ---- the file's times and details for each action ---------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models.entities import Case, Deadline, Shop
 from app.models.enums import Action, CaseType, Party, Platform, Stage
-from app.services.clock import Clock
+from app.services.clock import Clock, parse_instant
 from app.services.listing.clock_choice import pick_clock
 from app.services.listing.due import DueRow, read_due
 from app.services.rules.adjustments import adjusted_due
@@ -37,6 +38,9 @@ class DeadlineView:
     estimate: Text | None = None
     # The platform's holiday adjustment that moved this clock, said in words (detail only).
     adjustment: Text | None = None
+    # The platform's own deadline, taken from an export (平台时限), and what our preset said.
+    platform_deadline: bool = False
+    preset_due: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -218,7 +222,7 @@ class CaseQueries:
             fields["shop"] = c.shop.name if c.shop else ""
             rules = {r["id"]: dict(r) for r in c.rule_set.content.get("rules", [])}
             row = _case_row(c)
-            marked = tuple(self._marked(d, row.platform, rules) for d in row.deadlines)
+            marked = tuple(self._marked(d, row.platform, rules, events) for d in row.deadlines)
             return CaseDetail(
                 row=replace(row, deadlines=marked),
                 fields=fields,
@@ -229,7 +233,9 @@ class CaseQueries:
                 rules=rules,
             )
 
-    def _marked(self, d: DeadlineView, platform: str, rules: dict[str, dict[str, Any]]) -> DeadlineView:
+    def _marked(
+        self, d: DeadlineView, platform: str, rules: dict[str, dict[str, Any]], events: Sequence[EventView]
+    ) -> DeadlineView:
         """The deadline with what the merchant should know of how it was counted."""
         duration = str(rules.get(d.rule_id, {}).get("duration", ""))
         adjustment = None
@@ -239,8 +245,31 @@ class CaseQueries:
             moved, applied = adjusted_due(found, Platform(platform), Party(d.party), Stage(d.stage), d.starts_at, base)
             if applied and moved == d.due_at:
                 adjustment = applied[-1].notice()
-        return replace(d, estimate=estimate_notice(duration, d.starts_at, d.due_at), adjustment=adjustment)
+        taken = _platform_deadline_event(d, events)
+        preset_due = None
+        if taken is not None and taken.payload.get("preset_due"):
+            preset_due = parse_instant(str(taken.payload["preset_due"]))
+        return replace(
+            d,
+            estimate=estimate_notice(duration, d.starts_at, d.due_at),
+            adjustment=adjustment,
+            platform_deadline=taken is not None,
+            preset_due=preset_due,
+        )
+
+
 
     def shops(self) -> list[tuple[str, str]]:
         with self._sessions() as session:
             return [(s.platform, s.name) for s in session.scalars(select(Shop).order_by(Shop.name))]
+
+
+def _platform_deadline_event(d: DeadlineView, events: Sequence[EventView]) -> EventView | None:
+    """The platform step that set this clock's due instant (an export's 超时时间), if it did."""
+    for e in reversed(events):
+        if e.to_stage != d.stage:
+            return None  # earlier stages' clocks are not this one
+        if e.action == Action.EXTEND_DEADLINE and e.actor == "platform" and e.payload.get("party") == d.party:
+            due = str(e.payload.get("due_at", ""))
+            return e if due and d.due_at is not None and parse_instant(due) == d.due_at else None
+    return None

@@ -6,7 +6,7 @@ screen is shown or after a change while it is visible.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -42,10 +42,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.reports.dashboard import DashboardFigures, UpcomingDeadline
+from app.services.rules.drift import Drift
 from app.ui.common import formatting, vocab
 from app.ui.common.changes import ChangeSet
 from app.ui.common.list_table_model import ListTableModel
 from app.ui.common.tasks import TaskRunner
+from app.ui.rules.drift_banner import DriftBanner
 
 _Index = QModelIndex | QPersistentModelIndex
 COL_DUE, COL_LEFT, COL_PLATFORM, COL_AFTERSALE_NO, COL_STAGE, COL_PARTY, COL_AT_ZERO = range(7)
@@ -132,10 +134,17 @@ class DashboardView(QWidget):
     openCase = Signal(int)
 
     def __init__(
-        self, figures: Callable[[], DashboardFigures], tasks: TaskRunner, parent: Any = None
+        self,
+        figures: Callable[[], DashboardFigures],
+        tasks: TaskRunner,
+        parent: Any = None,
+        drift: Callable[[], Sequence[Drift]] | None = None,
     ) -> None:
+        """`drift()`: presets the platforms' own deadlines disagree with (shown above the cards)."""
         super().__init__(parent)
         self._figures = figures
+        self._drift = drift
+        self.drift_banner = DriftBanner(offer_fix=False)
         self._tasks = tasks
         self._dirty = True
         self.figures: DashboardFigures | None = None
@@ -193,6 +202,7 @@ class DashboardView(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.drift_banner)
         layout.addLayout(cards)
         layout.addLayout(grid, 1)
 
@@ -226,6 +236,9 @@ class DashboardView(QWidget):
     def refresh(self) -> None:
         self._dirty = False
         self._tasks.run(lambda _: self._figures(), done=self.show_figures)
+        if self._drift is not None:
+            find = self._drift
+            self._tasks.run(lambda _: find(), done=self.drift_banner.show_drifts)
 
     def show_figures(self, f: DashboardFigures) -> None:
         self.figures = f

@@ -221,6 +221,13 @@ class CaseDetailPanel(QWidget):
     def _rule_text(self, d: DeadlineView) -> str:
         assert self.detail is not None
         rule = self.detail.rules.get(d.rule_id, {})
+        if d.platform_deadline:  # the platform's own deadline, from its export: it wins over the preset
+            text = self.tr("Platform deadline (from its export)")
+            if d.preset_due is not None and d.due_at is not None and d.preset_due != d.due_at:
+                text += " · " + self.tr("our preset said {0}").format(
+                    formatting.epoch_text(int(d.preset_due.timestamp()))
+                )
+            return text
         conf = vocab.label(vocab.confidences(), d.confidence)
         text = self.tr("Rule {0} ({1}) · confidence {2}").format(d.rule_id, rule.get("duration", "?"), conf)
         if rule.get("source"):

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import CaseType, Platform
+from app.services.rules.drift import Drift
 from app.services.rules.presets import Duration, RuleBook, RulePreset
 from app.ui.common import vocab
 from app.ui.common.changes import ChangeHub, ChangeSet
 from app.ui.common.list_table_model import ListTableModel
 from app.ui.common.tasks import TaskRunner
+from app.ui.rules.drift_banner import DriftBanner
 from app.ui.settings.platform_choice import add_platform_items
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -155,6 +157,7 @@ class RulesView(QWidget):
         my_platforms: Callable[[], Sequence[str]] = tuple,
         open_holidays: Callable[[], Any] | None = None,
         open_adjustments: Callable[[Platform], Any] | None = None,
+        drift: Callable[[Platform], Sequence[Drift]] | None = None,
     ) -> None:
         """`open_holidays()` opens the holiday calendar (节假日安排) the working-day clocks count with."""
         super().__init__(parent)
@@ -225,6 +228,10 @@ class RulesView(QWidget):
         layout.addLayout(top)
         layout.addWidget(notice)
         layout.addWidget(self.message)
+        self._drift = drift
+        self.drift_banner = DriftBanner(offer_fix=True)
+        self.drift_banner.apply.connect(self.save_duration)
+        layout.addWidget(self.drift_banner)
         layout.addWidget(self.table, 1)
         self.show_platform()
 
@@ -245,6 +252,9 @@ class RulesView(QWidget):
 
     def show_platform(self) -> None:
         platform = self.current_platform()
+        if self._drift is not None:  # imported platform deadlines that disagree with this preset
+            find = self._drift
+            self.tasks.run(lambda _: find(platform), done=self._show_drift)
         preset = self.book.active(platform)
         self.model.set_preset(preset)
         builtin = preset.origin == "built-in"
@@ -261,6 +271,9 @@ class RulesView(QWidget):
             )
         else:
             self.message.setText("")
+
+    def _show_drift(self, drifts: Sequence[Drift]) -> None:
+        self.drift_banner.show_drifts([d for d in drifts if d.platform is self.current_platform()])
 
     def save_duration(self, rule_id: str, duration: Duration) -> None:
         preset = self.book.active(self.current_platform())

@@ -27,7 +27,7 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
     controller = CaseController(window, window.cases, ctx)
     window.controller = controller
 
-    dashboard = DashboardView(ctx.dashboard.figures, window.tasks)
+    dashboard = DashboardView(ctx.dashboard.figures, window.tasks, drift=ctx.drift.find)
     window.add_screen(
         "dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), icon("dashboard"), dashboard
     )
@@ -79,6 +79,7 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
         my_platforms=lambda: my_platforms(window.settings),
         open_holidays=open_holidays,
         open_adjustments=open_adjustments,
+        drift=ctx.drift.find,
     )
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
