@@ -168,9 +168,11 @@ class AppContext:
 
     @_Service
     def cases(self) -> CaseService:
+        from app.services.alerts.notices import record_auto_notices
         from app.services.cases.service import CaseService
 
-        return CaseService(self.sessions, self.clock, self.rules)
+        # Auto-actions commit with their notices, whoever applies them (window, CLI, import).
+        return CaseService(self.sessions, self.clock, self.rules, on_autos=record_auto_notices)
 
     @_Service
     def queries(self) -> CaseQueries:

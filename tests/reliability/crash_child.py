@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from app.bootstrap import AppContext
-from app.services.alerts.service import AlertService
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
+from app.services.alerts.service import AlertService
 from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import FixedClock
 from app.services.rules.workflow import ActionNotAllowed, allowed_actions

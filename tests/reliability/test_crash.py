@@ -130,8 +130,8 @@ def run_and_kill(child: Child, data_dir: Path, seed: int, rng: random.Random) ->
         reported.append(text)
 
 
-def verify(data_dir: Path, clock: FixedClock, reported: list[str]) -> int:
-    """Everything the module docstring promises; returns the number of cases checked."""
+def verify(data_dir: Path, clock: FixedClock, reported: list[str]) -> tuple[int, int]:
+    """Everything the module docstring promises; returns the numbers of cases and auto-actions checked."""
     db = data_dir / "sentinel.db"
     health = check_at_start(db, BackupService(data_dir, clock))
     assert health.state is DbState.OK, health
@@ -181,7 +181,7 @@ def verify(data_dir: Path, clock: FixedClock, reported: list[str]) -> int:
         assert ctx.cases.recompute_check() == []
         autos, unannounced = announced_after_start(ctx)
         assert unannounced == [], f"{len(unannounced)} of {autos} auto-actions never announced"
-        return len(cases)
+        return len(cases), autos
     finally:
         ctx.close()
 
@@ -216,6 +216,7 @@ def test_sigkill_at_random_moments_loses_and_tears_nothing(
     rng = random.Random(20261102)
     commits = 0
     checked = 0
+    autos = 0
     data_dir = tmp_path / "data-0"
     for kill in range(KILLS):
         if kill % KILLS_PER_DATABASE == 0:
@@ -223,12 +224,15 @@ def test_sigkill_at_random_moments_loses_and_tears_nothing(
             AppContext.open(data_dir, clock).close()
         reported = run_and_kill(child, data_dir, seed=kill, rng=rng)
         commits += len(reported)
-        checked += verify(data_dir, clock, reported)
+        cases, announced = verify(data_dir, clock, reported)
+        checked += cases
+        autos += announced
     assert child.stderr() == ""
     # The run is only meaningful if the child really wrote a lot between the kills.
     assert commits > 1200, commits
     assert checked > KILLS
-    print(f"{KILLS} kills, {commits} reported commits, {checked} case checks")
+    assert autos > KILLS, autos  # auto-actions were applied (and announced) all along
+    print(f"{KILLS} kills, {commits} reported commits, {checked} case checks, {autos} auto-action checks (all announced)")
 
 
 def test_killed_between_auto_actions_and_their_notices_every_one_is_announced_at_the_next_start(

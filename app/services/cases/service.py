@@ -6,7 +6,7 @@ case's deadlines are recomputed together, or nothing changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -69,12 +69,24 @@ from app.services.text.messages import message_of
 
 TICK_BATCH = 500
 
+# Called inside the transaction that applies auto-actions, before it commits: the alerts
+# feature writes their notices there (`alerts.notices.record_auto_notices`, wired by the
+# composition root), so an auto-action is never stored without its notice.
+AutoHook = Callable[[Session, Sequence[AppliedAuto], datetime], None]
+
 
 class CaseService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock, rules: RuleBook) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        rules: RuleBook,
+        on_autos: AutoHook | None = None,
+    ) -> None:
         self._sessions = sessions
         self._clock = clock
         self.rules = rules
+        self._on_autos = on_autos
         self._presets: dict[int, RulePreset] = {}
         self._rule_set_ids: dict[tuple[str, str], int] = {}
 
@@ -195,6 +207,8 @@ class CaseService:
                 raise CaseNotFound(NO_CASE(ref=case_id))
             autos, refusal = self._act(session, state, request, now)
             event_ids = save(session, [state], now)
+            if autos and self._on_autos is not None:
+                self._on_autos(session, autos, now)
         if refusal is not None:
             raise refusal
         return ActionResult(case_id, event_ids[-1], state.stage, tuple(autos))
@@ -266,7 +280,8 @@ class CaseService:
     def tick(self) -> list[AppliedAuto]:
         """Apply every auto-action due now, in due order, each stamped at its due instant.
 
-        Running it late gives the same history as running it at every due instant.
+        Running it late gives the same history as running it at every due instant. Each batch
+        commits with its notices (`on_autos`): a kill between two batches loses neither.
         """
         now = self._clock.now()
         applied: list[AppliedAuto] = []
@@ -282,10 +297,14 @@ class CaseService:
                 if not order:
                     return applied
                 states = load_states(session, order)
+                batch: list[AppliedAuto] = []
                 for cid in order:
                     state = states[cid]
-                    applied.extend(run_due(state, self.preset_for(session, state.rule_set_id), now, now))
+                    batch.extend(run_due(state, self.preset_for(session, state.rule_set_id), now, now))
                 save(session, states.values(), now)
+                if self._on_autos is not None:
+                    self._on_autos(session, batch, now)
+                applied.extend(batch)
 
     # ---- consistency ------------------------------------------------------------------
 
