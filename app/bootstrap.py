@@ -46,7 +46,8 @@ if TYPE_CHECKING:  # the window imports this module before its first paint: SQLA
     from app.services.reports.order_counts import OrderCountService
     from app.services.reports.workbook import ReportService
     from app.services.rules.presets import RuleBook
-    from app.services.storage.backup import BackupService
+    from app.services.storage.backup import BackupFile, BackupService
+    from app.services.storage.start_check import HealthReport
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,33 @@ def backups_for(data_dir: Path, clock: Clock) -> BackupService:
     from app.services.storage.backup import BackupService
 
     return BackupService(data_dir, clock)
+
+
+class _LazyBackups:
+    """The backups of a folder for the start check, built only if the check needs them (a
+    healthy file never does: `due` then loads no SQLAlchemy)."""
+
+    def __init__(self, data_dir: Path, clock: Clock) -> None:
+        self._data_dir = data_dir
+        self._clock = clock
+
+    def newest_good(self) -> BackupFile | None:
+        return backups_for(self._data_dir, self._clock).newest_good()
+
+
+def start_check(data_dir: Path, clock: Clock) -> HealthReport:
+    """The check every entry point runs before it opens the database (`check_at_start`)."""
+    from app.services.storage.start_check import check_at_start
+
+    return check_at_start(data_dir / DB_FILE_NAME, _LazyBackups(data_dir, clock))
+
+
+def refusal_at_start(data_dir: Path, clock: Clock, new_database: bool = False) -> str | None:
+    """What a command says instead of opening this folder's database (None: it may open it).
+    Never creates, changes or replaces the file."""
+    from app.services.storage.start_check import cli_refusal
+
+    return cli_refusal(start_check(data_dir, clock), data_dir / DB_FILE_NAME, new_database)
 
 
 class _Service(Generic[T]):
@@ -257,7 +285,10 @@ class AppContext:
         from app.services.importing.service import Importer
 
         return Importer(
-            self.cases, self.sessions, self.clock, MappingBook(paths.resource("import"), self.data_dir / "import")
+            self.cases,
+            self.sessions,
+            self.clock,
+            MappingBook(paths.resource("import"), self.data_dir / "import"),
         )
 
     @_Service

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from app.bootstrap import AppContext, Options, configured_data_dir, open_context
+from app.bootstrap import AppContext, Options, configured_data_dir, make_clock, open_context, refusal_at_start
 from app.cli.output import CliError, print_json
 from app.cli.parser import build_parser
 
@@ -64,6 +64,19 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
     if opts.data_dir is None and not opts.demo:
         opts = replace(opts, data_dir=configured_data_dir())
     try:
+        if not opts.demo:
+            # The window's start check, before anything opens (or creates) the file.
+            from app.services.storage.logs import setup_logging
+
+            assert opts.data_dir is not None
+            setup_logging(opts.data_dir)
+            refusal = refusal_at_start(
+                opts.data_dir, make_clock(opts, running=False), bool(getattr(args, "new_database", False))
+            )
+            if refusal is not None:
+                logging.getLogger(__name__).error("start check refused %s: %s", args.command, refusal)
+                print(f"error: {refusal}", file=sys.stderr)
+                return 1
         ctx, demo_dir = open_context(opts, running=False)
         try:
             return dispatch(ctx, args)

@@ -232,7 +232,9 @@ def test_sigkill_at_random_moments_loses_and_tears_nothing(
     assert commits > 1200, commits
     assert checked > KILLS
     assert autos > KILLS, autos  # auto-actions were applied (and announced) all along
-    print(f"{KILLS} kills, {commits} reported commits, {checked} case checks, {autos} auto-action checks (all announced)")
+    print(
+        f"{KILLS} kills, {commits} reported commits, {checked} case checks, {autos} auto-action checks (all announced)"
+    )
 
 
 def test_killed_between_auto_actions_and_their_notices_every_one_is_announced_at_the_next_start(
