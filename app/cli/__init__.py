@@ -24,12 +24,14 @@ __all__ = ["CliError", "Options", "build_parser", "main", "print_json"]
 
 
 def options_of(args: argparse.Namespace) -> Options:
-    from app.services.clock import parse_instant
+    from app.services.clock import OutOfRange, parse_instant
 
     now = None
     if getattr(args, "now", None):
         try:
             now = parse_instant(args.now)
+        except OutOfRange as e:
+            raise UsageError(f"--now: {e}") from None
         except ValueError:
             raise UsageError(f"--now: not an ISO 8601 time: {args.now!r}") from None
     return Options(getattr(args, "data_dir", None), now, bool(getattr(args, "demo", False)))

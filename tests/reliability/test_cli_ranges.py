@@ -72,7 +72,7 @@ def test_times_outside_1970_to_2100_are_refused(
     code, _, err = run(capsys, data, "case", "list", now=when)
     assert_message(code, err, "--now")
     code, _, err = run(capsys, data, "case", "act", "1", "extend_deadline", "--due-at", when, "--reason", "r")
-    assert_message(code, err, "due")
+    assert_message(code, err, "time")
 
 
 @pytest.mark.parametrize("span", ["99999999999d", "9" * 40 + "h", "200000d"])
@@ -96,3 +96,21 @@ def test_the_rules_live_in_services() -> None:
     with pytest.raises(ValueError):
         parse_span("99999999999d")
     assert parse_span("3650d").days == 3650
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--from", "0001-01-01", "--to", "9999-12-31", "-o", "r.xlsx"],
+        ["orders", "set", "--shop", "S", "--platform", "jd", "--month", "0001-01", "--count", "1"],
+        ["orders", "set", "--shop", "S", "--platform", "jd", "--month", "2026-11", "--count", NINES[:30]],
+        ["case", "show", NINES[:30]],
+        ["case", "act", NINES[:30], "note", "--text", "x"],
+    ],
+    ids=["report dates", "month", "count", "show id", "act id"],
+)
+def test_the_other_values_too(data: Path, capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    args = [str(data / a) if a == "r.xlsx" else a for a in args]
+    code, _, err = run(capsys, data, *args)
+    assert code == 1, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err

@@ -50,6 +50,7 @@ from app.services.cases.messages import (
     ON_SEVERAL_PLATFORMS,
     PLATFORM_ACTED_FIRST,
     REQUESTED_IN_FUTURE,
+    TIME_OUT_OF_RANGE,
 )
 from app.services.cases.state import (
     CASES,
@@ -61,7 +62,7 @@ from app.services.cases.state import (
     run_due,
     save,
 )
-from app.services.clock import Clock, parse_instant
+from app.services.clock import FIRST_YEAR, LAST_YEAR, Clock, OutOfRange, parse_instant
 from app.services.rules.deadlines import compute_deadlines, replay
 from app.services.rules.presets import RuleBook, RulePreset, preset_from_content
 from app.services.rules.workflow import ActionNotAllowed, check_action
@@ -190,7 +191,7 @@ class CaseService:
     def resolve_case_id(self, ref: str) -> int:
         """A case id, or an after-sales no. (unique across platforms)."""
         with self._sessions() as session:
-            if ref.isdigit() and session.get(Case, int(ref)) is not None:
+            if ref.isdigit() and len(ref) < 16 and session.get(Case, int(ref)) is not None:
                 return int(ref)
             ids = session.scalars(select(Case.id).where(Case.aftersale_no == ref)).all()
         if len(ids) == 1:
@@ -267,6 +268,10 @@ class CaseService:
         if "due_at" in payload:
             try:
                 payload["due_at"] = parse_instant(payload["due_at"]).isoformat()
+            except OutOfRange:
+                raise InvalidInput(
+                    TIME_OUT_OF_RANGE(text=payload["due_at"], first=FIRST_YEAR, last=LAST_YEAR)
+                ) from None
             except ValueError:
                 raise InvalidInput(NOT_A_TIME(text=payload["due_at"])) from None
         if "party" in payload and payload["party"] not in {p.value for p in Party}:
