@@ -297,6 +297,16 @@ class AppContext:
 
         return CaseExporter(self.sessions)
 
+    def rule_warnings(self) -> list[str]:
+        """The merchant's rule copies that could not be used (each: file, line, why; the
+        built-in preset is in force instead). Read only when the rules are loaded anyway or
+        the data folder holds a copy: a `due` in a folder without copies parses no TOML."""
+        if "rules" not in self._built and not any((self.data_dir / "rules").glob("*.toml")):
+            return []
+        from app.services.rules.presets import COPY_IGNORED
+
+        return [COPY_IGNORED(error=str(e)) for e in self.rules.errors]
+
     def reopen(self) -> None:
         """After the database file was replaced (a restore; every writer stopped): drop the
         pooled connections to the old file, upgrade the new one if it is older, forget what

@@ -81,6 +81,8 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
                 return 1
         ctx, demo_dir = open_context(opts, running=False)
         try:
+            for warning in ctx.rule_warnings():  # once per command, before its output
+                print(f"warning: {warning}", file=sys.stderr)
             return dispatch(ctx, args)
         finally:
             ctx.close()
