@@ -86,6 +86,8 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
             return dispatch(ctx, args)
         finally:
             ctx.close()
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as e:
         if _is_refusal(e):
             print(f"error: {e}", file=sys.stderr)
@@ -102,6 +104,18 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _reader_went_away() -> int:
+    """The output's reader closed it (`| head -1`): stop quietly, as `cat` would. Python would
+    fail again flushing stdout at exit, so stdout goes to the null device first (Python docs,
+    "Note on SIGPIPE")."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 1
 
 
 def _is_refusal(error: Exception) -> bool:

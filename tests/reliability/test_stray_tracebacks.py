@@ -84,12 +84,18 @@ def test_a_case_list_export_on_a_full_disk_says_so_and_nothing_after(
 @pytest.mark.skipif(sys.platform == "win32", reason="a shell pipe")
 def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
     data = tmp_path / "data"
+    # More output than a pipe holds (64 KB): the writer meets the closed pipe, whatever the timing.
     add = (
-        "import sys\nfrom app.cli import main\n"
-        "for i in range(300):\n"
-        "    main(['--data-dir', sys.argv[1], '--now', '2026-11-02T10:00', 'case', 'add', '--platform', 'jd',"
-        " '--type', 'refund_only', '--reason', 'quality', '--order-no', f'O{i}', '--aftersale-no', f'A{i}',"
-        " '--amount', '1.00', '--requested-at', '2026-11-02T09:00'])\n"
+        "import sys\nfrom datetime import datetime, UTC\nfrom decimal import Decimal\nfrom pathlib import Path\n"
+        "from app.bootstrap import AppContext\nfrom app.services.clock import FixedClock\n"
+        "from app.models.enums import CaseType, Platform, Reason\nfrom app.services.cases.service import NewCase\n"
+        "clock = FixedClock(datetime(2026, 11, 2, 2, tzinfo=UTC))\n"
+        "ctx = AppContext.open(Path(sys.argv[1]), clock)\n"
+        "with ctx.cases.batch() as b:\n"
+        "    for i in range(2000):\n"
+        "        b.add_case(NewCase(Platform.JD, CaseType.REFUND_ONLY, Reason.QUALITY, f'O{i}', f'A{i}',"
+        " Decimal('1.00'), clock.now()))\n"
+        "ctx.close()\n"
     )
     subprocess.run([sys.executable, "-c", add, str(data)], check=True, cwd=REPO, capture_output=True)
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
