@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # the window imports this module before its first paint: SQLA
     from app.services.rules.calendar import CalendarFileError, WorkCalendar
     from app.services.rules.drift import DriftFinder
     from app.services.rules.presets import RuleBook
-    from app.services.storage.backup import BackupService
+    from app.services.storage.backup import BackupFile, BackupService
+    from app.services.storage.start_check import HealthReport
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,33 @@ def backups_for(data_dir: Path, clock: Clock) -> BackupService:
     from app.services.storage.backup import BackupService
 
     return BackupService(data_dir, clock)
+
+
+class _LazyBackups:
+    """The backups of a folder for the start check, built only if the check needs them (a
+    healthy file never does: `due` then loads no SQLAlchemy)."""
+
+    def __init__(self, data_dir: Path, clock: Clock) -> None:
+        self._data_dir = data_dir
+        self._clock = clock
+
+    def newest_good(self) -> BackupFile | None:
+        return backups_for(self._data_dir, self._clock).newest_good()
+
+
+def start_check(data_dir: Path, clock: Clock) -> HealthReport:
+    """The check every entry point runs before it opens the database (`check_at_start`)."""
+    from app.services.storage.start_check import check_at_start
+
+    return check_at_start(data_dir / DB_FILE_NAME, _LazyBackups(data_dir, clock))
+
+
+def refusal_at_start(data_dir: Path, clock: Clock, new_database: bool = False) -> str | None:
+    """What a command says instead of opening this folder's database (None: it may open it).
+    Never creates, changes or replaces the file."""
+    from app.services.storage.start_check import cli_refusal
+
+    return cli_refusal(start_check(data_dir, clock), data_dir / DB_FILE_NAME, new_database)
 
 
 class _Service(Generic[T]):
@@ -188,10 +216,12 @@ class AppContext:
 
     @_Service
     def cases(self) -> CaseService:
+        from app.services.alerts.notices import record_auto_notices
         from app.services.cases.service import CaseService
 
         _ = self.calendar  # before any clock is counted
-        cases = CaseService(self.sessions, self.clock, self.rules)
+        # Auto-actions commit with their notices, whoever applies them (window, CLI, import).
+        cases = CaseService(self.sessions, self.clock, self.rules, on_autos=record_auto_notices)
         cases.refresh_working_day_clocks()  # counted with today's calendar before anything reads them
         return cases
 
@@ -285,7 +315,10 @@ class AppContext:
         from app.services.importing.service import Importer
 
         return Importer(
-            self.cases, self.sessions, self.clock, MappingBook(paths.resource("import"), self.data_dir / "import")
+            self.cases,
+            self.sessions,
+            self.clock,
+            MappingBook(paths.resource("import"), self.data_dir / "import"),
         )
 
     @_Service
@@ -293,6 +326,16 @@ class AppContext:
         from app.services.listing.export import CaseExporter
 
         return CaseExporter(self.sessions)
+
+    def rule_warnings(self) -> list[str]:
+        """The merchant's rule copies that could not be used (each: file, line, why; the
+        built-in preset is in force instead). Read only when the rules are loaded anyway or
+        the data folder holds a copy: a `due` in a folder without copies parses no TOML."""
+        if "rules" not in self._built and not any((self.data_dir / "rules").glob("*.toml")):
+            return []
+        from app.services.rules.presets import COPY_IGNORED
+
+        return [COPY_IGNORED(error=str(e)) for e in self.rules.errors]
 
     def reopen(self) -> None:
         """After the database file was replaced (a restore; every writer stopped): drop the

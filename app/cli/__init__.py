@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from app.bootstrap import AppContext, Options, configured_data_dir, open_context
+from app.bootstrap import AppContext, Options, configured_data_dir, make_clock, open_context, refusal_at_start
 from app.cli.output import CliError, print_json
 from app.cli.parser import build_parser
 
@@ -24,12 +24,14 @@ __all__ = ["CliError", "Options", "build_parser", "main", "print_json"]
 
 
 def options_of(args: argparse.Namespace) -> Options:
-    from app.services.clock import parse_instant
+    from app.services.clock import OutOfRange, parse_instant
 
     now = None
     if getattr(args, "now", None):
         try:
             now = parse_instant(args.now)
+        except OutOfRange as e:
+            raise UsageError(f"--now: {e}") from None
         except ValueError:
             raise UsageError(f"--now: not an ISO 8601 time: {args.now!r}") from None
     return Options(getattr(args, "data_dir", None), now, bool(getattr(args, "demo", False)))
@@ -64,11 +66,28 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
     if opts.data_dir is None and not opts.demo:
         opts = replace(opts, data_dir=configured_data_dir())
     try:
+        if not opts.demo:
+            # The window's start check, before anything opens (or creates) the file.
+            from app.services.storage.logs import setup_logging
+
+            assert opts.data_dir is not None
+            setup_logging(opts.data_dir)
+            refusal = refusal_at_start(
+                opts.data_dir, make_clock(opts, running=False), bool(getattr(args, "new_database", False))
+            )
+            if refusal is not None:
+                logging.getLogger(__name__).error("start check refused %s: %s", args.command, refusal)
+                print(f"error: {refusal}", file=sys.stderr)
+                return 1
         ctx, demo_dir = open_context(opts, running=False)
         try:
+            for warning in ctx.rule_warnings():  # once per command, before its output
+                print(f"warning: {warning}", file=sys.stderr)
             return dispatch(ctx, args)
         finally:
             ctx.close()
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as e:
         if _is_refusal(e):
             print(f"error: {e}", file=sys.stderr)
@@ -85,6 +104,18 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _reader_went_away() -> int:
+    """The output's reader closed it (`| head -1`): stop quietly, as `cat` would. Python would
+    fail again flushing stdout at exit, so stdout goes to the null device first (Python docs,
+    "Note on SIGPIPE")."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 1
 
 
 def _is_refusal(error: Exception) -> bool:

@@ -14,10 +14,12 @@ class CliError(Exception):
 
 def instant(text: str, flag: str) -> datetime:
     """An ISO 8601 option value (no offset: Beijing time), or a CliError naming the option."""
-    from app.services.clock import parse_instant
+    from app.services.clock import OutOfRange, parse_instant
 
     try:
         return parse_instant(text)
+    except OutOfRange as e:
+        raise CliError(f"{flag}: {e}") from None
     except ValueError:
         raise CliError(f"{flag}: not an ISO 8601 time: {text!r}") from None
 

@@ -11,7 +11,7 @@ from app import __version__
 from app.models.enums import Action, CaseType, Party, Platform, Reason, Stage
 from app.services.text.labels import vocab_value
 
-GLOBAL_HELP = "python -m app [--data-dir DIR] [--now ISO8601] [--demo] [COMMAND ...]"
+GLOBAL_HELP = "python -m app [--data-dir DIR] [--now ISO8601] [--demo] [--new-database] [COMMAND ...]"
 
 
 def word(kind: str) -> Callable[[str], str]:
@@ -39,6 +39,12 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,
         help="use a throw-away data folder filled with demo cases",
+    )
+    parser.add_argument(
+        "--new-database",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="start an empty database where none is (or the file is empty), even beside backups",
     )
 
 

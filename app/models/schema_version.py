@@ -59,6 +59,8 @@ def stored_revision(db_path: Path) -> str | None:
             return None
         ver = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(ver[0]) if ver else None
+    except UnicodeDecodeError as e:  # noise where the revision was (some Python versions)
+        raise sqlite3.DatabaseError(f"file is not a database ({e.reason})") from None
     finally:
         con.close()
 

@@ -75,13 +75,29 @@ def _iso(text: str) -> str:
     return out + rest.strip()
 
 
+# The times the app takes in: platform records of after-sales cases, never before the Unix
+# epoch nor beyond this century. Outside, a typo (year 1, 20260) — and arithmetic on it (an
+# offset, a 10-day clock) would overflow `datetime` far from where it was typed.
+FIRST_YEAR = 1970  # years as written (Beijing time when no offset is given)
+LAST_YEAR = 2100
+LONGEST_SPAN = timedelta(days=36_600)  # a century, and then some: a span past it is a typo
+
+
+class OutOfRange(ValueError):
+    """A time or span that parses but lies outside what the app takes (`str` says which)."""
+
+
 def parse_instant(text: str) -> datetime:
     """ISO 8601 (or 2026/12/08 11:00, 2026年12月8日 11:00) → aware UTC. No offset means Beijing
-    time. Raises ValueError."""
+    time. Raises ValueError, also for a time outside the years 1970–2100 (OutOfRange) or an
+    offset beyond ±24 h."""
     cleaned = text.strip().replace("Z", "+00:00")
     if not cleaned:
         raise ValueError("empty time")
-    return ensure_aware(datetime.fromisoformat(_iso(cleaned))).astimezone(UTC)
+    written = ensure_aware(datetime.fromisoformat(_iso(cleaned)))
+    if not FIRST_YEAR <= written.year <= LAST_YEAR:
+        raise OutOfRange(f"{text!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
+    return written.astimezone(UTC)  # (cannot overflow in those years)
 
 
 def iso_beijing(value: datetime) -> str:
@@ -99,7 +115,7 @@ def parse_span(text: str) -> timedelta:
     num = ""
     seen = False
     for ch in s:
-        if ch.isdigit():
+        if ch in "0123456789":  # (str.isdigit also takes '²', which int() refuses)
             num += ch
         elif ch in _UNITS and num:
             total += int(num) * _UNITS[ch]
@@ -109,4 +125,6 @@ def parse_span(text: str) -> timedelta:
             raise ValueError(f"not a time span: {text!r} (use e.g. 48h, 7d, 90m)")
     if num or not seen:
         raise ValueError(f"not a time span: {text!r} (use e.g. 48h, 7d, 90m)")
+    if total > LONGEST_SPAN.total_seconds():
+        raise OutOfRange(f"{text!r} is longer than {LONGEST_SPAN.days} days")
     return timedelta(seconds=total)

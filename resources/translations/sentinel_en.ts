@@ -278,6 +278,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A program or script: shown in its folder, never opened from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>

@@ -278,6 +278,10 @@
         <translation>或将文件拖放到此处</translation>
     </message>
     <message>
+        <source>A program or script: shown in its folder, never opened from here.</source>
+        <translation>程序或脚本：只在所在文件夹中显示，不会从这里打开。</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>

@@ -1,8 +1,17 @@
 """The process the crash test kills: random case adds, actions and ticks, one line per commit.
 
 It is a small fork server so that 200 runs do not pay 200 interpreter start-ups: it
-imports the app once, prints READY, then for each `RUN <data dir> <seed>` line on stdin
-forks a worker and, when the worker is gone (killed, normally), prints `EXIT <pid> <status>`.
+imports the app once, prints READY, then for each `RUN <data dir> <seed> [fault]` line on
+stdin forks a worker and, when the worker is gone (killed, normally), prints
+`EXIT <pid> <status>`.
+
+Ticks go both ways the app runs them: `CaseService.tick` (the CLI's `tick`) and
+`AlertService.wake` (the window's scheduler: tick, then decide what to show).
+
+Fault `notice`: the worker adds cases, lets their clocks run out and wakes as the window
+does, killing itself the moment the auto-actions are committed and their notices are about
+to be decided (the start of `AlertService.evaluate`): the point where a crash once lost
+every notice of the batch.
 
 A worker prints `P <pid>` when it is about to start, then after each commit:
   N <case id> <aftersale no>                 a case was added
@@ -15,15 +24,18 @@ from __future__ import annotations
 
 import os
 import random
+import signal
 import sqlite3
 import sys
 import traceback
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from app.bootstrap import AppContext
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
+from app.services.alerts.service import AlertService
 from app.services.cases.service import ActionRequest, NewCase
 from app.services.clock import FixedClock
 from app.services.rules.workflow import ActionNotAllowed, allowed_actions
@@ -74,12 +86,49 @@ def payload_for(action: Action, rng: random.Random, now: datetime) -> dict[str, 
     return {}
 
 
-def work(data_dir: Path, seed: int) -> None:
+def kill_before_notices() -> None:
+    """From now on, this process dies when auto-actions were applied and are about to be announced."""
+    evaluate = AlertService.evaluate
+
+    def dying(self: AlertService, applied: Any = (), away: bool = False) -> Any:
+        if applied:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return evaluate(self, applied, away)
+
+    AlertService.evaluate = dying  # type: ignore[method-assign]
+
+
+def auto_actions_then_die(ctx: AppContext, clock: FixedClock, seed: int) -> None:
+    """Cases whose clocks all run out, then the window's wake-up, killed before its notices."""
+    kill_before_notices()
+    for i in range(20):
+        no = f"F{seed}-{i}"
+        cid = ctx.cases.add_case(
+            NewCase(
+                platform=PLATFORMS[i % len(PLATFORMS)],
+                case_type=CaseType.REFUND_ONLY,
+                reason=Reason.QUALITY,
+                order_no=f"FO{seed}-{i}",
+                aftersale_no=no,
+                amount=Decimal("19.90"),
+                requested_at=clock.now(),
+            )
+        )
+        out(f"N {cid} {no}")
+    clock.advance(timedelta(days=60))
+    ctx.alerts.wake()
+    out("X the worker was to die before this line")
+
+
+def work(data_dir: Path, seed: int, fault: str = "") -> None:
     rng = random.Random(seed)
     clock = FixedClock(start_instant(data_dir / "sentinel.db"))
     ctx = AppContext.open(data_dir, clock)
     cases = open_cases(ctx)
     out(f"P {os.getpid()}")
+    if fault == "notice":
+        auto_actions_then_die(ctx, clock, seed)
+        return
     for i in range(MAX_OPS):
         clock.advance(timedelta(minutes=rng.randint(1, 240)))
         roll = rng.random()
@@ -100,7 +149,7 @@ def work(data_dir: Path, seed: int) -> None:
             out(f"N {cid} {no}")
             cases[cid] = (ctype, Stage.AWAITING_MERCHANT)
         elif roll < 0.25:
-            applied = ctx.cases.tick()
+            applied = ctx.cases.tick() if rng.random() < 0.5 else list(ctx.alerts.wake().applied)
             out("T " + " ".join(f"{a.case_id} {a.auto_action.value} {a.at.isoformat()}" for a in applied))
             cases = open_cases(ctx)
         else:
@@ -160,7 +209,7 @@ def serve() -> None:
         if pid == 0:
             code = 0
             try:
-                work(Path(cmd[1]), int(cmd[2]))
+                work(Path(cmd[1]), int(cmd[2]), *cmd[3:4])
             except BaseException:
                 traceback.print_exc()
                 code = 1

@@ -5,7 +5,10 @@ After every kill, the way the app itself starts (`check_at_start`, then `AppCont
 - every commit the child reported is there (cases added, events recorded, auto-actions);
 - no case is half-applied: its events are numbered 1..n without gaps, each starts where
   the previous one ended, and the stored stage is the last event's;
-- `CaseService.recompute_check()` finds nothing (deadline table = recomputation, stage = replay).
+- `CaseService.recompute_check()` finds nothing (deadline table = recomputation, stage = replay);
+- every auto-action is announced once the app has started again (its catch-up): no notice is
+  lost when the kill lands between the auto-action and its notice. A second test kills there
+  deterministically (the child's `notice` fault), the random kills land there by chance.
 
 The child (crash_child.py) is a fork server: one interpreter start for all 200 runs.
 Imports are not exercised yet (built on another branch); adds, actions and ticks are.
@@ -127,8 +130,8 @@ def run_and_kill(child: Child, data_dir: Path, seed: int, rng: random.Random) ->
         reported.append(text)
 
 
-def verify(data_dir: Path, clock: FixedClock, reported: list[str]) -> int:
-    """Everything the module docstring promises; returns the number of cases checked."""
+def verify(data_dir: Path, clock: FixedClock, reported: list[str]) -> tuple[int, int]:
+    """Everything the module docstring promises; returns the numbers of cases and auto-actions checked."""
     db = data_dir / "sentinel.db"
     health = check_at_start(db, BackupService(data_dir, clock))
     assert health.state is DbState.OK, health
@@ -176,9 +179,35 @@ def verify(data_dir: Path, clock: FixedClock, reported: list[str]) -> int:
             assert stage == previous, f"case {cid}: stage {stage} but its last event ends in {previous}"
         assert set(events) <= {cid for cid, _s in cases}
         assert ctx.cases.recompute_check() == []
-        return len(cases)
+        autos, unannounced = announced_after_start(ctx)
+        assert unannounced == [], f"{len(unannounced)} of {autos} auto-actions never announced"
+        return len(cases), autos
     finally:
         ctx.close()
+
+
+AUTO_ACTIONS = ("auto_approve", "auto_refund", "auto_close", "auto_complete", "penalty")
+
+
+def announced_after_start(ctx: AppContext) -> tuple[int, list[tuple[int, str, str]]]:
+    """Start as the window does (`catch_up`), then: how many auto-actions the timelines hold,
+    and those without a notice that was shown (or deliberately muted)."""
+    ctx.alerts.catch_up()
+    con = sqlite3.connect(ctx.db_path)
+    try:
+        rows = con.execute(
+            f"""SELECT e.case_id, e.action, e.at,
+                       EXISTS (SELECT 1 FROM alert_log l
+                               WHERE l.kind = 'auto_action' AND l.case_id = e.case_id
+                                 AND l.rule_id = e.rule_id AND l.due_at = e.at
+                                 AND l.sent_at IS NOT NULL)
+                FROM events e
+                WHERE e.actor = 'platform' AND e.action IN ({",".join("?" * len(AUTO_ACTIONS))})""",
+            AUTO_ACTIONS,
+        ).fetchall()
+    finally:
+        con.close()
+    return len(rows), [(cid, action, at) for cid, action, at, shown in rows if not shown]
 
 
 def test_sigkill_at_random_moments_loses_and_tears_nothing(
@@ -187,6 +216,7 @@ def test_sigkill_at_random_moments_loses_and_tears_nothing(
     rng = random.Random(20261102)
     commits = 0
     checked = 0
+    autos = 0
     data_dir = tmp_path / "data-0"
     for kill in range(KILLS):
         if kill % KILLS_PER_DATABASE == 0:
@@ -194,9 +224,41 @@ def test_sigkill_at_random_moments_loses_and_tears_nothing(
             AppContext.open(data_dir, clock).close()
         reported = run_and_kill(child, data_dir, seed=kill, rng=rng)
         commits += len(reported)
-        checked += verify(data_dir, clock, reported)
+        cases, announced = verify(data_dir, clock, reported)
+        checked += cases
+        autos += announced
     assert child.stderr() == ""
     # The run is only meaningful if the child really wrote a lot between the kills.
     assert commits > 1200, commits
     assert checked > KILLS
-    print(f"{KILLS} kills, {commits} reported commits, {checked} case checks")
+    assert autos > KILLS, autos  # auto-actions were applied (and announced) all along
+    print(
+        f"{KILLS} kills, {commits} reported commits, {checked} case checks, {autos} auto-action checks (all announced)"
+    )
+
+
+def test_killed_between_auto_actions_and_their_notices_every_one_is_announced_at_the_next_start(
+    child: Child, tmp_path: Path, clock: FixedClock
+) -> None:
+    """The window's wake-up dies once the auto-actions are committed, before it decides their
+    notices (the child's `notice` fault): the next start announces every one of them."""
+    lost = 0
+    for run in range(3):
+        data_dir = tmp_path / f"data-{run}"
+        AppContext.open(data_dir, clock).close()
+        child.send(f"RUN {data_dir} {run} notice")
+        first = child.line()
+        assert first.startswith("P "), first
+        lines = []
+        while not (text := child.line()).startswith("EXIT "):
+            lines.append(text)
+        assert os.WIFSIGNALED(int(text.split()[2])), child.stderr()
+        assert len(lines) == 20 and all(line.startswith("N ") for line in lines), lines
+        ctx = AppContext.open(data_dir, clock)
+        try:
+            autos, unannounced = announced_after_start(ctx)
+        finally:
+            ctx.close()
+        assert autos >= 20, "the worker died before its auto-actions were committed"
+        lost += len(unannounced)
+    assert lost == 0, f"{lost} auto-actions never announced"

@@ -78,7 +78,10 @@ def test_add_due_tick_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         ("auto_approve", "2026-11-04T10:00:00+08:00", "platform"),
     ]
     assert case["deadlines"][0]["due_at"] == "2026-11-14T10:00:00+08:00"
-    assert case["alerts_sent"] == []
+    # The auto-action's notice was written with it: held for the window to show.
+    assert [(a["kind"], a["auto_action"], a["delivery"], a["sent_at"]) for a in case["alerts_sent"]] == [
+        ("auto_action", "auto_approve", "held", None)
+    ]
 
 
 def test_domain_error_exits_1_and_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -168,11 +168,11 @@ def test_progress_and_no_half_file_on_failure(ctx, clock, service, tmp_path, mon
     assert seen[0] == (0, 6, "") and seen[-1] == (1, 1, "done")
     assert sorted(p.name for p in out.iterdir()) == ["ok.xlsx"]
 
-    def boom(self, filename) -> None:
+    def boom(wb, filename) -> None:
         Path(filename).write_bytes(b"half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("openpyxl.Workbook.save", boom)
+    monkeypatch.setattr("app.services.reports.workbook.save_workbook", boom)
     with pytest.raises(ReportError, match="No space left"):
         service.export(ReportRequest(NOV), out / "bad.xlsx")
     assert sorted(p.name for p in out.iterdir()) == ["ok.xlsx"]

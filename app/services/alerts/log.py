@@ -102,8 +102,8 @@ class AlertLogStore:
             keys.update((r[0], r[1], r[2], r[3], r[4]) for r in rows)
         return keys
 
+    @staticmethod
     def add(
-        self,
         session: Session,
         *,
         kind: str,

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models.entities import Case, Deadline
 from app.models.enums import Party
 from app.services.alerts.log import (
-    DELIVERY_HELD,
     DELIVERY_MESSAGE,
     DELIVERY_MUTED,
     DELIVERY_SUMMARY,
@@ -28,6 +27,7 @@ from app.services.alerts.log import (
     AlertLogStore,
     SentAlert,
 )
+from app.services.alerts.notices import record_auto_notices
 from app.services.alerts.plan import (
     AlertSettings,
     DeadlineKey,
@@ -53,13 +53,7 @@ from app.services.alerts.results import (
     notice_of,
 )
 from app.services.alerts.run_marker import RunMarker
-from app.services.alerts.text import (
-    alert_text,
-    alert_title,
-    auto_text,
-    auto_title,
-    summary_headline,
-)
+from app.services.alerts.text import alert_text, alert_title, summary_headline
 from app.services.cases.service import AppliedAuto, CaseService
 from app.services.clock import Clock
 
@@ -283,30 +277,10 @@ class AlertService:
         return created
 
     def _record_autos(self, session: Session, applied: Sequence[AppliedAuto], now: datetime) -> None:
-        """Each auto-action becomes a held notice; `decide` says when it is shown."""
-        if not applied:
-            return
-        ids = {a.case_id for a in applied}
-        titles: dict[int, str] = {
-            cid: title
-            for cid, title in session.execute(select(Case.id, Case.product_title).where(Case.id.in_(ids)))
-        }
-        for a in applied:
-            key = DeadlineKey(a.case_id, a.party, a.rule_id, a.at)
-            if self.log.has_auto(session, key):
-                continue
-            self.log.add(
-                session,
-                kind=KIND_AUTO,
-                key=key,
-                lead_seconds=0,
-                auto_action=a.auto_action.value,
-                title=auto_title(a.platform, a.aftersale_no, a.auto_action, a.from_stage, a.amount),
-                text=auto_text(titles.get(a.case_id, ""), a.at, self.settings.zone),
-                delivery=DELIVERY_HELD,
-                now=now,
-            )
-        session.flush()
+        """Each auto-action becomes a held notice; `decide` says when it is shown. (The
+        context's CaseService has already written them with the auto-actions: this covers
+        one built without that hook.)"""
+        record_auto_notices(session, applied, now)
 
     def _pending_alerts(self, session: Session, now: datetime, since: datetime | None) -> list[PendingAlert]:
         """Crossed lead times of running deadlines not shown yet (muted cases excluded).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,75 @@ from app.services.text.messages import Template
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"})
 _SUFFIX_RE = re.compile(r"^\.[a-z0-9]{1,10}$")
 MAX_NAME = 255
+MAX_BYTES = 50 * 1024 * 1024  # the default of the setting attachments/max_mb
 NOT_A_FILE = Template(en="not a file: {path}", zh="不是文件：{path}")
+TOO_LARGE = Template(
+    en="{name} is larger than {most_mb} MB ({size_mb} MB): attach a smaller file, or raise the limit in Settings",
+    zh="{name} 超过 {most_mb} MB（{size_mb} MB）：请附加更小的文件，或在设置里调高上限",
+)
+# Opened with the system's handler, these run (Windows, macOS, Linux desktops): never opened
+# from the app, only shown in their folder. Compared on the real, last suffix of the name.
+PROGRAM_SUFFIXES = frozenset(
+    [
+        ".exe",
+        ".com",
+        ".scr",
+        ".pif",
+        ".bat",
+        ".cmd",
+        ".ps1",
+        ".psm1",
+        ".vbs",
+        ".vbe",
+        ".js",
+        ".jse",
+        ".wsf",
+        ".wsh",
+        ".hta",
+        ".msi",
+        ".msp",
+        ".cpl",
+        ".jar",
+        ".lnk",
+        ".url",
+        ".reg",
+        ".inf",
+        ".scf",
+        ".dll",
+        ".sys",
+        ".app",
+        ".command",
+        ".pkg",
+        ".dmg",
+        ".sh",
+        ".bash",
+        ".zsh",
+        ".py",
+        ".pyw",
+        ".pl",
+        ".rb",
+        ".desktop",
+        ".appimage",
+        ".run",
+        ".bin",
+        ".elf",
+        ".apk",
+        ".html",
+        ".htm",
+        ".svg",
+        ".xhtml",
+        ".docm",
+        ".xlsm",
+        ".pptm",
+    ]
+)
+
+
+def shown_name(name: str) -> str:
+    """The name as the window shows it: control and bidi-formatting characters (Unicode Cc and Cf:
+    U+202E RIGHT-TO-LEFT OVERRIDE makes 'invoice<RLO>gnp.exe' read 'invoiceexe.png') made visible
+    as [U+XXXX], so what is read is what the name is."""
+    return "".join(f"[U+{ord(ch):04X}]" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in name)
 
 
 @dataclass(frozen=True)
@@ -44,6 +113,21 @@ class AttachmentView:
     @property
     def is_image(self) -> bool:
         return Path(self.stored_name).suffix in IMAGE_SUFFIXES
+
+    @property
+    def real_suffix(self) -> str:
+        """The name's last suffix, lower case: what the system decides how to open it by."""
+        return Path(self.original_name.strip().rstrip(". ")).suffix.lower()
+
+    @property
+    def shown_name(self) -> str:
+        return shown_name(self.original_name)
+
+    @property
+    def may_open(self) -> bool:
+        """False for programs and scripts: the window shows them in their folder instead."""
+        stored = Path(self.stored_name).suffix.lower()
+        return self.real_suffix not in PROGRAM_SUFFIXES and stored not in PROGRAM_SUFFIXES
 
 
 def safe_name(case_id: int, sha256: str, original: str) -> str:
@@ -65,14 +149,26 @@ def file_sha256(path: Path) -> tuple[str, int]:
 
 
 class AttachmentService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock, folder: Path) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], clock: Clock, folder: Path, max_bytes: int = MAX_BYTES
+    ) -> None:
         self._sessions = sessions
         self._clock = clock
         self.folder = folder
+        self.max_bytes = max_bytes  # the window sets it from attachments/max_mb
 
     def add(self, case_id: int, source: Path, event_id: int | None = None) -> AttachmentView:
         if not source.is_file():
             raise InvalidInput(NOT_A_FILE(path=source))
+        size = source.stat().st_size
+        if size > self.max_bytes:
+            raise InvalidInput(
+                TOO_LARGE(
+                    name=shown_name(source.name),
+                    most_mb=self.max_bytes // (1024 * 1024),
+                    size_mb=round(size / (1024 * 1024), 1),
+                )
+            )
         sha, size = file_sha256(source)
         name = safe_name(case_id, sha, source.name)
         with self._sessions.begin() as session:

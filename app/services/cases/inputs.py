@@ -9,7 +9,12 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
-from app.services.cases.messages import NOT_AN_AMOUNT, REFUND_ABOVE_REQUEST, TOO_MANY_DECIMALS
+from app.services.cases.messages import (
+    AMOUNT_TOO_LARGE,
+    NOT_AN_AMOUNT,
+    REFUND_ABOVE_REQUEST,
+    TOO_MANY_DECIMALS,
+)
 from app.services.cases.state import AppliedAuto, CaseState, record
 from app.services.errors import CaseNotFound, InvalidInput
 from app.services.rules.presets import RulePreset
@@ -53,14 +58,24 @@ class ActionResult:
     auto_applied: tuple[AppliedAuto, ...] = ()
 
 
+# The largest amount taken in: money is stored as integer fen in an SQLite INTEGER (at most
+# 2**63 - 1); ten billion yuan a case leaves room for the reports' sums of a million cases,
+# and no after-sales refund comes near it. Larger is a typo (or 6.92E+18 from a sheet).
+MAX_AMOUNT = Decimal("9999999999.99")
+
+
 def parse_money(text: str) -> Decimal:
     cleaned = text.strip().replace("¥", "").replace(",", "").replace("元", "")
+    if len(cleaned) > 40:  # 400 nines: not an amount, whatever Decimal makes of it
+        raise InvalidInput(AMOUNT_TOO_LARGE(text=text[:20] + "…", most=MAX_AMOUNT))
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
         raise InvalidInput(NOT_AN_AMOUNT(text=text)) from None
     if not value.is_finite() or value < 0:
         raise InvalidInput(NOT_AN_AMOUNT(text=text))
+    if value > MAX_AMOUNT:
+        raise InvalidInput(AMOUNT_TOO_LARGE(text=text, most=MAX_AMOUNT))
     if value != value.quantize(Decimal("0.01")):
         raise InvalidInput(TOO_MANY_DECIMALS(text=text))
     return value.quantize(Decimal("0.01"))

@@ -14,6 +14,9 @@ REFUND_ABOVE_REQUEST = Template(
     en="refund {amount} is more than the buyer asked for ({requested})",
     zh="退款金额 ¥{amount} 超过买家申请的 ¥{requested}",
 )
+AMOUNT_TOO_LARGE = Template(
+    en="amount too large: {text!r} (at most {most})", zh="金额太大：「{text}」（最多 {most}）"
+)
 TOO_MANY_DECIMALS = Template(
     en="amount has more than two decimals: {text!r}", zh="金额超过两位小数：「{text}」"
 )
@@ -46,6 +49,9 @@ DUE_NOT_AFTER = Template(
     en="the new due time must be after the time of the extension", zh="新的截止时间必须晚于延期的时间"
 )
 NOT_A_TIME = Template(en="not a time: {text!r}", zh="无法识别的时间：「{text}」")
+TIME_OUT_OF_RANGE = Template(
+    en="time outside the years {first}–{last}: {text!r}", zh="时间不在 {first}–{last} 年之间：「{text}」"
+)
 BAD_PARTY = Template(
     en="party must be merchant, buyer or platform, not {party!r}",
     zh="责任方只能是商家（merchant）、买家（buyer）或平台（platform），不能是「{party}」",

@@ -6,7 +6,7 @@ case's deadlines are recomputed together, or nothing changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
@@ -52,6 +52,7 @@ from app.services.cases.messages import (
     ON_SEVERAL_PLATFORMS,
     PLATFORM_ACTED_FIRST,
     REQUESTED_IN_FUTURE,
+    TIME_OUT_OF_RANGE,
 )
 from app.services.cases.state import (
     CASES,
@@ -63,7 +64,7 @@ from app.services.cases.state import (
     run_due,
     save,
 )
-from app.services.clock import Clock, parse_instant
+from app.services.clock import FIRST_YEAR, LAST_YEAR, Clock, OutOfRange, parse_instant
 from app.services.rules.deadlines import DeadlineSpec, compute_deadlines, replay
 from app.services.rules.presets import RuleBook, RulePreset, preset_from_content
 from app.services.rules.workflow import ActionNotAllowed, check_action
@@ -71,12 +72,24 @@ from app.services.text.messages import message_of
 
 TICK_BATCH = 500
 
+# Called inside the transaction that applies auto-actions, before it commits: the alerts
+# feature writes their notices there (`alerts.notices.record_auto_notices`, wired by the
+# composition root), so an auto-action is never stored without its notice.
+AutoHook = Callable[[Session, Sequence[AppliedAuto], datetime], None]
+
 
 class CaseService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock, rules: RuleBook) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        rules: RuleBook,
+        on_autos: AutoHook | None = None,
+    ) -> None:
         self._sessions = sessions
         self._clock = clock
         self.rules = rules
+        self._on_autos = on_autos
         self._presets: dict[int, RulePreset] = {}
         self._rule_set_ids: dict[tuple[str, str], int] = {}
 
@@ -182,7 +195,7 @@ class CaseService:
     def resolve_case_id(self, ref: str) -> int:
         """A case id, or an after-sales no. (unique across platforms)."""
         with self._sessions() as session:
-            if ref.isdigit() and session.get(Case, int(ref)) is not None:
+            if ref.isdigit() and len(ref) < 16 and session.get(Case, int(ref)) is not None:
                 return int(ref)
             ids = session.scalars(select(Case.id).where(Case.aftersale_no == ref)).all()
         if len(ids) == 1:
@@ -199,6 +212,8 @@ class CaseService:
                 raise CaseNotFound(NO_CASE(ref=case_id))
             autos, refusal = self._act(session, state, request, now)
             event_ids = save(session, [state], now)
+            if autos and self._on_autos is not None:
+                self._on_autos(session, autos, now)
         if refusal is not None:
             raise refusal
         return ActionResult(case_id, event_ids[-1], state.stage, tuple(autos))
@@ -258,6 +273,10 @@ class CaseService:
         if "due_at" in payload:
             try:
                 payload["due_at"] = parse_instant(payload["due_at"]).isoformat()
+            except OutOfRange:
+                raise InvalidInput(
+                    TIME_OUT_OF_RANGE(text=payload["due_at"], first=FIRST_YEAR, last=LAST_YEAR)
+                ) from None
             except ValueError:
                 raise InvalidInput(NOT_A_TIME(text=payload["due_at"])) from None
         if "party" in payload and payload["party"] not in {p.value for p in Party}:
@@ -271,7 +290,8 @@ class CaseService:
     def tick(self) -> list[AppliedAuto]:
         """Apply every auto-action due now, in due order, each stamped at its due instant.
 
-        Running it late gives the same history as running it at every due instant.
+        Running it late gives the same history as running it at every due instant. Each batch
+        commits with its notices (`on_autos`): a kill between two batches loses neither.
         """
         now = self._clock.now()
         applied: list[AppliedAuto] = []
@@ -287,10 +307,14 @@ class CaseService:
                 if not order:
                     return applied
                 states = load_states(session, order)
+                batch: list[AppliedAuto] = []
                 for cid in order:
                     state = states[cid]
-                    applied.extend(run_due(state, self.preset_for(session, state.rule_set_id), now, now))
+                    batch.extend(run_due(state, self.preset_for(session, state.rule_set_id), now, now))
                 save(session, states.values(), now)
+                if self._on_autos is not None:
+                    self._on_autos(session, batch, now)
+                applied.extend(batch)
 
     # ---- consistency ------------------------------------------------------------------
 

@@ -180,6 +180,8 @@ def _write_xlsx(path: Path, rows: Sequence[Sequence[Any]]) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
+    from app.services.reports.saving import save_workbook
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("售后单")
     # Frozen panes and widths must be set before the first append (write-only mode).
@@ -210,7 +212,7 @@ def _write_xlsx(path: Path, rows: Sequence[Sequence[Any]]) -> None:
     ws.append([c.header for c in COLUMNS])
     for row in rows:
         ws.append([cell(v, c.kind) for v, c in zip(row, COLUMNS, strict=True)])
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 __all__ = ["COLUMNS", "CaseExporter", "csv_cell", "safe_text"]

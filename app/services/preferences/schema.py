@@ -283,6 +283,19 @@ SETTINGS: tuple[Setting, ...] = (
         restart=True,
     ),
     Setting(
+        "attachments/max_mb",
+        Kind.INT,
+        50,
+        "附件大小上限(MB)",
+        "Attachment size limit (MB)",
+        "比这个大的文件不能附加到售后单",
+        "Files larger than this cannot be attached to a case",
+        "data",
+        minimum=1,
+        maximum=2048,
+        restart=True,  # read when the window attaches its data folder
+    ),
+    Setting(
         "backup/daily_time",
         Kind.TIME,
         time(12, 30),

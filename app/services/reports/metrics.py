@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.models.entities import Case, Event, RuleSet, Shop
 from app.models.enums import CaseType, Party, Reason, Stage
-from app.services.clock import BEIJING, Clock
+from app.services.clock import BEIJING, FIRST_YEAR, LAST_YEAR, Clock
 from app.services.errors import InvalidInput
 from app.services.reports.case_figures import (
     ZERO,
@@ -35,6 +35,7 @@ from app.services.reports.metric_defs import LEDGER_KEYS, NA_NO_BASE, NA_ORDERS,
 from app.services.reports.order_counts import OrderCountService, ShopRef
 from app.services.rules.presets import RulePreset, preset_from_content
 from app.services.text.messages import Template
+from app.services.text.ranges import date_out_of_range
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 2000
@@ -88,6 +89,8 @@ def parse_period(first: str, last: str) -> Period:
             days.append(date.fromisoformat(text.strip()))
         except ValueError:
             raise InvalidInput(NOT_A_DATE(flag=flag, text=text)) from None
+        if not FIRST_YEAR <= days[-1].year <= LAST_YEAR:
+            raise InvalidInput(date_out_of_range(flag, text))
     if days[0] > days[1]:
         raise InvalidInput(STARTS_AFTER_END(first=days[0], last=days[1]))
     return Period(days[0], days[1])

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import OrderCount, Shop
 from app.models.enums import Platform
-from app.services.clock import Clock
+from app.services.clock import FIRST_YEAR, LAST_YEAR, Clock
 from app.services.errors import InvalidInput
 from app.services.text.messages import Template
+from app.services.text.ranges import MAX_COUNT, count_too_large, date_out_of_range
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -59,6 +60,8 @@ def parse_month(text: str) -> str:
     m = _MONTH.match(text.strip())
     if m is None or not 1 <= int(m.group(2)) <= 12:
         raise InvalidInput(NOT_A_MONTH(text=text))
+    if not FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
+        raise InvalidInput(date_out_of_range("--month", text))
     return f"{m.group(1)}-{m.group(2)}"
 
 
@@ -100,6 +103,8 @@ class OrderCountService:
         month = parse_month(month)
         if paid_orders < 0:
             raise InvalidInput(NEGATIVE_COUNT())
+        if paid_orders > MAX_COUNT:
+            raise InvalidInput(count_too_large("--count", paid_orders))
         with self._sessions.begin() as session:
             row = session.scalars(
                 select(OrderCount).where(OrderCount.shop_id == shop.id, OrderCount.month == month)

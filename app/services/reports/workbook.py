@@ -41,6 +41,7 @@ from app.services.reports.labels import (
 from app.services.reports.metric_defs import DEF, LEDGER_KEYS, MONEY_KEYS
 from app.services.reports.metrics import MetricsAccumulator, MetricsReport, MetricsService, Period, shops_text
 from app.services.reports.order_counts import ShopRef
+from app.services.reports.saving import save_workbook
 from app.services.reports.sheets import (
     CaseSheets,
     write_definitions,
@@ -157,7 +158,7 @@ class ReportService:
         wb = Workbook(write_only=True)
         try:
             result, case_rows, event_rows = self._fill(wb, request, report)
-            wb.save(tmp)
+            save_workbook(wb, tmp)
         except BaseException:
             _discard(wb)
             raise

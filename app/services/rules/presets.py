@@ -32,9 +32,17 @@ from app.services.rules import adjustments
 from app.services.rules.adjustments import Adjustment
 from app.services.rules.calendar import default_calendar
 from app.services.rules.workflow import auto_next_stage
-from app.services.text.messages import Text
+from app.services.text.messages import Template, Text
+
+COPY_IGNORED = Template(
+    en="{error}; the built-in rules stay in force until the file is fixed",
+    zh="{error}；在修好这个文件之前，仍使用内置规则",
+)
 
 _DURATION_RE = re.compile(r"^\s*(\d+)\s*(wd|d|h|m)\s*$")
+# The longest clock a preset may hold, per unit: ten years. No platform clock comes near it;
+# beyond it a deadline leaves the calendar (OverflowError) or the working-day count crawls.
+_LONGEST = {"m": 3650 * 24 * 60, "h": 3650 * 24, "d": 3650, "wd": 2500}
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,10 @@ class Duration:
         m = _DURATION_RE.match(text)
         if not m or int(m.group(1)) <= 0:
             raise ValueError(f"duration {text!r} is not like '48h', '10d', '90m' or '2wd'")
+        if int(m.group(1)) > _LONGEST[m.group(2)]:
+            raise ValueError(
+                f"duration {text!r} is longer than ten years ({_LONGEST[m.group(2)]}{m.group(2)})"
+            )
         return cls(int(m.group(1)), m.group(2))
 
     def __str__(self) -> str:
@@ -165,7 +177,7 @@ def _line_of(text: str, rule_index: int | None, field_name: str | None) -> int |
 def _enum(kind: type[Any], value: Any, fld: str) -> Any:
     try:
         return kind(value)
-    except ValueError:
+    except (ValueError, TypeError):  # (a table is unhashable: TypeError)
         choices = ", ".join(m.value for m in kind)
         raise ValueError(f"{fld} = {value!r} is not one of: {choices}") from None
 
@@ -204,7 +216,10 @@ def _parse_rule(raw: dict[str, Any], seen_ids: set[str]) -> Rule:
         shipped = raw.get("shipped")
         if shipped is not None and not isinstance(shipped, bool):
             raise _FieldError("shipped", "must be true or false")
-        reasons = tuple(_enum(Reason, r, "reasons") for r in raw.get("reasons", []))
+        reasons_raw = raw.get("reasons", [])
+        if not isinstance(reasons_raw, list):
+            raise _FieldError("reasons", 'must be a list, e.g. ["quality", "damaged"]')
+        reasons = tuple(_enum(Reason, r, "reasons") for r in reasons_raw)
     except ValueError as e:
         fld = str(e).split(" ", 1)[0]
         raise _FieldError(fld, str(e)) from None
@@ -253,6 +268,8 @@ def parse_preset(text: str, path: str, origin: str = "built-in") -> RulePreset:
         m = re.search(r"line (\d+)", str(e))
         raise RuleFileError(path, int(m.group(1)) if m else None, None, f"not valid TOML: {e}") from None
     preset = data.get("preset", {})
+    if not isinstance(preset, dict):
+        raise RuleFileError(path, _line_of(text, None, "preset"), "preset", "must be a [preset] table")
     try:
         platform = _enum(Platform, preset.get("platform"), "platform")
     except ValueError as e:
@@ -260,10 +277,12 @@ def parse_preset(text: str, path: str, origin: str = "built-in") -> RulePreset:
     label = str(preset.get("label", platform.value))
     raws = data.get("rule", [])
     if not isinstance(raws, list) or not raws:
-        raise RuleFileError(path, None, "rule", "no [[rule]] tables found")
+        raise RuleFileError(path, _line_of(text, None, "rule"), "rule", "no [[rule]] tables found")
     rules: list[Rule] = []
     ids: set[str] = set()
     for i, raw in enumerate(raws):
+        if not isinstance(raw, dict):
+            raise RuleFileError(path, _line_of(text, None, "rule"), "rule", "must be [[rule]] tables")
         try:
             rule = _parse_rule(raw, ids)
         except _FieldError as e:
@@ -368,6 +387,9 @@ class RuleBook:
         except (RuleFileError, OSError, UnicodeDecodeError) as e:
             err = e if isinstance(e, RuleFileError) else RuleFileError(str(path), None, None, str(e))
             self.errors.append(err)
+            return
+        except Exception as e:  # a shape the checks above missed: still the merchant's file, not a bug
+            self.errors.append(RuleFileError(str(path), None, None, f"cannot be read as rules ({e!r})"))
             return
         self.presets[platform] = preset
 

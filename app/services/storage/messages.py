@@ -69,6 +69,21 @@ RESTORE_AT_START = Template(
     en="start the app to restore the newest good backup ({path})",
     zh="启动售后哨兵即可恢复最新的完好备份（{path}）",
 )
+# What a command says instead of opening (`start_check.cli_refusal`): the window asks instead.
+CLI_MISSING = Template(
+    en="{what}: start the app to restore the newest good backup ({path}), "
+    "or add --new-database to start an empty database",
+    zh="{what}：启动售后哨兵即可恢复最新的完好备份（{path}），或加上 --new-database 新建一个空数据库",
+)
+CLI_DAMAGED = Template(
+    en="{what} (nothing was changed; SQLite reported: {detail})",
+    zh="{what}（什么都没有改动；SQLite 报告：{detail}）",
+)
+EMPTY_NO_BACKUP = Template(
+    en="the database file {path} is empty and there are no backups: "
+    "add --new-database to start an empty database in it",
+    zh="数据库文件 {path} 是空的，也没有备份：加上 --new-database 即可在这里新建一个空数据库",
+)
 DB_TOO_NEW = Template(
     en="{path} was written by a newer version of the app (schema {revision}); "
     "install the newer version or open another data folder",

@@ -38,6 +38,9 @@ def thumbnail(att: AttachmentView, style: QStyle) -> QIcon:
     return style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
 
 
+OPENS_ROLE = Qt.ItemDataRole.UserRole + 1  # may the system's handler open it (not a program)?
+
+
 class AttachmentsWidget(QWidget):
     filesDropped = Signal(list)  # list[Path] to add to the case
 
@@ -70,13 +73,21 @@ class AttachmentsWidget(QWidget):
     def set_attachments(self, items: Sequence[AttachmentView]) -> None:
         self.list.clear()
         for att in items:
-            item = QListWidgetItem(thumbnail(att, self.style()), att.original_name)
-            item.setToolTip(f"{att.original_name}\n{att.size:,} B\n{att.sha256[:16]}…")
+            # The name with control/bidi characters made visible, so the real extension shows.
+            item = QListWidgetItem(thumbnail(att, self.style()), att.shown_name)
+            tip = f"{att.shown_name}\n{att.size:,} B\n{att.sha256[:16]}…"
+            if not att.may_open:
+                tip += "\n" + self.tr("A program or script: shown in its folder, never opened from here.")
+            item.setToolTip(tip)
             item.setData(Qt.ItemDataRole.UserRole, str(att.path))
+            item.setData(OPENS_ROLE, att.may_open)
             self.list.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(Qt.ItemDataRole.UserRole)))
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
+        # A program or script would run if handed to the system: show its folder instead.
+        target = path if item.data(OPENS_ROLE) else path.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def _pick(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))

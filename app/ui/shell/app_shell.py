@@ -120,6 +120,7 @@ class AppShell(QObject):
         window = self.window
         values = settings_store.load(self.settings)  # lead times, quiet hours, snooze length
         ctx.alerts.settings = alert_settings(values, ctx.alerts.settings)
+        ctx.attachments.max_bytes = int(values["attachments/max_mb"]) * 1024 * 1024
         self.backups = BackupControl(window, ctx, self._prompter)
         notifier = self._notifier or QtTrayNotifier(self.app)
         self.exports = exports = monthly_export_for(
