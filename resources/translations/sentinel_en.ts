@@ -367,6 +367,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not done: see the error message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the existing case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete cases</source>
         <translation type="unfinished"></translation>
     </message>

@@ -368,6 +368,14 @@
         <translation>未完成</translation>
     </message>
     <message>
+        <source>Not done: see the error message.</source>
+        <translation>未完成：请看错误提示。</translation>
+    </message>
+    <message>
+        <source>Open the existing case</source>
+        <translation>打开已有的案件</translation>
+    </message>
+    <message>
         <source>Delete cases</source>
         <translation>删除售后单</translation>
     </message>

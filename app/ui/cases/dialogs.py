@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QWidget,
 )
 
 from app.models.enums import CaseType, Platform, Reason
@@ -39,12 +40,13 @@ class _FormDialog(FormDialog):
         return self.money(text)
 
     def submit(self) -> None:
+        self.clear_errors()
         try:
             self.collect()
         except InvalidInput as e:
-            self.error.setText(error_text(e))
+            self.refuse(error_text(e), e.field)
             return
-        self.accept()
+        self.passed()
 
     def collect(self) -> Any:
         raise NotImplementedError
@@ -121,6 +123,14 @@ class NewCaseDialog(_FormDialog):
         self.platform.currentIndexChanged.connect(self._platform_changed)
         self.case_type.currentIndexChanged.connect(self._type_changed)
         self._platform_changed()
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "aftersale_no": self.aftersale_no,
+            "order_no": self.order_no,
+            "amount": self.amount,
+            "requested_at": self.requested_at,
+        }
 
     def _platform_changed(self) -> None:
         platform = Platform(self.platform.currentData())
@@ -223,6 +233,9 @@ class EditCaseDialog(_FormDialog):
             self.edits[name] = widget
             form.addRow(labels[name], widget)
         self._finish(form)
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {"amount": self.edits["refund_requested"], **self.edits}
 
     def raw_values(self) -> dict[str, str]:
         out = {}
