@@ -1299,6 +1299,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Name of the new shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The goods were shipped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,6 +1364,18 @@
     </message>
     <message>
         <source>Buyer&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no shop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New shop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the new shop&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1453,6 +1469,10 @@
     </message>
     <message>
         <source>The rule presets of these platforms come first when you add or import cases. You can change this later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Quit for now” closes the app without saving anything; this welcome opens again next time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2318,6 +2338,14 @@
     <name>WelcomeWizard</name>
     <message>
         <source>Aftersales Sentinel: first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes Aftersales Sentinel without saving anything; this welcome opens again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

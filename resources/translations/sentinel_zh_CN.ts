@@ -1300,6 +1300,10 @@
         <translation>新建售后单</translation>
     </message>
     <message>
+        <source>Name of the new shop</source>
+        <translation>新店铺的名称</translation>
+    </message>
+    <message>
         <source>The goods were shipped</source>
         <translation>商品已发货</translation>
     </message>
@@ -1362,6 +1366,18 @@
     <message>
         <source>Buyer&apos;s words</source>
         <translation>买家描述</translation>
+    </message>
+    <message>
+        <source>(no shop)</source>
+        <translation>（不指定店铺）</translation>
+    </message>
+    <message>
+        <source>New shop…</source>
+        <translation>新建店铺…</translation>
+    </message>
+    <message>
+        <source>Please enter the new shop&apos;s name.</source>
+        <translation>请填写新店铺的名称。</translation>
     </message>
     <message>
         <source>after-sales no.</source>
@@ -1455,6 +1471,10 @@
     <message>
         <source>The rule presets of these platforms come first when you add or import cases. You can change this later in Settings.</source>
         <translation>新建或导入售后单时优先使用这些平台的规则预设。之后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>“Quit for now” closes the app without saving anything; this welcome opens again next time.</source>
+        <translation>“暂不设置，退出”会关闭应用，不保存任何内容；下次启动时会再次显示本欢迎向导。</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2340,14 @@
     <message>
         <source>Aftersales Sentinel: first start</source>
         <translation>售后哨兵 · 首次使用</translation>
+    </message>
+    <message>
+        <source>Quit for now</source>
+        <translation>暂不设置，退出</translation>
+    </message>
+    <message>
+        <source>Closes Aftersales Sentinel without saving anything; this welcome opens again next time.</source>
+        <translation>关闭售后哨兵，不保存任何内容；下次启动时会再次显示本欢迎向导。</translation>
     </message>
     <message>
         <source>Preparing the data folder…</source>
