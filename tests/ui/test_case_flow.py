@@ -28,7 +28,8 @@ def _fill_new_case(dialog: NewCaseDialog, platform: str, case_type: str, aftersa
     dialog.aftersale_no.setText(aftersale)
     dialog.order_no.setText("5550001")
     dialog.amount.setText(amount)
-    dialog.shop.setEditText("快手·暖暖家居")
+    dialog.shop.setCurrentIndex(dialog.shop.findText("New shop…"))
+    dialog.new_shop.setText("快手·暖暖家居")
     dialog.buyer.setText("小鱼儿")
     dialog.phone.setText("13812345678")
 
