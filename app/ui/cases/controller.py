@@ -78,13 +78,14 @@ class CaseController(QObject):
             lambda _: prepare_list(query.all_rows()), done=self.cases.set_prepared, failed=self._failed
         )
 
-    def open_case(self, case_id: int) -> None:
+    def open_case(self, case_id: int, select: bool = True) -> None:
         detail = self.ctx.queries.detail(case_id)
         if detail is None:
             return
         self.detail.show_case(detail, self.ctx.attachments.of_case(case_id), self.cases.model.now)
         self.cases.show_detail(True)
-        self.cases.select_case(case_id)
+        if select:
+            self.cases.select_case(case_id)
 
     def on_changes(self, change: ChangeSet) -> None:
         if change.everything:
@@ -94,7 +95,7 @@ class CaseController(QObject):
             self.cases.apply_rows(fresh, sorted(change.deleted))
         shown = self.detail.case_id
         if shown is not None and (change.everything or shown in change.changed):
-            self.open_case(shown)
+            self.open_case(shown, select=False)  # refreshed; the list keeps its place (and selection)
         elif shown is not None and shown in change.deleted:
             self.detail.clear()
             self.cases.show_detail(False)

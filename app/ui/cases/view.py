@@ -213,7 +213,7 @@ class CasesView(QWidget):
             if not deleted:
                 self.proxy.rows_changed(touched)
 
-        self._keeping_selection(update)
+        self._keeping_place(update)
         shops = {r.shop for r in fresh} - {
             self.filter_bar.shop.itemData(i) for i in range(self.filter_bar.shop.count())
         }
@@ -232,7 +232,7 @@ class CasesView(QWidget):
         before = self.model.now
         self.model.set_now(now)
         if self.proxy.time_moved():
-            self._keeping_selection(lambda: None)
+            self._keeping_place(lambda: None)
         top, bottom = self.visible_rows()
         if bottom >= top:
             # One cell at a time: a view repaints a single changed cell exactly, while for a
@@ -326,6 +326,44 @@ class CasesView(QWidget):
             if row is not None:
                 sm.setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.table.scrollTo(self.proxy.index(row, 0))
+
+    def _keeping_place(self, change: Callable[[], None]) -> None:
+        """A change to rows (an action, an import, a clock crossing a tab's edge): the list stays
+        where it was; when the selected case re-sorts away or leaves the tab, the case that was
+        next below it is selected, so the merchant works down the list with the keyboard."""
+        ids = self.selected_ids()
+        current = self.current_id()
+        if len(ids) > 1 or current is None:
+            self._keeping_selection(change)
+            return
+        bar = self.table.verticalScrollBar()
+        scrolled = bar.value()
+        old_row = self.table.currentIndex().row()
+        below = [self.proxy.case_id_at(r) for r in range(old_row + 1, self.proxy.rowCount())][:50]
+        change()
+        row = self.proxy.row_of_case(current)
+        if row is None or row != old_row:
+            nearest = next(
+                (
+                    self.proxy.row_of_case(c)
+                    for c in below
+                    if c is not None and c != current and self.proxy.row_of_case(c) is not None
+                ),
+                None,
+            )
+            if nearest is None:
+                nearest = min(old_row, self.proxy.rowCount() - 1)
+            if nearest >= 0:
+                row = nearest
+        sm = self.table.selectionModel()
+        if row is None or row < 0:
+            sm.clearSelection()
+        else:
+            sm.setCurrentIndex(
+                self.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        bar.setValue(scrolled)
 
     def _selection_changed(self, *_: Any) -> None:
         ids = self.selected_ids()
