@@ -676,6 +676,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No cases yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the first after-sales case, import the export of a platform&apos;s after-sales list (.xlsx or .csv), or drop that file on this window. Every platform clock then counts down here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case… (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an export… (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading all cases…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1000,6 +1016,37 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Aftersales Sentinel: guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Get the cases in.&lt;/b&gt; File → New case (Ctrl+N) for one case; File → Import (Ctrl+I) for a platform&apos;s after-sales export (.xlsx or .csv) — or drop the file on the window. Importing the same export again only updates what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Watch the clocks.&lt;/b&gt; Every case shows how long is left before the platform acts on its own (approves, refunds, closes). The list opens on the soonest deadline; red rows are the urgent ones. The tab 待我处理 lists what waits for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Act.&lt;/b&gt; Double-click a case (or press Enter) to open it on the right, then press the button of what happened: approve, reject, buyer shipped… The clocks change with the stage. After an action the next case is selected, so you can work down the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alerts.&lt;/b&gt; Before a merchant clock runs out (24 h, 6 h, 1 h, 15 min by default) an alert appears in the strip above the list and from the tray icon. Closing the window keeps the alerts coming; quit with File → Quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rules.&lt;/b&gt; The Rules screen shows each platform&apos;s clocks and where they come from. When a platform changes a rule, change the duration there (e.g. 72小时, 3天, 2个工作日).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reports and backups.&lt;/b&gt; Reports exports an Excel workbook for the accountant. A backup is made every day in the data folder; File → Back up now makes one at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendarDialog</name>
     <message>
         <source>Holiday calendar</source>
@@ -1238,6 +1285,10 @@
     </message>
     <message>
         <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Guide and shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabBar,
     QTableView,
     QVBoxLayout,
@@ -80,6 +81,7 @@ class CasesView(QWidget):
     selectionChanged = Signal(list)  # the selected case ids
     ticked = Signal(int)  # the clock snapshot of this tick (Unix seconds)
     newCaseRequested = Signal()
+    importRequested = Signal()  # the empty state's "Import an export…"
     bulkRequested = Signal(list)  # selected case ids
 
     def __init__(
@@ -120,8 +122,12 @@ class CasesView(QWidget):
         self.detail_holder = QWidget()
         QVBoxLayout(self.detail_holder).setContentsMargins(0, 0, 0, 0)
         self.detail_holder.hide()
+        self.empty_state = self._make_empty_state()
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_state)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.detail_holder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -171,6 +177,52 @@ class CasesView(QWidget):
             sc.activated.connect(lambda: self._open_index(self.table.currentIndex()))
         return table
 
+    def _make_empty_state(self) -> QWidget:
+        """What a brand-new list shows: the three ways a first case gets in."""
+        box = QWidget()
+        box.setObjectName("emptyState")
+        title = QLabel(self.tr("No cases yet"))
+        title.setObjectName("emptyTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(
+            self.tr(
+                "Record the first after-sales case, import the export of a platform's after-sales "
+                "list (.xlsx or .csv), or drop that file on this window. Every platform clock then "
+                "counts down here."
+            )
+        )
+        text.setObjectName("emptyText")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        new = QPushButton(self.tr("New case… (Ctrl+N)"))
+        new.setObjectName("emptyNewCase")
+        new.clicked.connect(self.newCaseRequested)
+        imp = QPushButton(self.tr("Import an export… (Ctrl+I)"))
+        imp.setObjectName("emptyImport")
+        imp.clicked.connect(self.importRequested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(new)
+        buttons.addWidget(imp)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        text.setMaximumWidth(520)
+        layout.setAlignment(text, Qt.AlignmentFlag.AlignHCenter)
+        return box
+
+    def _show_empty_state(self) -> None:
+        """The hint while there is no case at all (a filter that matches none keeps the table)."""
+        empty = self.model.rowCount() == 0 and self.model.complete
+        self.list_stack.setCurrentWidget(self.empty_state if empty else self.table)
+
     def add_banner(self, widget: QWidget) -> None:
         """A strip above the tabs and the list (the unseen alerts)."""
         layout = self.layout()
@@ -203,6 +255,7 @@ class CasesView(QWidget):
         self._loaded(True)
 
     def _loaded(self, complete: bool) -> None:
+        self._show_empty_state()
         if complete:
             self.filter_bar.set_shops(r.shop for r in self.model.rows)
         self.loading.setText("" if complete else self.tr("Loading all cases…"))
@@ -214,6 +267,7 @@ class CasesView(QWidget):
                 self.proxy.rows_changed(touched)
 
         self._keeping_place(update)
+        self._show_empty_state()
         shops = {r.shop for r in fresh} - {
             self.filter_bar.shop.itemData(i) for i in range(self.filter_bar.shop.count())
         }

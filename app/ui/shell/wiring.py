@@ -64,6 +64,7 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
     window.import_flow = ImportFlow(window, ctx, window.cases.show_only)
+    window.cases.importRequested.connect(window.import_flow.action.trigger)
     window.list_export = ListExport(window, ctx, window.cases.visible_ids)
     controller.load_all()
     _watch_outside_writes(window, ctx)
