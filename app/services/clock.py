@@ -65,24 +65,9 @@ def iso_beijing(value: datetime) -> str:
     return value.astimezone(BEIJING).isoformat(timespec="seconds")
 
 
-_UNITS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
-
-
 def parse_span(text: str) -> timedelta:
-    """'72h', '3d', '90m', '1d12h' → timedelta. Raises ValueError with the bad text."""
-    s = text.strip().lower()
-    total = 0
-    num = ""
-    seen = False
-    for ch in s:
-        if ch.isdigit():
-            num += ch
-        elif ch in _UNITS and num:
-            total += int(num) * _UNITS[ch]
-            num = ""
-            seen = True
-        else:
-            raise ValueError(f"not a time span: {text!r} (use e.g. 48h, 7d, 90m)")
-    if num or not seen:
-        raise ValueError(f"not a time span: {text!r} (use e.g. 48h, 7d, 90m)")
-    return timedelta(seconds=total)
+    """'72h', '3d', '90m', '1d12h' → timedelta; also as shown ('24小时', '1天12小时', '15分钟').
+    Raises ValueError (a DurationError with the message in both languages) with the bad text."""
+    from app.services.rules.durations import parse_span_text  # (it imports the messages, which import us)
+
+    return parse_span_text(text)

@@ -1766,10 +1766,6 @@
         <source>not shipped</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>&apos;{0}&apos; is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>RulesView</name>

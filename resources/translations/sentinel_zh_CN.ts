@@ -1767,10 +1767,6 @@
         <source>not shipped</source>
         <translation>未发货</translation>
     </message>
-    <message>
-        <source>&apos;{0}&apos; is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).</source>
-        <translation>“{0}”不是有效时长：请写成 48h、10d、90m 或 2wd（工作日）。</translation>
-    </message>
 </context>
 <context>
     <name>RulesView</name>
