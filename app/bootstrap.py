@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the window imports this module before its first paint: SQLA
     from app.services.listing.case_list import CaseListQuery
     from app.services.listing.due import DueList
     from app.services.listing.export import CaseExporter
+    from app.services.listing.outside_writes import OutsideWrites
     from app.services.listing.queries import CaseQueries
     from app.services.preferences.first_run import FirstRunChoice, SetupResult
     from app.services.reports.dashboard import DashboardService
@@ -189,6 +190,14 @@ class AppContext:
     @property
     def sessions(self) -> sessionmaker[Session]:
         return self._database[1]
+
+    @_Service
+    def outside_writes(self) -> OutsideWrites:
+        """What other programs wrote (the window polls it on its 1 s tick)."""
+        from app.services.listing.outside_writes import OutsideWrites
+
+        sqlite = self.engine.dialect.name == "sqlite"
+        return OutsideWrites(self.db_path if sqlite else None, self.sessions)
 
     @_Service
     def backups(self) -> BackupService:
@@ -343,12 +352,16 @@ class AppContext:
         the services cached of the old rows."""
         from app.models.db import upgrade_if_needed
 
+        if "outside_writes" in self._built:  # its connection reads the old file: open it again
+            self._built.pop("outside_writes").close()
         self.engine.dispose()
         upgrade_if_needed(self.db_path, self.backups.before_migration)
         self.cases.forget_cached()
         self.alerts.forget_progress()
 
     def close(self) -> None:
+        if "outside_writes" in self._built:
+            self.outside_writes.close()
         if "_database" in self._built:
             self.engine.dispose()
 

@@ -1,7 +1,10 @@
 """Screenshots of the real app on an X display (see ../shared/tools/desktop.sh), for docs/screenshots.
 
     DISPLAY=:78 python tools/take_screenshots.py --lang zh_CN
-    DISPLAY=:78 python tools/take_screenshots.py --lang en
+    DISPLAY=:78 python tools/take_screenshots.py --lang en --size 1024x700
+
+`--size` is the window's outer size (default 1440x900, the desktop's own); a size other than
+the default adds it to the file names (cases-zh-1024x700.png).
 
 Starts the window exactly as `python -m app --demo` does, then shows each screen in turn
 and captures the X screen with ImageMagick's `import`, cropped to the window.
@@ -26,14 +29,17 @@ from app.services.clock import parse_instant  # noqa: E402
 from app.ui.shell.main import Startup  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-X, Y, W, H = 0, 30, 1400, 840
+X, Y = 0, 0
+DEFAULT_SIZE = "1440x900"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", choices=["zh_CN", "en"], required=True)
     parser.add_argument("--now", default="2026-11-20T15:30:00+08:00")
+    parser.add_argument("--size", default=DEFAULT_SIZE, help="window size, e.g. 1024x700")
     args = parser.parse_args()
+    W, H = (int(n) for n in args.size.lower().split("x"))
     if "DISPLAY" not in os.environ:
         sys.exit("set DISPLAY to the virtual desktop (desktop.sh start)")
     tmp = Path(tempfile.mkdtemp())
@@ -41,16 +47,20 @@ def main() -> int:
     settings.setValue("ui/language", args.lang)
     start = Startup(Options(None, parse_instant(args.now), True), settings)
     w = start.window
-    w.setGeometry(X, Y, W, H)
     w.show()
+    # The outer frame is the size asked for (a 1024x700 screen holds the whole window).
+    frame = w.frameGeometry().size() - w.geometry().size()
+    w.setGeometry(X, Y, W - frame.width(), H - frame.height())
     QTimer.singleShot(0, start.open_services)
     suffix = "zh" if args.lang == "zh_CN" else "en"
+    if args.size != DEFAULT_SIZE:
+        suffix += f"-{args.size}"
 
-    def shot(name: str) -> None:
+    def shot(name: str, widget: object = None) -> None:
         path = OUT / f"{name}-{suffix}.png"
         raw = tmp / "raw.png"
         subprocess.run(["import", "-window", "root", str(raw)], check=True)
-        g = w.frameGeometry()
+        g = (widget or w).frameGeometry()  # type: ignore[attr-defined]
         subprocess.run(
             ["convert", str(raw), "-crop", f"{g.width()}x{g.height()}+{g.x()}+{g.y()}", "+repage", str(path)],
             check=True,
@@ -76,13 +86,33 @@ def main() -> int:
         screen = w.screen_widget("rules")
         screen.platform.setCurrentIndex(screen.platform.findData("pinduoduo"))
 
-    steps = [(cases, "cases"), (detail, "case-detail"), (dashboard, "dashboard"), (rules, "rules")]
+    dialogs: list[object] = []
+
+    def settings_dialog() -> None:
+        from app.ui.settings.dialog import open_settings_dialog
+
+        dialog = open_settings_dialog(w)
+        dialog.move(w.frameGeometry().x() + 40, w.frameGeometry().y() + 40)
+        dialogs.append(dialog)
+
+    def close_dialogs() -> None:
+        for d in dialogs:
+            d.close()  # type: ignore[attr-defined]
+
+    steps = [
+        (cases, "cases"),
+        (detail, "case-detail"),
+        (dashboard, "dashboard"),
+        (rules, "rules"),
+        (settings_dialog, "settings"),
+    ]
 
     def run(i: int = 0) -> None:
         if w.controller is None or not w.cases.model.complete:
             QTimer.singleShot(300, lambda: run(i))
             return
         if i == len(steps):
+            close_dialogs()
             start.app.quit()
             return
         action, name = steps[i]

@@ -105,26 +105,13 @@ def iso_beijing(value: datetime) -> str:
     return value.astimezone(BEIJING).isoformat(timespec="seconds")
 
 
-_UNITS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
-
-
 def parse_span(text: str) -> timedelta:
-    """'72h', '3d', '90m', '1d12h' → timedelta. Raises ValueError with the bad text."""
-    s = text.strip().lower()
-    total = 0
-    num = ""
-    seen = False
-    for ch in s:
-        if ch in "0123456789":  # (str.isdigit also takes '²', which int() refuses)
-            num += ch
-        elif ch in _UNITS and num:
-            total += int(num) * _UNITS[ch]
-            num = ""
-            seen = True
-        else:
-            raise ValueError(f"not a time span: {text!r} (use e.g. 48h, 7d, 90m)")
-    if num or not seen:
-        raise ValueError(f"not a time span: {text!r} (use e.g. 48h, 7d, 90m)")
-    if total > LONGEST_SPAN.total_seconds():
+    """'72h', '3d', '90m', '1d12h' → timedelta; also as shown ('24小时', '1天12小时', '15分钟').
+    Raises ValueError (a DurationError with the message in both languages) with the bad text,
+    and OutOfRange for a span longer than a century (a typo)."""
+    from app.services.rules.durations import parse_span_text  # (it imports the messages, which import us)
+
+    span = parse_span_text(text)
+    if span > LONGEST_SPAN:
         raise OutOfRange(f"{text!r} is longer than {LONGEST_SPAN.days} days")
-    return timedelta(seconds=total)
+    return span

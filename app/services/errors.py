@@ -9,7 +9,15 @@ from __future__ import annotations
 
 
 class ActionNotAllowed(Exception):
-    """A domain refusal: the message (a `messages.Text`, or a window's own string) is shown to the merchant."""
+    """A domain refusal: the message (a `messages.Text`, or a window's own string) is shown to the merchant.
+
+    `field` names the input the refusal is about (`aftersale_no`, `amount`, `at`, …), so a form
+    can show the message beside that field and keep what was typed.
+    """
+
+    def __init__(self, *args: object, field: str | None = None) -> None:
+        super().__init__(*args)
+        self.field = field
 
 
 class CaseNotFound(ActionNotAllowed):
@@ -18,3 +26,11 @@ class CaseNotFound(ActionNotAllowed):
 
 class InvalidInput(ActionNotAllowed):
     """Bad values from the user (amount, time, …): a domain error with a clear message."""
+
+
+class DuplicateCase(InvalidInput):
+    """The platform's after-sales no. is already recorded: `case_id` is the case that has it."""
+
+    def __init__(self, *args: object, case_id: int) -> None:
+        super().__init__(*args, field="aftersale_no")
+        self.case_id = case_id

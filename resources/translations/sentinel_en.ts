@@ -434,6 +434,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not done: see the error message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the existing case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -740,6 +748,22 @@
     </message>
     <message>
         <source>Apply one action to every selected case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the first after-sales case, import the export of a platform&apos;s after-sales list (.xlsx or .csv), or drop that file on this window. Every platform clock then counts down here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case… (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an export… (Ctrl+I)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1078,6 +1102,37 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Aftersales Sentinel: guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Get the cases in.&lt;/b&gt; File → New case (Ctrl+N) for one case; File → Import (Ctrl+I) for a platform&apos;s after-sales export (.xlsx or .csv) — or drop the file on the window. Importing the same export again only updates what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Watch the clocks.&lt;/b&gt; Every case shows how long is left before the platform acts on its own (approves, refunds, closes). The list opens on the soonest deadline; red rows are the urgent ones. The tab 待我处理 lists what waits for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Act.&lt;/b&gt; Double-click a case (or press Enter) to open it on the right, then press the button of what happened: approve, reject, buyer shipped… The clocks change with the stage. After an action the next case is selected, so you can work down the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alerts.&lt;/b&gt; Before a merchant clock runs out (24 h, 6 h, 1 h, 15 min by default) an alert appears in the strip above the list and from the tray icon. Closing the window keeps the alerts coming; quit with File → Quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rules.&lt;/b&gt; The Rules screen shows each platform&apos;s clocks and where they come from. When a platform changes a rule, change the duration there (e.g. 72小时, 3天, 2个工作日).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reports and backups.&lt;/b&gt; Reports exports an Excel workbook for the accountant. A backup is made every day in the data folder; File → Back up now makes one at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendarDialog</name>
     <message>
         <source>Holiday calendar</source>
@@ -1319,6 +1374,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Guide and shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About Aftersales Sentinel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,6 +1433,10 @@
     <name>NewCaseDialog</name>
     <message>
         <source>New after-sales case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1438,6 +1501,18 @@
     </message>
     <message>
         <source>Buyer&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no shop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New shop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the new shop&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1531,6 +1606,10 @@
     </message>
     <message>
         <source>The rule presets of these platforms come first when you add or import cases. You can change this later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Quit for now” closes the app without saving anything; this welcome opens again next time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1771,10 +1850,6 @@
     </message>
     <message>
         <source>not shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2404,6 +2479,14 @@
     <name>WelcomeWizard</name>
     <message>
         <source>Aftersales Sentinel: first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes Aftersales Sentinel without saving anything; this welcome opens again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -435,6 +435,14 @@
         <translation>未完成</translation>
     </message>
     <message>
+        <source>Not done: see the error message.</source>
+        <translation>未完成：请看错误提示。</translation>
+    </message>
+    <message>
+        <source>Open the existing case</source>
+        <translation>打开已有的案件</translation>
+    </message>
+    <message>
         <source>Delete cases</source>
         <translation>删除售后单</translation>
     </message>
@@ -742,6 +750,22 @@
     <message>
         <source>Apply one action to every selected case</source>
         <translation>对所有选中的售后单执行同一操作</translation>
+    </message>
+    <message>
+        <source>No cases yet</source>
+        <translation>还没有售后单</translation>
+    </message>
+    <message>
+        <source>Record the first after-sales case, import the export of a platform&apos;s after-sales list (.xlsx or .csv), or drop that file on this window. Every platform clock then counts down here.</source>
+        <translation>录入第一个售后单，或导入平台售后列表的导出文件（.xlsx 或 .csv），也可以把该文件直接拖到本窗口。之后每个平台时限都会在这里倒计时。</translation>
+    </message>
+    <message>
+        <source>New case… (Ctrl+N)</source>
+        <translation>新建售后单…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Import an export… (Ctrl+I)</source>
+        <translation>导入导出文件…（Ctrl+I）</translation>
     </message>
     <message>
         <source>Loading all cases…</source>
@@ -1079,6 +1103,37 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Aftersales Sentinel: guide</source>
+        <translation>售后哨兵 · 使用指南</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Get the cases in.&lt;/b&gt; File → New case (Ctrl+N) for one case; File → Import (Ctrl+I) for a platform&apos;s after-sales export (.xlsx or .csv) — or drop the file on the window. Importing the same export again only updates what changed.</source>
+        <translation>&lt;b&gt;录入售后单。&lt;/b&gt;单个售后单：文件 → 新建售后单（Ctrl+N）；平台导出的售后列表（.xlsx 或 .csv）：文件 → 导入（Ctrl+I），或直接把文件拖到窗口上。同一份导出再导入一次，只会更新有变化的内容。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Watch the clocks.&lt;/b&gt; Every case shows how long is left before the platform acts on its own (approves, refunds, closes). The list opens on the soonest deadline; red rows are the urgent ones. The tab 待我处理 lists what waits for you.</source>
+        <translation>&lt;b&gt;盯住时限。&lt;/b&gt;每个售后单都显示平台自动处理（自动同意、自动退款、自动关闭）前还剩多久。列表按最近的期限排序，红色行最紧急。“待我处理”标签页列出等你处理的售后单。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Act.&lt;/b&gt; Double-click a case (or press Enter) to open it on the right, then press the button of what happened: approve, reject, buyer shipped… The clocks change with the stage. After an action the next case is selected, so you can work down the list.</source>
+        <translation>&lt;b&gt;处理。&lt;/b&gt;双击售后单（或按 Enter）在右侧打开，再按发生了什么点对应按钮：同意、拒绝、买家已寄回……时限随阶段变化。处理完后会自动选中下一个售后单，可以顺着列表一路处理。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alerts.&lt;/b&gt; Before a merchant clock runs out (24 h, 6 h, 1 h, 15 min by default) an alert appears in the strip above the list and from the tray icon. Closing the window keeps the alerts coming; quit with File → Quit.</source>
+        <translation>&lt;b&gt;提醒。&lt;/b&gt;商家时限到期前（默认提前 24小时、6小时、1小时、15分钟），列表上方的提醒栏和托盘图标都会提醒。关闭窗口后提醒照常弹出；要退出请用“文件 → 退出”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rules.&lt;/b&gt; The Rules screen shows each platform&apos;s clocks and where they come from. When a platform changes a rule, change the duration there (e.g. 72小时, 3天, 2个工作日).</source>
+        <translation>&lt;b&gt;规则。&lt;/b&gt;“规则”页列出各平台的时限及其出处。平台调整规则时，在那里修改时长即可（如 72小时、3天、2个工作日）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reports and backups.&lt;/b&gt; Reports exports an Excel workbook for the accountant. A backup is made every day in the data folder; File → Back up now makes one at once.</source>
+        <translation>&lt;b&gt;报表与备份。&lt;/b&gt;“报表”页导出给会计的 Excel 工作簿。每天会在数据文件夹里自动备份；“文件 → 立即备份”可马上备份一次。</translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendarDialog</name>
     <message>
         <source>Holiday calendar</source>
@@ -1320,6 +1375,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Guide and shortcuts</source>
+        <translation>使用指南和快捷键(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;About Aftersales Sentinel</source>
         <translation>关于售后哨兵(&amp;A)</translation>
     </message>
@@ -1376,6 +1435,10 @@
     <message>
         <source>New after-sales case</source>
         <translation>新建售后单</translation>
+    </message>
+    <message>
+        <source>Name of the new shop</source>
+        <translation>新店铺的名称</translation>
     </message>
     <message>
         <source>The goods were shipped</source>
@@ -1440,6 +1503,18 @@
     <message>
         <source>Buyer&apos;s words</source>
         <translation>买家描述</translation>
+    </message>
+    <message>
+        <source>(no shop)</source>
+        <translation>（不指定店铺）</translation>
+    </message>
+    <message>
+        <source>New shop…</source>
+        <translation>新建店铺…</translation>
+    </message>
+    <message>
+        <source>Please enter the new shop&apos;s name.</source>
+        <translation>请填写新店铺的名称。</translation>
     </message>
     <message>
         <source>after-sales no.</source>
@@ -1533,6 +1608,10 @@
     <message>
         <source>The rule presets of these platforms come first when you add or import cases. You can change this later in Settings.</source>
         <translation>新建或导入售后单时优先使用这些平台的规则预设。之后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>“Quit for now” closes the app without saving anything; this welcome opens again next time.</source>
+        <translation>“暂不设置，退出”会关闭应用，不保存任何内容；下次启动时会再次显示本欢迎向导。</translation>
     </message>
 </context>
 <context>
@@ -1773,10 +1852,6 @@
     <message>
         <source>not shipped</source>
         <translation>未发货</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).</source>
-        <translation>“{0}”不是有效时长：请写成 48h、10d、90m 或 2wd（工作日）。</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2481,14 @@
     <message>
         <source>Aftersales Sentinel: first start</source>
         <translation>售后哨兵 · 首次使用</translation>
+    </message>
+    <message>
+        <source>Quit for now</source>
+        <translation>暂不设置，退出</translation>
+    </message>
+    <message>
+        <source>Closes Aftersales Sentinel without saving anything; this welcome opens again next time.</source>
+        <translation>关闭售后哨兵，不保存任何内容；下次启动时会再次显示本欢迎向导。</translation>
     </message>
     <message>
         <source>Preparing the data folder…</source>

@@ -28,7 +28,8 @@ def _fill_new_case(dialog: NewCaseDialog, platform: str, case_type: str, aftersa
     dialog.aftersale_no.setText(aftersale)
     dialog.order_no.setText("5550001")
     dialog.amount.setText(amount)
-    dialog.shop.setEditText("快手·暖暖家居")
+    dialog.shop.setCurrentIndex(dialog.shop.findText("New shop…"))
+    dialog.new_shop.setText("快手·暖暖家居")
     dialog.buyer.setText("小鱼儿")
     dialog.phone.setText("13812345678")
 
@@ -246,7 +247,7 @@ def test_the_approval_of_a_return_agrees_the_refund_and_the_service_caps_it(
     dialog.amount.setText("500")
     dialog.submit()
     assert dialog.isVisible()
-    assert dialog.error.text() == "refund 500.00 is more than the buyer asked for (100.00)"
+    assert dialog.shown_error() == "refund 500.00 is more than the buyer asked for (100.00)"  # beside the amount
     dialog.amount.setText("60")
     dialog.submit()
     assert not dialog.isVisible()
@@ -264,4 +265,4 @@ def test_the_window_shows_the_cap_in_chinese(
     assert dialog.amount is not None
     dialog.amount.setText("150")
     dialog.submit()
-    assert dialog.error.text() == "退款金额 ¥150.00 超过买家申请的 ¥100.00"
+    assert dialog.shown_error() == "退款金额 ¥150.00 超过买家申请的 ¥100.00"

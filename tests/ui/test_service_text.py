@@ -87,6 +87,7 @@ def test_an_action_the_service_refuses_is_explained_in_chinese(
     assert isinstance(dialog, ActionDialog)
     ctx.cases.act(case_id, ActionRequest(Action.APPROVE))  # approved meanwhile, e.g. by an import
     dialog.submit()
-    assert window.last_error == (
+    assert dialog.isVisible()  # the refusal stays in the dialog
+    assert dialog.shown_error() == (
         "退货退款售后在「待买家退货」阶段不能「同意」（现在可以：买家寄回、买家撤销、申请平台介入、延长期限、备注）"
     )

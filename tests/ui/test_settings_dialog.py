@@ -77,7 +77,7 @@ def test_change_save_reopen_reads_back_typed_values(qtbot, tmp_path: Path, setti
 
     again = open_dialog(qtbot, disk)
     assert again.values() == values
-    assert again.editors["alerts/merchant_leads"].line.text() == "12h,2h,30m"  # type: ignore[attr-defined]
+    assert again.editors["alerts/merchant_leads"].line.text() == "12 h, 2 h, 30 min"  # type: ignore[attr-defined]
 
 
 def test_a_bad_value_is_named_and_blocks_save(qtbot, settings: QSettings) -> None:  # type: ignore[no-untyped-def]

@@ -156,3 +156,22 @@ def test_backups_without_a_database_are_not_a_first_start(tmp_path: Path, settin
     (data / "backups" / "sentinel-20261101T120000Z-daily.db").write_bytes(b"")
     opts = first_run.prepare(Options(data, None, False), settings, lambda *_: pytest.fail("welcome shown"))
     assert opts.data_dir == data
+
+
+def test_shop_names_can_be_typed_first_and_cancel_says_what_it_does(
+    qtbot, tmp_path: Path, settings: QSettings, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    wizard = make_wizard(qtbot, settings, clock, tmp_path / "d")
+    page = wizard.platform_page
+    edit = page.shop_edits[Platform.KUAISHOU]
+    assert edit.isEnabled()  # before its platform is ticked
+    qtbot.keyClicks(edit, "Nuan")  # as typed (QTest types ASCII only)
+    assert edit.text() == "Nuan"
+    assert page.checks[Platform.KUAISHOU].isChecked() and next_button(wizard)
+    assert page.shops() == ((Platform.KUAISHOU, "Nuan"),)
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    assert cancel.text() == "Quit for now" and "without saving" in cancel.toolTip()
+    from PySide6.QtWidgets import QLabel
+
+    hint = page.findChild(QLabel, "quitHint")
+    assert hint is not None and hint.isVisible()

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models.entities import AlertLog, Case
+from app.models.entities import AlertLog, Case, Deadline
 from app.services.alerts.plan import DeadlineKey, HeldAuto
 from app.services.text.messages import say
 from app.services.text.stored import dump, load
@@ -187,6 +187,28 @@ class AlertLogStore:
                 .limit(limit)
             ).all()
             return [_sent(r) for r in rows]
+
+    def settle(self, case_ids: Sequence[int], now: datetime) -> list[int]:
+        """Mark seen the unseen alerts of these cases whose deadline no longer runs (the merchant
+        acted, the case moved on, the clock was extended): returns their ids."""
+        if not case_ids:
+            return []
+        with self._sessions.begin() as session:
+            running = {
+                (d.case_id, d.party, d.rule_id, d.due_at)
+                for d in session.scalars(select(Deadline).where(Deadline.case_id.in_(list(case_ids))))
+            }
+            rows = session.scalars(
+                select(AlertLog).where(
+                    AlertLog.case_id.in_(list(case_ids)),
+                    AlertLog.kind == KIND_ALERT,
+                    AlertLog.seen_at.is_(None),
+                )
+            ).all()
+            settled = [r.id for r in rows if (r.case_id, r.party, r.rule_id, r.due_at) not in running]
+            if settled:
+                session.execute(update(AlertLog).where(AlertLog.id.in_(settled)).values(seen_at=now))
+            return settled
 
     def mark_seen(self, ids: Sequence[int], now: datetime) -> None:
         if not ids:

@@ -23,10 +23,13 @@ class Notice:
     kind: str  # "alert" | "auto_action"
     title: str
     text: str
+    due_at: datetime | None = None  # an alert's deadline: the window counts the time left live
 
 
 def notice_of(sent: SentAlert) -> Notice:
-    return Notice(sent.id, sent.case_id, sent.kind, sent.title, sent.text)
+    return Notice(
+        sent.id, sent.case_id, sent.kind, sent.title, sent.text, sent.due_at if sent.kind == "alert" else None
+    )
 
 
 @dataclass(frozen=True)

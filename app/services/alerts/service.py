@@ -132,6 +132,10 @@ class AlertService:
     def mark_seen(self, log_ids: Sequence[int]) -> None:
         self.log.mark_seen(log_ids, self._clock.now())
 
+    def settle(self, case_ids: Sequence[int]) -> list[int]:
+        """After a write to these cases: their alerts about clocks that stopped are settled (seen)."""
+        return self.log.settle(case_ids, self._clock.now())
+
     def set_muted(self, case_id: int, muted: bool) -> None:
         with self._sessions.begin() as session:
             session.execute(
@@ -396,8 +400,8 @@ class AlertService:
             ]
             session.flush()
             return [
-                Notice(r.id, r.case_id, KIND_ALERT, title, text)
-                for r, (title, text) in zip(rows, words, strict=True)
+                Notice(r.id, r.case_id, KIND_ALERT, title, text, a.key.due_at)
+                for r, a, (title, text) in zip(rows, items, words, strict=True)
             ]
 
         popups = autos(decision.popup_autos, DELIVERY_MESSAGE)

@@ -184,6 +184,13 @@ def alert_title(a: PendingAlert, now: datetime) -> Text:
     )
 
 
+def title_at(title: str, due_at: datetime | None, now: datetime) -> str:
+    """An alert's title with the time left as of `now` (it was written when the alert fired)."""
+    if due_at is None or not isinstance(title, Text) or "left" not in title.params:
+        return title
+    return Text(title.template, {**title.params, "left": span_text(due_at - now)})
+
+
 def alert_text(a: PendingAlert, zone: tzinfo = BEIJING) -> Text:
     return ALERT_TEXT(
         product=product_name(a.product_title),

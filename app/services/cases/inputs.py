@@ -86,7 +86,7 @@ def check_refund_amount(requested: Decimal, payload: dict[str, str]) -> None:
     actions and imports all go through here (auto-actions refund `agreed_refund`, capped alike)."""
     amount = payload.get("amount")
     if amount is not None and Decimal(amount) > requested:
-        raise InvalidInput(REFUND_ABOVE_REQUEST(amount=Decimal(amount), requested=requested))
+        raise InvalidInput(REFUND_ABOVE_REQUEST(amount=Decimal(amount), requested=requested), field="amount")
 
 
 def default_shipped(case_type: CaseType) -> bool:

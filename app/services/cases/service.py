@@ -65,6 +65,7 @@ from app.services.cases.state import (
     save,
 )
 from app.services.clock import FIRST_YEAR, LAST_YEAR, Clock, OutOfRange, parse_instant
+from app.services.errors import DuplicateCase
 from app.services.rules.deadlines import DeadlineSpec, compute_deadlines, replay
 from app.services.rules.presets import RuleBook, RulePreset, preset_from_content
 from app.services.rules.workflow import ActionNotAllowed, check_action
@@ -150,7 +151,7 @@ class CaseService:
         duplicate then, and the whole batch with it.
         """
         if new.requested_at > now:
-            raise InvalidInput(REQUESTED_IN_FUTURE())
+            raise InvalidInput(REQUESTED_IN_FUTURE(), field="requested_at")
         if not new.aftersale_no.strip() or not new.order_no.strip():
             raise InvalidInput(NUMBERS_REQUIRED())
         preset = self.rules.active(new.platform)
@@ -165,7 +166,9 @@ class CaseService:
             ).first()
         )
         if exists is not None:
-            raise InvalidInput(ALREADY_EXISTS_AS(platform=new.platform, no=new.aftersale_no, case_id=exists))
+            raise DuplicateCase(
+                ALREADY_EXISTS_AS(platform=new.platform, no=new.aftersale_no, case_id=exists), case_id=exists
+            )
         rule_set_id = self._rule_set_id(session, preset)
         state = opened_case(new, preset, case_id or 0, rule_set_id, shop_id, now)
         if case_id is None:
@@ -224,7 +227,7 @@ class CaseService:
         """Record the action on the loaded case (unsaved); a refusal is returned, not raised."""
         at = request.at or now
         if at > now:
-            return [], InvalidInput(ACTION_IN_FUTURE())
+            return [], InvalidInput(ACTION_IN_FUTURE(), field="at")
         try:
             payload = self._clean_payload(request.payload)
         except ActionNotAllowed as e:
@@ -254,7 +257,7 @@ class CaseService:
     def _validate(self, state: CaseState, action: Action, payload: dict[str, str], at: datetime) -> Stage:
         last = state.last_event_at
         if last is not None and at < last:
-            raise InvalidInput(BEFORE_LAST_EVENT(last=last))
+            raise InvalidInput(BEFORE_LAST_EVENT(last=last), field="at")
         target = check_action(state.case_type, state.stage, action, payload)
         check_refund_amount(state.refund_requested, payload)
         if action is Action.EXTEND_DEADLINE:
@@ -262,7 +265,7 @@ class CaseService:
             if not any(d.party.value == party for d in state.deadlines):
                 raise ActionNotAllowed(NO_CLOCK_TO_EXTEND(party=Party(party), stage=state.stage))
             if datetime.fromisoformat(payload["due_at"]) <= at:
-                raise InvalidInput(DUE_NOT_AFTER())
+                raise InvalidInput(DUE_NOT_AFTER(), field="due_at")
         return target
 
     def _clean_payload(self, raw: dict[str, str]) -> dict[str, str]:

@@ -260,8 +260,9 @@ class CaseQueries:
 
 
     def shops(self) -> list[tuple[str, str]]:
+        """(platform, name) in the order the merchant made them (the welcome's first shop first)."""
         with self._sessions() as session:
-            return [(s.platform, s.name) for s in session.scalars(select(Shop).order_by(Shop.name))]
+            return [(s.platform, s.name) for s in session.scalars(select(Shop).order_by(Shop.id))]
 
 
 def _platform_deadline_event(d: DeadlineView, events: Sequence[EventView]) -> EventView | None:

@@ -28,8 +28,8 @@ class Kind(StrEnum):
     BOOL = "bool"
     INT = "int"
     TIME = "time"  # local wall time, 'HH:MM'
-    SPAN = "span"  # '24h', '15m'
-    SPAN_LIST = "span_list"  # '24h,6h,1h,15m'
+    SPAN = "span"  # '24h', '15m' (typed as shown: '24小时', '15分钟')
+    SPAN_LIST = "span_list"  # '24h,6h,1h,15m' (typed as shown: '24小时、6小时、1小时、15分钟')
     PATH = "path"  # '' means "the default"
     CHOICE = "choice"
     CHOICE_SET = "choice_set"  # 'taobao,douyin': any number of the choices, in declaration order
@@ -81,7 +81,7 @@ class Setting:
         try:
             value = self._parse(raw)
         except (ValueError, TypeError) as e:
-            raise SettingError(f"{self.key}: {e}") from None
+            raise SettingError(f"{self.key}: {e}") from e  # the cause keeps a two-language message
         return value
 
     def _parse(self, raw: object) -> Any:
@@ -115,7 +115,7 @@ class Setting:
                 raise ValueError("must be longer than zero")
             return span
         if kind is Kind.SPAN_LIST:
-            items = raw if isinstance(raw, list | tuple) else str(raw).replace("，", ",").split(",")
+            items = raw if isinstance(raw, list | tuple) else str(raw).replace("，", ",").replace("、", ",").split(",")
             spans = [i if isinstance(i, timedelta) else parse_span(str(i)) for i in items if str(i).strip()]
             if any(s <= timedelta(0) for s in spans):
                 raise ValueError("every lead time must be longer than zero")

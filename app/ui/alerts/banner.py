@@ -7,15 +7,27 @@ this banner is where nothing can be missed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.alerts.service import Notice
+from app.services.alerts.text import title_at
 from app.ui.common.service_text import say
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_ROWS = 4
 LOG_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -27,6 +39,7 @@ class NoticeListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Notice] = []
+        self.now: datetime | None = None  # the tick's time: an alert's title counts down with it
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._rows)
@@ -35,12 +48,13 @@ class NoticeListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         n = self._rows[index.row()]
+        title = say(n.title if self.now is None else title_at(n.title, n.due_at, self.now))
         if role == Qt.ItemDataRole.DisplayRole:
             text = say(n.text)
             first = text.splitlines()[0] if text else ""
-            return f"{say(n.title)}    {first}"
+            return f"{title}    {first}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{say(n.title)}\n{say(n.text)}"
+            return f"{title}\n{say(n.text)}"
         if role == CASE_ID_ROLE:
             return n.case_id
         if role == LOG_ID_ROLE:
@@ -49,6 +63,14 @@ class NoticeListModel(QAbstractListModel):
 
     def notices(self) -> list[Notice]:
         return list(self._rows)
+
+    def set_now(self, now: datetime) -> None:
+        """Count the alerts' time left down (a handful of rows: all of them repaint)."""
+        self.now = now
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._rows) - 1), [Qt.ItemDataRole.DisplayRole]
+            )
 
     def add(self, notices: Sequence[Notice]) -> None:
         known = {n.log_id for n in self._rows}
@@ -85,8 +107,11 @@ class AlertBanner(QFrame):
         self.seen_button = QPushButton(self.tr("Mark all read"))
         self.seen_button.clicked.connect(self.mark_all_seen)
         self.view = QListView()
+        self.view.setObjectName("alertList")
         self.view.setModel(self.model)
-        self.view.setMaximumHeight(120)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
         top = QHBoxLayout()
@@ -103,9 +128,18 @@ class AlertBanner(QFrame):
         self.no_tray_note.setVisible(not available)
         self._update()
 
+    def tick(self, now: int) -> None:
+        self.model.set_now(datetime.fromtimestamp(now, UTC))
+
     def add_notices(self, notices: Sequence[Notice]) -> None:
         self.model.add(notices)
         self._update()
+
+    def settled(self, log_ids: Sequence[int]) -> None:
+        """These alerts were settled by the case being handled: no longer unread."""
+        if log_ids:
+            self.model.remove(log_ids)
+            self._update()
 
     def mark_all_seen(self) -> None:
         ids = [n.log_id for n in self.model.notices()]
@@ -136,4 +170,9 @@ class AlertBanner(QFrame):
             self.headline.setText(self.tr("No unread alerts"))
         self.view.setVisible(count > 0)
         self.seen_button.setVisible(count > 0)
+        # As tall as its rows (up to MAX_ROWS, then it scrolls): two alerts take two lines, not 150 px.
+        row = self.view.sizeHintForRow(0) if count else 0
+        row = max(row, self.view.fontMetrics().height() + 2)
+        frame = 2 * self.view.frameWidth()
+        self.view.setFixedHeight(min(count, MAX_ROWS) * row + frame)
         self.setVisible(count > 0 or self.no_tray_note.isVisibleTo(self))

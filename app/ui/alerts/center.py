@@ -23,6 +23,7 @@ from app.ui.alerts.away_summary import AwaySummaryDialog
 from app.ui.alerts.banner import AlertBanner
 from app.ui.alerts.scheduler import AlertScheduler
 from app.ui.alerts.tray import Notifier, TrayController
+from app.ui.common.changes import ChangeSet
 from app.ui.common.tasks import TaskRunner
 from app.ui.common.wall_clock import WallClockTicker
 from app.ui.settings import keys as settings_decl
@@ -76,6 +77,8 @@ class AlertCenter(QObject):
             parent=self,
         )
         self.banner = AlertBanner(window)
+        if ticker is not None:
+            ticker.tick.connect(self.banner.tick)
         self.tray_available = notifier is not None and notifier.is_available()
         self.tray: TrayController | None = None
         if notifier is not None and self.tray_available:
@@ -137,9 +140,20 @@ class AlertCenter(QObject):
         if self.tray is not None:
             self.tray.notifier.set_visible(False)
 
-    def case_changed(self) -> None:
-        """After any write to a case (action, import, mute, extension): the plan may move."""
+    def case_changed(self, change: ChangeSet | None = None) -> None:
+        """After any write to a case (action, import, mute, extension): the plan may move, and the
+        alerts about clocks that stopped (the merchant acted) are settled."""
         self.scheduler.request_replan()
+        self._refresh_tray()
+        ids = [] if change is None else sorted(change.changed)
+        unread = {n.case_id for n in self.banner.model.notices()}
+        ids = [cid for cid in ids if cid in unread]
+        if ids:
+            alerts = self.alerts
+            self.runner.run(lambda _report: alerts.settle(ids), done=self._settled)
+
+    def _settled(self, log_ids: list[int]) -> None:
+        self.banner.settled(log_ids)
         self._refresh_tray()
 
     # ---- snooze -----------------------------------------------------------------------------

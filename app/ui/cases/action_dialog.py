@@ -269,10 +269,24 @@ class ActionDialog(FormDialog):
             "text": self.tr("note"),
         }.get(name, name)
 
+    def field_widgets(self) -> dict[str, QWidget]:
+        named: dict[str, QWidget | None] = {
+            "amount": self.amount,
+            "tracking": self.tracking,
+            "reason": self.reason,
+            "due_at": self.due_at,
+            "at": self.at,
+            "text": self.text,
+            "freight": self.freight,
+            "compensation": self.compensation,
+        }
+        return {k: w for k, w in named.items() if w is not None}
+
     def submit(self) -> None:
+        self.clear_errors()
         try:
             self.result_input = self.collect()
         except InvalidInput as e:
-            self.error.setText(error_text(e))
+            self.refuse(error_text(e), e.field)
             return
-        self.accept()
+        self.passed()

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.models.enums import Action, CaseType
 from app.services.cases.bulk import BulkResult, apply_bulk
+from app.services.errors import DuplicateCase
 from app.services.listing.filter import prepare_list
 from app.ui.cases.action_dialog import ActionContext, ActionDialog, ActionInput
 from app.ui.cases.bulk_dialog import BulkDialog
 from app.ui.cases.dialogs import EditCaseDialog, NewCaseDialog
 from app.ui.common.changes import ChangeSet
 from app.ui.common.failures import describe
+from app.ui.common.form_dialog import FormDialog
 from app.ui.common.service_text import say
 from app.ui.detail.panel import CaseDetailPanel
 from app.ui.settings.platform_choice import my_platforms
@@ -76,13 +78,14 @@ class CaseController(QObject):
             lambda _: prepare_list(query.all_rows()), done=self.cases.set_prepared, failed=self._failed
         )
 
-    def open_case(self, case_id: int) -> None:
+    def open_case(self, case_id: int, select: bool = True) -> None:
         detail = self.ctx.queries.detail(case_id)
         if detail is None:
             return
         self.detail.show_case(detail, self.ctx.attachments.of_case(case_id), self.cases.model.now)
         self.cases.show_detail(True)
-        self.cases.select_case(case_id)
+        if select:
+            self.cases.select_case(case_id)
 
     def on_changes(self, change: ChangeSet) -> None:
         if change.everything:
@@ -92,7 +95,7 @@ class CaseController(QObject):
             self.cases.apply_rows(fresh, sorted(change.deleted))
         shown = self.detail.case_id
         if shown is not None and (change.everything or shown in change.changed):
-            self.open_case(shown)
+            self.open_case(shown, select=False)  # refreshed; the list keeps its place (and selection)
         elif shown is not None and shown in change.deleted:
             self.detail.clear()
             self.cases.show_detail(False)
@@ -123,6 +126,40 @@ class CaseController(QObject):
         failure = describe(error)  # a bug is logged with its traceback by the runner
         self.window.show_error(self.tr("Not done"), failure.message, "" if failure.expected else details)
 
+    def _write_from(
+        self,
+        dialog: FormDialog,
+        work: Callable[[], Any],
+        changed: Callable[[Any], ChangeSet],
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """The write behind a dialog's OK: the dialog closes when it is done; a refusal stays in
+        the dialog, beside its field, with everything the merchant typed."""
+
+        def done(result: Any) -> None:
+            dialog.accept()
+            if then is not None:
+                then(result)
+
+        def refused(error: Exception, details: str) -> None:
+            failure = describe(error)
+            if not failure.expected:
+                dialog.refuse(self.tr("Not done: see the error message."))
+                self._failed(error, details)
+                return
+            offer = None
+            if isinstance(error, DuplicateCase):
+                existing = error.case_id
+
+                def open_existing() -> None:
+                    dialog.reject()
+                    self.open_case(existing)
+
+                offer = (self.tr("Open the existing case"), open_existing)
+            dialog.refuse(failure.message, getattr(error, "field", None), offer)
+
+        self.tasks.write(lambda _: work(), self.window.changes, changed, done=done, failed=refused)
+
     def new_case(self) -> None:
         dialog = NewCaseDialog(
             self.ctx.clock.now(),
@@ -130,7 +167,7 @@ class CaseController(QObject):
             self.window,
             my_platforms=my_platforms(self.window.settings),
         )
-        dialog.accepted.connect(lambda: self._add_case(dialog))
+        dialog.on_submit = lambda: self._add_case(dialog)
         self._open(dialog)
 
     def _add_case(self, dialog: NewCaseDialog) -> None:
@@ -141,7 +178,8 @@ class CaseController(QObject):
             self.cases.select_case(case_id)
             self.open_case(case_id)
 
-        self._write(lambda: self.ctx.cases.add_case(new), lambda cid: ChangeSet.cases([cid]), shown)
+        cases = self.ctx.cases
+        self._write_from(dialog, lambda: cases.add_case(new), lambda cid: ChangeSet.cases([cid]), shown)
 
     def request_action(self, case_id: int, action_value: str) -> None:
         detail = self.ctx.queries.detail(case_id)
@@ -156,10 +194,10 @@ class CaseController(QObject):
             self.ctx.clock.now(),
         )
         dialog = ActionDialog(Action(action_value), context, self.window)
-        dialog.accepted.connect(lambda: self._act(case_id, dialog.result_input))
+        dialog.on_submit = lambda: self._act(case_id, dialog.result_input, dialog)
         self._open(dialog)
 
-    def _act(self, case_id: int, data: ActionInput | None) -> None:
+    def _act(self, case_id: int, data: ActionInput | None, dialog: ActionDialog) -> None:
         assert data is not None
         attachments = self.ctx.attachments
 
@@ -169,7 +207,7 @@ class CaseController(QObject):
                 attachments.add(case_id, path, event_id=result.event_id)
             return case_id
 
-        self._write(work, lambda cid: ChangeSet.cases([cid]))
+        self._write_from(dialog, work, lambda cid: ChangeSet.cases([cid]))
 
     def set_muted(self, case_id: int, muted: bool) -> None:
         alerts = self.ctx.alerts
@@ -190,12 +228,15 @@ class CaseController(QObject):
         if detail is None:
             return
         dialog = EditCaseDialog(detail.fields, self.window)
-        dialog.accepted.connect(lambda: self._edit(case_id, dialog.result_changes))
+        dialog.on_submit = lambda: self._edit(case_id, dialog.result_changes, dialog)
         self._open(dialog)
 
-    def _edit(self, case_id: int, raw: dict[str, str]) -> None:
-        if raw:
-            self._write(lambda: self.ctx.edits.edit(case_id, raw), lambda _: ChangeSet.cases([case_id]))
+    def _edit(self, case_id: int, raw: dict[str, str], dialog: EditCaseDialog) -> None:
+        if not raw:
+            dialog.accept()
+            return
+        edits = self.ctx.edits
+        self._write_from(dialog, lambda: edits.edit(case_id, raw), lambda _: ChangeSet.cases([case_id]))
 
     def delete_selected(self) -> None:
         ids = self.cases.selected_ids()

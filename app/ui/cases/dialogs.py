@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QWidget,
 )
 
 from app.models.enums import CaseType, Platform, Reason
@@ -25,6 +27,8 @@ from app.ui.common import formatting, vocab
 from app.ui.common.form_dialog import FormDialog
 from app.ui.common.service_text import error_text
 from app.ui.settings.platform_choice import add_platform_items
+
+NEW_SHOP = "\x00new"  # the shop list's "New shop…" entry
 
 
 class _FormDialog(FormDialog):
@@ -39,12 +43,13 @@ class _FormDialog(FormDialog):
         return self.money(text)
 
     def submit(self) -> None:
+        self.clear_errors()
         try:
             self.collect()
         except InvalidInput as e:
-            self.error.setText(error_text(e))
+            self.refuse(error_text(e), e.field)
             return
-        self.accept()
+        self.passed()
 
     def collect(self) -> Any:
         raise NotImplementedError
@@ -74,9 +79,14 @@ class NewCaseDialog(_FormDialog):
         self.reason.setObjectName("reason")
         for r in Reason:
             self.reason.addItem(vocab.label(vocab.reasons(), r.value), r.value)
+        # The shop follows the platform: that platform's shops, or "New shop…" with a name,
+        # so a case never lands silently under a shop the merchant did not mean.
         self.shop = QComboBox()
         self.shop.setObjectName("shop")
-        self.shop.setEditable(True)
+        self.new_shop = QLineEdit()
+        self.new_shop.setObjectName("newShop")
+        self.new_shop.setPlaceholderText(self.tr("Name of the new shop"))
+        self.new_shop.hide()
         self.aftersale_no = QLineEdit()
         self.aftersale_no.setObjectName("aftersaleNo")
         self.order_no = QLineEdit()
@@ -104,7 +114,11 @@ class NewCaseDialog(_FormDialog):
         form.addRow(self.tr("Platform*"), self.platform)
         form.addRow(self.tr("Type*"), self.case_type)
         form.addRow(self.tr("Reason*"), self.reason)
-        form.addRow(self.tr("Shop"), self.shop)
+        shop_row = QHBoxLayout()
+        shop_row.setContentsMargins(0, 0, 0, 0)
+        shop_row.addWidget(self.shop, 1)
+        shop_row.addWidget(self.new_shop, 1)
+        form.addRow(self.tr("Shop"), shop_row)
         form.addRow(self.tr("After-sales no.*"), self.aftersale_no)
         form.addRow(self.tr("Order no.*"), self.order_no)
         form.addRow(self.tr("Refund requested (¥)*"), self.amount)
@@ -120,7 +134,17 @@ class NewCaseDialog(_FormDialog):
         self._finish(form)
         self.platform.currentIndexChanged.connect(self._platform_changed)
         self.case_type.currentIndexChanged.connect(self._type_changed)
+        self.shop.currentIndexChanged.connect(self._shop_changed)
         self._platform_changed()
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "aftersale_no": self.aftersale_no,
+            "order_no": self.order_no,
+            "amount": self.amount,
+            "requested_at": self.requested_at,
+            "new_shop": self.new_shop,
+        }
 
     def _platform_changed(self) -> None:
         platform = Platform(self.platform.currentData())
@@ -133,10 +157,33 @@ class NewCaseDialog(_FormDialog):
         self.case_type.setCurrentIndex(max(i, 0))
         self.case_type.blockSignals(False)
         self._type_changed()
-        text = self.shop.currentText()
+        names = [name for p, name in self.shops if p == platform.value]  # in the order they were made
+        self.shop.blockSignals(True)
         self.shop.clear()
-        self.shop.addItems(sorted(name for p, name in self.shops if p == platform.value))
-        self.shop.setEditText(text if text else self.shop.currentText())
+        if not names:
+            self.shop.addItem(self.tr("(no shop)"), "")
+        for name in names:
+            self.shop.addItem(name, name)
+        self.shop.addItem(self.tr("New shop…"), NEW_SHOP)
+        self.shop.setCurrentIndex(0)
+        self.shop.blockSignals(False)
+        self._shop_changed()
+
+    def _shop_changed(self) -> None:
+        new = self.shop.currentData() == NEW_SHOP
+        self.new_shop.setVisible(new)
+        if new:
+            self.new_shop.setFocus()
+
+    def shop_name(self) -> str | None:
+        """The shop the case is filed under; a new one only when "New shop…" is chosen and named."""
+        chosen = self.shop.currentData()
+        if chosen != NEW_SHOP:
+            return chosen or None
+        name = self.new_shop.text().strip()
+        if not name:
+            raise InvalidInput(self.tr("Please enter the new shop's name."), field="new_shop")
+        return name
 
     def _type_changed(self) -> None:
         data = self.case_type.currentData()
@@ -167,7 +214,7 @@ class NewCaseDialog(_FormDialog):
             amount=amount,
             requested_at=requested,
             shipped=self.shipped.isChecked(),
-            shop=self.shop.currentText().strip() or None,
+            shop=self.shop_name(),
             product_title=self.product.text().strip(),
             sku=self.sku.text().strip(),
             buyer_nick=self.buyer.text().strip(),
@@ -223,6 +270,9 @@ class EditCaseDialog(_FormDialog):
             self.edits[name] = widget
             form.addRow(labels[name], widget)
         self._finish(form)
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {"amount": self.edits["refund_requested"], **self.edits}
 
     def raw_values(self) -> dict[str, str]:
         out = {}

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabBar,
     QTableView,
     QVBoxLayout,
@@ -80,6 +81,7 @@ class CasesView(QWidget):
     selectionChanged = Signal(list)  # the selected case ids
     ticked = Signal(int)  # the clock snapshot of this tick (Unix seconds)
     newCaseRequested = Signal()
+    importRequested = Signal()  # the empty state's "Import an export…"
     bulkRequested = Signal(list)  # selected case ids
 
     def __init__(
@@ -120,8 +122,12 @@ class CasesView(QWidget):
         self.detail_holder = QWidget()
         QVBoxLayout(self.detail_holder).setContentsMargins(0, 0, 0, 0)
         self.detail_holder.hide()
+        self.empty_state = self._make_empty_state()
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_state)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.detail_holder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -171,6 +177,52 @@ class CasesView(QWidget):
             sc.activated.connect(lambda: self._open_index(self.table.currentIndex()))
         return table
 
+    def _make_empty_state(self) -> QWidget:
+        """What a brand-new list shows: the three ways a first case gets in."""
+        box = QWidget()
+        box.setObjectName("emptyState")
+        title = QLabel(self.tr("No cases yet"))
+        title.setObjectName("emptyTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(
+            self.tr(
+                "Record the first after-sales case, import the export of a platform's after-sales "
+                "list (.xlsx or .csv), or drop that file on this window. Every platform clock then "
+                "counts down here."
+            )
+        )
+        text.setObjectName("emptyText")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        new = QPushButton(self.tr("New case… (Ctrl+N)"))
+        new.setObjectName("emptyNewCase")
+        new.clicked.connect(self.newCaseRequested)
+        imp = QPushButton(self.tr("Import an export… (Ctrl+I)"))
+        imp.setObjectName("emptyImport")
+        imp.clicked.connect(self.importRequested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(new)
+        buttons.addWidget(imp)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        text.setMaximumWidth(520)
+        layout.setAlignment(text, Qt.AlignmentFlag.AlignHCenter)
+        return box
+
+    def _show_empty_state(self) -> None:
+        """The hint while there is no case at all (a filter that matches none keeps the table)."""
+        empty = self.model.rowCount() == 0 and self.model.complete
+        self.list_stack.setCurrentWidget(self.empty_state if empty else self.table)
+
     def add_banner(self, widget: QWidget) -> None:
         """A strip above the tabs and the list (the unseen alerts)."""
         layout = self.layout()
@@ -203,6 +255,7 @@ class CasesView(QWidget):
         self._loaded(True)
 
     def _loaded(self, complete: bool) -> None:
+        self._show_empty_state()
         if complete:
             self.filter_bar.set_shops(r.shop for r in self.model.rows)
         self.loading.setText("" if complete else self.tr("Loading all cases…"))
@@ -213,7 +266,8 @@ class CasesView(QWidget):
             if not deleted:
                 self.proxy.rows_changed(touched)
 
-        self._keeping_selection(update)
+        self._keeping_place(update)
+        self._show_empty_state()
         shops = {r.shop for r in fresh} - {
             self.filter_bar.shop.itemData(i) for i in range(self.filter_bar.shop.count())
         }
@@ -232,7 +286,7 @@ class CasesView(QWidget):
         before = self.model.now
         self.model.set_now(now)
         if self.proxy.time_moved():
-            self._keeping_selection(lambda: None)
+            self._keeping_place(lambda: None)
         top, bottom = self.visible_rows()
         if bottom >= top:
             # One cell at a time: a view repaints a single changed cell exactly, while for a
@@ -326,6 +380,44 @@ class CasesView(QWidget):
             if row is not None:
                 sm.setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.table.scrollTo(self.proxy.index(row, 0))
+
+    def _keeping_place(self, change: Callable[[], None]) -> None:
+        """A change to rows (an action, an import, a clock crossing a tab's edge): the list stays
+        where it was; when the selected case re-sorts away or leaves the tab, the case that was
+        next below it is selected, so the merchant works down the list with the keyboard."""
+        ids = self.selected_ids()
+        current = self.current_id()
+        if len(ids) > 1 or current is None:
+            self._keeping_selection(change)
+            return
+        bar = self.table.verticalScrollBar()
+        scrolled = bar.value()
+        old_row = self.table.currentIndex().row()
+        below = [self.proxy.case_id_at(r) for r in range(old_row + 1, self.proxy.rowCount())][:50]
+        change()
+        row = self.proxy.row_of_case(current)
+        if row is None or row != old_row:
+            nearest = next(
+                (
+                    self.proxy.row_of_case(c)
+                    for c in below
+                    if c is not None and c != current and self.proxy.row_of_case(c) is not None
+                ),
+                None,
+            )
+            if nearest is None:
+                nearest = min(old_row, self.proxy.rowCount() - 1)
+            if nearest >= 0:
+                row = nearest
+        sm = self.table.selectionModel()
+        if row is None or row < 0:
+            sm.clearSelection()
+        else:
+            sm.setCurrentIndex(
+                self.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        bar.setValue(scrolled)
 
     def _selection_changed(self, *_: Any) -> None:
         ids = self.selected_ids()

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import CaseType, Platform
 from app.services.rules.drift import Drift
+from app.services.rules.durations import duration_from_text
 from app.services.rules.presets import Duration, RuleBook, RulePreset
 from app.ui.common import vocab
 from app.ui.common.changes import ChangeHub, ChangeSet
 from app.ui.common.list_table_model import ListTableModel
+from app.ui.common.service_text import error_text
 from app.ui.common.tasks import TaskRunner
 from app.ui.rules.drift_banner import DriftBanner
 from app.ui.settings.platform_choice import add_platform_items
@@ -76,7 +78,7 @@ class RulesTableModel(ListTableModel):
         r = self.preset.rules[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.EditRole and col == COL_DURATION:
-            return str(r.duration)
+            return duration_text(r.duration)  # edited as shown (72小时), not as a code (72h)
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_CONFIDENCE and r.confidence.value == "C":
             return QColor(245, 158, 11, 90)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -120,13 +122,9 @@ class RulesTableModel(ListTableModel):
         if self.preset is None or role != Qt.ItemDataRole.EditRole or index.column() != COL_DURATION:
             return False
         try:
-            duration = Duration.parse(str(value))
-        except ValueError:
-            self.invalidInput.emit(
-                self.tr("'{0}' is not a duration: write e.g. 48h, 10d, 90m or 2wd (working days).").format(
-                    value
-                ),
-            )
+            duration = duration_from_text(str(value))
+        except ValueError as e:
+            self.invalidInput.emit(error_text(e))
             return False
         rule = self.preset.rules[index.row()]
         if duration == rule.duration:

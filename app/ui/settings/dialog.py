@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,8 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.alerts.text import span_text
 from app.services.preferences.schema import SETTINGS, Kind, Setting, SettingError
+from app.services.rules.durations import DurationError
 from app.ui.common import i18n
+from app.ui.common.service_text import error_text, say
 from app.ui.settings import store as settings_store
 
 if TYPE_CHECKING:
@@ -123,7 +126,14 @@ class _Text(Editor):
         super().__init__(setting, self.line)
 
     def set_value(self, value: Any) -> None:
-        self.line.setText(self.setting.format(value))
+        # Spans as the merchant reads them elsewhere (24小时、6小时、1小时、15分钟), not codes.
+        if self.setting.kind is Kind.SPAN and isinstance(value, timedelta):
+            self.line.setText(say(span_text(value)))
+        elif self.setting.kind is Kind.SPAN_LIST and isinstance(value, tuple | list):
+            sep = "、" if i18n.current() == "zh_CN" else ", "
+            self.line.setText(sep.join(say(span_text(v)) for v in value))
+        else:
+            self.line.setText(self.setting.format(value))
 
     def raw(self) -> Any:
         return self.line.text()
@@ -308,7 +318,10 @@ class SettingsDialog(QDialog):
             try:
                 editor.value()
             except SettingError as e:
-                out[key] = str(e).split(": ", 1)[-1]
+                cause = e.__cause__
+                out[key] = (
+                    error_text(cause) if isinstance(cause, DurationError) else str(e).split(": ", 1)[-1]
+                )
         return out
 
     def _validate(self) -> None:

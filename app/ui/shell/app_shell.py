@@ -147,7 +147,7 @@ class AppShell(QObject):
         center.status_message.connect(lambda text: window.statusBar().showMessage(text, STATUS_MS))
         exports.failed.connect(lambda text: window.statusBar().showMessage(text, STATUS_MS))
         # Every write of the window (actions, edits, imports, mutes, restores) goes through here once.
-        window.changes.changed.connect(lambda _change: center.case_changed())
+        window.changes.changed.connect(center.case_changed)
         self.backups.database_closing.connect(center.hold_jobs)
         self.backups.database_closing.connect(exports.wait)  # a running export reads the old file
         self.backups.database_reopened.connect(center.reload)

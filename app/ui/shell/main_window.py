@@ -244,6 +244,10 @@ class MainWindow(WindowHost):
         group.triggered.connect(self._language_chosen)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_action = help_menu.addAction(self.tr("&Guide and shortcuts"))
+        self.guide_action.setObjectName("guideAction")
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
         about = help_menu.addAction(self.tr("&About Aftersales Sentinel"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
@@ -257,6 +261,20 @@ class MainWindow(WindowHost):
     def _language_chosen(self, action: QAction) -> None:
         settings_decl.write(self.settings, settings_decl.LANGUAGE, action.data())
         self.statusBar().showMessage(self.tr("The language changes when the app is started again."), 8000)
+
+    def show_guide(self) -> QWidget:
+        from app.ui.shell.guide import GuideDialog
+
+        actions = [a for m in self._menus.values() for a in m.actions() if not a.isSeparator()]
+        nested = [a for m in self._menus.values() for a in m.actions() if a.menu() is not None]
+        for holder in nested:
+            sub = holder.menu()
+            if isinstance(sub, QMenu):
+                actions.extend(sub.actions())
+        dialog = GuideDialog(actions, self)
+        dialog.open()
+        self.guide = dialog
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -73,8 +73,8 @@ class PlatformsPage(QWizardPage):
             edit = QLineEdit()
             edit.setObjectName(f"shops_{platform.value}")
             edit.setPlaceholderText(self.tr("e.g. Xiaomei Home, Xiaomei Home Outlet"))
-            edit.setEnabled(False)
-            check.toggled.connect(edit.setEnabled)
+            # Usable at once: typing a shop name ticks its platform (typing first did nothing).
+            edit.textEdited.connect(lambda text, c=check: c.setChecked(True) if text.strip() else None)
             check.toggled.connect(lambda _: self.completeChanged.emit())
             check.setChecked(platform.value in preselected)
             grid.addWidget(check, row, 0)
@@ -92,6 +92,11 @@ class PlatformsPage(QWizardPage):
                 )
             )
         )
+        quit_hint = _hint(
+            self.tr("“Quit for now” closes the app without saving anything; this welcome opens again next time.")
+        )
+        quit_hint.setObjectName("quitHint")
+        layout.addWidget(quit_hint)
 
     def isComplete(self) -> bool:
         return any(c.isChecked() for c in self.checks.values())
@@ -249,6 +254,11 @@ class WelcomeWizard(QWizard):
         self.start_page = StartPage()
         for page in (self.platform_page, self.data_page, self.start_page):
             self.addPage(page)
+        # Cancel says what it does: the app closes, nothing is kept, the welcome comes back next time.
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Quit for now"))
+        self.button(QWizard.WizardButton.CancelButton).setToolTip(
+            self.tr("Closes Aftersales Sentinel without saving anything; this welcome opens again next time.")
+        )
         self.resize(720, 500)
 
     def make_choice(self) -> FirstRunChoice:

@@ -84,8 +84,36 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
     window.import_flow = ImportFlow(window, ctx, window.cases.show_only)
+    window.cases.importRequested.connect(window.import_flow.action.trigger)
     window.list_export = ListExport(window, ctx, window.cases.visible_ids)
     controller.load_all()
+    _watch_outside_writes(window, ctx)
+
+
+def _watch_outside_writes(window: MainWindow, ctx: AppContext) -> None:
+    """A case added or acted on from the CLI (or any other program) shows within a second:
+    the tick asks SQLite whether another connection committed; only then are the stamps read."""
+    watch = ctx.outside_writes
+    window.tasks.run(lambda _: watch.remember())  # after the first load, on the same worker
+    busy = False
+
+    def publish(diff: Any) -> None:
+        nonlocal busy
+        busy = False
+        if diff:
+            window.changes.publish(ChangeSet(changed=diff.changed, deleted=diff.deleted))
+
+    def gave_up(error: Exception, details: str) -> None:
+        nonlocal busy
+        busy = False  # logged by the runner; the next commit elsewhere tries again
+
+    def on_tick(_now: int) -> None:
+        nonlocal busy
+        if not busy and watch.moved():
+            busy = True
+            window.tasks.run(lambda _: watch.what_changed(), done=publish, failed=gave_up)
+
+    window.wall_clock.tick.connect(on_tick)
 
 
 def _add_reports(window: MainWindow, ctx: AppContext) -> None:
