@@ -9,6 +9,7 @@ SHEETS = {
     "money": ("资金影响", "Money"),
     "skus": ("原因与商品", "By reason & SKU"),
     "monthly": ("月度趋势", "Monthly"),
+    "orders": ("订单数", "Orders"),
     "cases": ("明细", "Cases"),
     "events": ("时间线", "Events"),
     "definitions": ("口径说明", "Definitions"),
@@ -73,6 +74,8 @@ TEXT = {
     "all": ("全部", "all"),
     "unshipped": ("发货前", "before shipping"),
     "shipped": ("发货后", "after shipping"),
+    "before_receipt": ("收货前", "before receipt"),
+    "after_receipt": ("收货后", "after receipt"),
     "buyer": ("买家", "Buyer"),
     "buyers_title": ("多次售后买家（期间内新增 ≥ 2 单）", "Buyers with repeated cases (≥ 2 new in period)"),
     "aftersale_nos": ("售后单号", "After-sales nos."),
@@ -81,6 +84,38 @@ TEXT = {
     "product": ("商品", "Product"),
     "cases": ("售后单", "Cases"),
     "returns": ("含退货", "With return"),
+    "orders_title": ("支付订单数（各比率的分母）", "Paid orders (the denominator of every rate)"),
+    "orders_note": (
+        "每个店铺每月的支付订单数由商家录入（orders set 命令或“订单数”窗口），录入人未记录。"
+        "未录入的显示“未录入”，不按 0 计：用到它的比率显示原因。在此填入数字，比率随之重算。",
+        "Each shop's paid orders per month, entered by the merchant (`orders set` or the Order counts "
+        "window); who entered them is not recorded. One not entered shows 'not entered', never 0: the "
+        "rates that need it say so. Type a number here and the rates recalculate.",
+    ),
+    "paid_orders": ("支付订单数", "Paid orders"),
+    "orders_source": ("来源", "Where it came from"),
+    "entered_at": (
+        "商家录入，最后修改 {at}（北京时间）",
+        "entered by the merchant, last changed {at} (Beijing)",
+    ),
+    "not_entered": ("未录入", "not entered"),
+    "enter_it": (
+        "未录入：用 orders set 或“订单数”窗口录入",
+        "not entered: use `orders set` or the Order counts window",
+    ),
+    "no_shop_orders": (
+        "售后单未填店铺：无法录入订单数",
+        "cases without a shop: no order count can be entered",
+    ),
+    "no_shop": ("（无店铺）", "(no shop)"),
+    "incomplete": ("未录入完整", "incomplete"),
+    "subtotal": ("小计", "Subtotal"),
+    "all_months": ("各月", "all months"),
+    "all_shops": ("各店铺", "all shops"),
+    "orders_total_note": (
+        "各行之和；任一行未录入则显示“未录入完整”，比率不计算",
+        "sum of the rows; any row not entered shows 'incomplete' and the rates are not computed",
+    ),
     "chart_counts": ("售后与退款笔数", "Cases and refunds"),
     "chart_money": ("退款金额与净售后成本", "Refunds paid and net cost"),
 }

@@ -333,8 +333,10 @@ DEFINITIONS: tuple[MetricDef, ...] = (
         "平均退款时长(小时)",
         "Refund duration (hours)",
         Kind.HOURS,
-        "Σ(退款完成 − 申请) ÷ 退款笔数；按发货前(未发货仅退款)/发货后拆分",
-        "Σ(refund completed − applied) ÷ refunds; split before/after shipping",
+        "Σ(退款完成 − 申请) ÷ 退款笔数；期间内退款的单；按收货前（仅退款，或商家签收/确认收到退货之前退款）"
+        "/收货后（商家签收或确认收到退货之后退款）拆分",
+        "Σ(refund completed − applied) ÷ refunds, for refunds in the period; split before receipt "
+        "(refund-only, or refunded before the return was signed for or confirmed) / after receipt",
         "抖音 平均退款时长",
     ),
 )
