@@ -57,6 +57,29 @@ TEXT = {
     "total": ("合计", "Total"),
     "shop_rates": ("分店铺比率", "Rates by shop"),
     "freight_rule": ("运费规则", "Freight rule"),
+    "platform_rates": ("与平台后台的口径差异", "Versus the platform's dashboard"),
+    "platform_rates_note": (
+        "本报表的比率按自然月（北京时间）计算，分母是商家录入的支付订单数（按订单）；淘宝/天猫后台的"
+        "“退款率”是滚动近30天、按子订单计算的，分子分母都不同，两者不会相等，核对时请用同一口径。"
+        "其他平台后台的同名指标亦以其规则中心的定义为准。",
+        "The report's rates are per calendar month (Beijing time) over the paid orders the merchant "
+        "entered (orders); Taobao/Tmall's dashboard 退款率 is a rolling last-30-days rate over "
+        "sub-orders — numerator and denominator both differ, so the two will not agree; compare like "
+        "with like. Other platforms' dashboards follow their own rule centre's definitions.",
+    ),
+    "previous_period": ("环比", "Previous period"),
+    "previous_note": (
+        "汇总的“上期”是紧接本期之前、同样长度的期间（整月的期间取之前同样多的整月），"
+        "按同一口径计算的数值（上期没有明细，不是公式）；“环比”金额与笔数为增减百分比，比率为增减的百分点。",
+        "On Summary, 'previous period' is the period of the same length just before this one (whole "
+        "months: as many whole months before), by the same definitions (a value: there is no Cases sheet "
+        "for it); 'change' is the change in % for amounts and counts, in percentage points for rates.",
+    ),
+    "previous_head": ("上期 {label}", "Previous {label}"),
+    "change_head": (
+        "环比（金额/笔数：增减%；比率：增减百分点）",
+        "Change (amounts, counts: %; rates: percentage points)",
+    ),
     "time_note": (
         "所有时间为北京时间；金额单位人民币元，精确到分。",
         "All times are Beijing time; amounts in CNY yuan to the fen.",

@@ -71,6 +71,19 @@ class Period:
     def label(self) -> str:
         return f"{self.first_day.isoformat()} – {self.last_day.isoformat()}"
 
+    def previous(self) -> Period:
+        """The period just before, for 环比: as many whole months when this one is whole months,
+        else as many days."""
+        whole = self.first_day.day == 1 and self.last_day == _month_end(self.last_day.replace(day=1))
+        if whole:
+            n = len(self.months())
+            y, m = self.first_day.year, self.first_day.month - n
+            while m < 1:
+                y, m = y - 1, m + 12
+            return Period(date(y, m, 1), self.first_day - timedelta(days=1))
+        days = (self.last_day - self.first_day).days + 1
+        return Period(self.first_day - timedelta(days=days), self.first_day - timedelta(days=1))
+
 
 NOT_A_DATE = Template(
     en="{flag}: not a date: {text!r} (use YYYY-MM-DD)", zh="{flag}：不是日期：「{text}」（格式为 YYYY-MM-DD）"

@@ -18,6 +18,7 @@ from app.services.reports.cells import (
     CellMaker,
     Styles,
     clean_text,
+    fit_rows,
     keep_cached_values,
     print_fit_width,
     set_widths,
@@ -234,7 +235,8 @@ def write_definitions(
 ) -> None:
     cm = CellMaker(ws, styles)
     print_fit_width(ws)
-    set_widths(ws, [26, 28, 80, 30])
+    widths = [26, 28, 80, 30]
+    set_widths(ws, widths)
     header_row = 8
     ws.freeze_panes = f"A{header_row + 1}"
     ws.append([cm.title(t("title", lang))])
@@ -246,11 +248,23 @@ def write_definitions(
     ws.append([])
     other = "en" if lang != "en" else "zh"
     ws.append(cm.header([t("metric", lang), t("english", lang), t("formula", lang), t("source", lang)]))
+    row = header_row
     for d in DEFINITIONS:
+        row += 1
+        fit_rows(ws, row, [(d.formula(lang), widths[2]), (d.name(other), widths[1])])
         ws.append([d.name(lang), d.name(other), cm.wrap(d.formula(lang)), cm.text(d.source)])
     ws.auto_filter.ref = table_ref(header_row, header_row + len(DEFINITIONS), 4)
     ws.append([])
-    ws.append([t("freight_rule", lang), None, cm.wrap(FREIGHT_RULE_EN if lang == "en" else FREIGHT_RULE_ZH)])
-    ws.append([None, None, cm.wrap(t("time_note", lang))])
+    row += 1
+    notes = [
+        (t("freight_rule", lang), FREIGHT_RULE_EN if lang == "en" else FREIGHT_RULE_ZH),
+        (t("platform_rates", lang), t("platform_rates_note", lang)),
+        (t("previous_period", lang), t("previous_note", lang)),
+        (None, t("time_note", lang)),
+    ]
     if continued:
-        ws.append([None, None, cm.wrap(t("rows_note", lang))])
+        notes.append((None, t("rows_note", lang)))
+    for head, text in notes:
+        row += 1
+        fit_rows(ws, row, [(text, widths[2])])
+        ws.append([head, None, cm.wrap(text)])

@@ -16,6 +16,7 @@ from app.services.reports.cells import (
     CellMaker,
     Styles,
     clean_text,
+    fit_rows,
     keep_cached_values,
     print_fit_width,
     set_widths,
@@ -102,10 +103,12 @@ def write_summary(
     meta: Mapping[str, Any],
     cases: CaseSheets,
     orders: OrderSheet,
+    previous: MetricsReport | None = None,
 ) -> None:
     cm = CellMaker(ws, styles)
     print_fit_width(ws)
-    set_widths(ws, [34, 20, 60, 26, 34, 12, 12])
+    widths = [34, 20, 60, 26, 34, 22, 16]
+    set_widths(ws, widths)  # B: the generated time needs 19 characters, or it shows ###
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     keep_cached_values(ws)
     ws.append([cm.title(f"{t('title', lang)} · {sheet_name('summary', lang)}")])
@@ -114,19 +117,25 @@ def write_summary(
     ws.append([t("generated", lang), cm.when(meta["generated"])])
     ws.append([t("version", lang), cm.text(str(meta["version"]))])
     ws.append([])
-    ws.append(
-        cm.header(
-            [t("metric", lang), t("value", lang), t("formula", lang), t("source_col", lang), "计算 / Calc"]
-        )
-    )
+    head = [t("metric", lang), t("value", lang), t("formula", lang), t("source_col", lang), "计算 / Calc"]
+    if previous is not None:
+        head += [t("previous_head", lang).format(label=previous.period.label), t("change_head", lang)]
+    ws.append(cm.header(head))
     rows = 0
+
+    def fit(text: str) -> None:  # the definition wraps in C: give its row the lines it needs
+        fit_rows(ws, HEADER_ROW + rows + 1, [(text, widths[2])])
+
     d = DEF["cases_in_report"]
+    fit(d.formula(lang))
     ws.append(
         [
             d.name(lang),
             cm.formula("=" + cases.count(), r.cases_in_report),
             cm.wrap(d.formula(lang)),
             "行数 / rows",
+            None,
+            *_versus(cm, HEADER_ROW + 1, "cases_in_report", r, previous),
         ]
     )
     rows += 1
@@ -138,7 +147,17 @@ def write_summary(
             if key in MONEY_KEYS
             else cm.formula("=" + cases.total(key), int(v))
         )
-        ws.append([d.name(lang), figure, cm.wrap(d.formula(lang)), d.name(lang)])
+        fit(d.formula(lang))
+        ws.append(
+            [
+                d.name(lang),
+                figure,
+                cm.wrap(d.formula(lang)),
+                d.name(lang),
+                None,
+                *_versus(cm, HEADER_ROW + rows + 1, key, r, previous),
+            ]
+        )
         rows += 1
     at = figure_rows()
 
@@ -149,6 +168,7 @@ def write_summary(
         d = DEF[key]
         rate = r.rates[key]
         formula = rate_formula(key, here, here, orders.total, lang)
+        fit(d.formula(lang))
         ws.append(
             [
                 d.name(lang),
@@ -156,6 +176,9 @@ def write_summary(
                 cm.wrap(d.formula(lang)),
                 None,
                 rate_calc(rate, lang),
+                *_rate_versus(
+                    cm, HEADER_ROW + rows + 1, rate, previous.rates[key] if previous else None, lang
+                ),
             ]
         )
         rows += 1
@@ -168,6 +191,7 @@ def write_summary(
             for stat in ("mean", "median", "p90"):
                 label = f"{d.name(lang)} · {t(group, lang)} · {t(stat, lang)}"
                 calc = f"{t('count', lang)} {stats.count}"
+                fit(d.formula(lang))
                 ws.append([label, cm.hours(getattr(stats, stat)), cm.wrap(d.formula(lang)), None, calc])
                 rows += 1
     ws.auto_filter.ref = table_ref(HEADER_ROW, HEADER_ROW + rows, 5)
@@ -175,6 +199,34 @@ def write_summary(
     ws.append([cm.title(t("shop_rates", lang))])
     ws.append(cm.header([t("shops", lang)] + [DEF[k].name(lang) for k in RATE_KEYS]))
     write_shop_rates(ws, cm, r, lang, cases, orders)
+
+
+def _figure(key: str, r: MetricsReport) -> Decimal:
+    return Decimal(r.cases_in_report) if key == "cases_in_report" else r.total(key)
+
+
+def _versus(cm: CellMaker, row: int, key: str, r: MetricsReport, previous: MetricsReport | None) -> list[Any]:
+    """The previous period's figure (a value) and the change, (this − previous) ÷ previous."""
+    if previous is None:
+        return []
+    now, before = _figure(key, r), _figure(key, previous)
+    shown = cm.money(before) if key in MONEY_KEYS else int(before)
+    change: Decimal | str = "—" if not before else now / before - 1
+    formula = f'=IF(F{row}=0,"—",B{row}/F{row}-1)'
+    return [shown, cm.formula(formula, change, cm.s.percent if isinstance(change, Decimal) else None)]
+
+
+def _rate_versus(cm: CellMaker, row: int, rate: Rate, before: Rate | None, lang: str) -> list[Any]:
+    """The previous period's rate and the change in percentage points."""
+    if before is None:
+        return []
+    now, then = rate.value, before.value
+    change: Decimal | str = "—" if now is None or then is None else now - then
+    formula = f'=IF(AND(ISNUMBER(B{row}),ISNUMBER(F{row})),B{row}-F{row},"—")'
+    return [
+        _plain_rate(cm, before, lang),
+        cm.formula(formula, change, cm.s.percent if isinstance(change, Decimal) else None),
+    ]
 
 
 def duration_groups(key: str) -> tuple[str, ...]:

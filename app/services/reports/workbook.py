@@ -215,6 +215,8 @@ class ReportService:
         events.finish()
         result = self.metrics.finish(acc, request.shops)
         report(total, total, "summary")
+        # 环比: the same figures for the period before (a second pass, over that period's cases only)
+        previous = self.metrics.compute(request.period.previous(), request.shops)
 
         meta = {
             "period": request.period.label,
@@ -225,7 +227,7 @@ class ReportService:
         }
         at = CaseSheets(cases.part_rows, case_column_numbers())
         orders = plan_orders(result.order_inputs, lang)
-        write_summary(sheets["summary"], styles, result, lang, meta, at, orders)
+        write_summary(sheets["summary"], styles, result, lang, meta, at, orders, previous)
         write_money(sheets["money"], styles, result, lang, at)
         write_skus(sheets["skus"], styles, result, lang)
         write_monthly(sheets["monthly"], styles, result, lang, at, orders)
