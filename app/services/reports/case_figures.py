@@ -32,6 +32,9 @@ MERCHANT_AUTOS = frozenset(
 )
 ALL_AUTOS = frozenset(a.value for a in AutoAction)
 NOT_A_RESPONSE = frozenset({Action.NOTE.value, Action.EXTEND_DEADLINE.value})
+FREIGHT_BY_PAYER = {"buyer": "freight_buyer", "platform": "freight_platform"}
+# Payload field → ledger key of what the merchant's own shipment cost besides freight.
+GOODS_KEYS = (("goods_value", "goods_sent"), ("repair_cost", "repair_cost"))
 RECEIVED = frozenset({Action.RETURN_DELIVERED.value, Action.CONFIRM_RECEIPT.value})
 
 
@@ -255,6 +258,13 @@ def case_figures(
                 add(Entry(sub, ev.at, leg.amount))
                 add(Entry("freight_merchant", ev.at, leg.amount))
                 add(Entry("net_cost", ev.at, leg.amount))
+            elif leg.amount:  # someone else's freight: reported by payer, never dropped
+                add(Entry(FREIGHT_BY_PAYER.get(leg.payer, "freight_unspecified"), ev.at, leg.amount))
+        for name, key in GOODS_KEYS:
+            cost = money(p.get(name))
+            if cost:
+                add(Entry(key, ev.at, cost))
+                add(Entry("net_cost", ev.at, cost))
         comp = money(p.get("compensation"))
         if comp:
             add(Entry("compensation", ev.at, comp))

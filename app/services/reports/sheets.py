@@ -33,14 +33,15 @@ from app.services.reports.metric_defs import (
     FREIGHT_RULE_ZH,
     KEY_FIGURES,
     MONEY_KEYS,
+    MONEY_LINES,
     RATE_KEYS,
 )
 from app.services.reports.metrics import MetricsReport
 from app.services.reports.order_sheet import OrderSheet
 from app.services.reports.summary_sheet import rate_cell, rate_formula
 
-MONEY_SHEET_KEYS = KEY_FIGURES
-MONTHLY_KEYS = (*MONEY_SHEET_KEYS, "deadlines_met", "deadlines_lapsed")
+MONEY_SHEET_KEYS = MONEY_LINES
+MONTHLY_KEYS = (*KEY_FIGURES, "deadlines_met", "deadlines_lapsed")
 # Monthly figures 明细 can give: entries stamped at the application or at the refund, whose 明细
 # columns are 申请时间 and 退款时间. The others (freight, compensation, net cost, auto-actions,
 # deadlines) are stamped at events 明细 does not date: they are the service's values.
