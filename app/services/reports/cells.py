@@ -197,7 +197,8 @@ def make_styles(ws: WriteOnlyWorksheet) -> Styles:
             alignment=Alignment(vertical="center", wrap_text=True),
         ),
         title=style(font=Font(bold=True, size=14)),
-        wrap=style(alignment=Alignment(wrap_text=True, vertical="top")),
+        # bottom, like every other cell: a label stays level with the last line of its text
+        wrap=style(alignment=Alignment(wrap_text=True, vertical="bottom")),
     )
 
 
@@ -285,13 +286,14 @@ def print_fit_width(ws: WriteOnlyWorksheet) -> None:
 
 def text_lines(text: str, width: float) -> int:
     """How many lines `text` takes wrapped in a column `width` characters wide (a CJK character
-    is two): the row height a wrapped cell needs, since Excel does not grow rows it did not lay
-    out and LibreOffice keeps the height the file says."""
+    is about 1.7 of them, measured in LibreOffice's rendering): the row height a wrapped cell
+    needs, since Excel does not grow rows it did not lay out and LibreOffice keeps the height
+    the file says."""
     lines = 0
-    room = max(width - 1.5, 1.0)
+    room = max(width - 1.0, 1.0)
     for para in text.split("\n"):
-        w = sum(2 if ord(ch) >= 0x2E80 else 1 for ch in para)
-        lines += max(1, -(-int(w * 1.05) // int(room)))
+        w = sum(1.7 if ord(ch) >= 0x2E80 else 1.0 for ch in para)
+        lines += max(1, int(-(-w // room)))
     return lines
 
 

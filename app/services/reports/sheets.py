@@ -93,8 +93,9 @@ def write_money(
         if i:
             ws.append([])
             row += 1
-        ws.append(cm.header([en if lang == "en" else zh, *names]))
         row += 1
+        fit_rows(ws, row, [(n, 13.0) for n in names])
+        ws.append(cm.header([en if lang == "en" else zh, *names]))
         buckets = r.by.get(dim, {})
         texts = {v: case_text(dim, v, lang) for v in buckets}
         mixed = ambiguous(x for x in texts.values() if x)
@@ -133,21 +134,14 @@ def write_skus(ws: WriteOnlyWorksheet, styles: Styles, r: MetricsReport, lang: s
     cm = CellMaker(ws, styles)
     print_fit_width(ws)
     reasons = [x.value for x in Reason]
-    set_widths(ws, [18, 30, 9, 9, 13] + [10.0] * len(reasons))
+    widths = [18.0, 30.0, 9.0, 9.0, 13.0] + [10.0] * len(reasons)
+    set_widths(ws, widths)
     ws.freeze_panes = "A3"
     ws.append([cm.title(t("sku_title", lang))])
-    ws.append(
-        cm.header(
-            [
-                t("sku", lang),
-                t("product", lang),
-                t("cases", lang),
-                t("returns", lang),
-                DEF["refund_amount"].name(lang),
-            ]
-            + [vocab("reason", x, lang) for x in reasons]
-        )
-    )
+    heads = [t("sku", lang), t("product", lang), t("cases", lang), t("returns", lang)]
+    heads += [DEF["refund_amount"].name(lang)] + [vocab("reason", x, lang) for x in reasons]
+    fit_rows(ws, 2, list(zip(heads, widths, strict=True)))
+    ws.append(cm.header(heads))
     for s in r.top_skus:
         ws.append(
             [cm.text(s.sku), cm.text(s.product_title), s.cases, s.returns, cm.money(s.refund_amount)]
@@ -175,13 +169,13 @@ def write_monthly(
     set_widths(ws, [10] + [13.0] * (len(MONTHLY_KEYS) + len(RATE_KEYS)))
     ws.freeze_panes = "B2"
     keep_cached_values(ws)
-    ws.append(
-        cm.header(
-            [t("month", lang)]
-            + [DEF[k].name(lang) for k in MONTHLY_KEYS]
-            + [DEF[k].name(lang) for k in RATE_KEYS]
-        )
+    heads = (
+        [t("month", lang)]
+        + [DEF[k].name(lang) for k in MONTHLY_KEYS]
+        + [DEF[k].name(lang) for k in RATE_KEYS]
     )
+    fit_rows(ws, 1, [(h, 13.0) for h in heads[1:]])
+    ws.append(cm.header(heads))
 
     def col(key: str) -> int:
         return 2 + MONTHLY_KEYS.index(key)

@@ -120,6 +120,7 @@ def write_summary(
     head = [t("metric", lang), t("value", lang), t("formula", lang), t("source_col", lang), "计算 / Calc"]
     if previous is not None:
         head += [t("previous_head", lang).format(label=previous.period.label), t("change_head", lang)]
+    fit_rows(ws, HEADER_ROW, list(zip(head, widths, strict=False)))
     ws.append(cm.header(head))
     rows = 0
 
