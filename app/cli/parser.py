@@ -97,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="compensation (赔付) paid to the buyer, e.g. 20.00 (approve, refund, confirm_receipt, "
         "ship_replacement, buyer_confirm, platform_ruling, withdraw, note)",
     )
+    act.add_argument(
+        "--goods-value",
+        metavar="AMOUNT",
+        help="value of the goods sent out for a reship/exchange, e.g. 30.00 (ship_replacement)",
+    )
+    act.add_argument(
+        "--repair-cost", metavar="AMOUNT", help="what the repair cost the merchant (ship_replacement)"
+    )
     act.add_argument("--actor", choices=["merchant", "buyer", "platform"], default=None)
     act.add_argument("--json", action="store_true")
 

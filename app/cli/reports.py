@@ -6,7 +6,7 @@ import argparse
 
 from app.bootstrap import AppContext
 from app.cli.output import CliError, print_json
-from app.services.reports.metric_defs import DEF, KEY_FIGURES, Kind
+from app.services.reports.metric_defs import DEF, MONEY_LINES, Kind
 from app.services.reports.metrics import parse_period
 from app.services.reports.order_counts import OrderCountService, ShopRef
 from app.services.reports.workbook import ReportRequest, ReportService
@@ -27,7 +27,7 @@ def report(ctx: AppContext, args: argparse.Namespace) -> int:
     r = result.report
     print(result.path.resolve())
     print(f"period {period.label}, {r.cases_in_report} case(s) in report, {result.event_rows} event(s)")
-    for key in KEY_FIGURES:
+    for key in MONEY_LINES:
         value = r.total(key)
         text = f"¥{value:,.2f}" if DEF[key].kind is Kind.MONEY else str(int(value))
         print(f"  {DEF[key].en}: {text}")

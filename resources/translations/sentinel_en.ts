@@ -36,6 +36,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Repair cost (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of the goods sent to the buyer (counts as a cost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goods sent, value (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Money paid to the buyer on top of (or instead of) a refund</source>
         <translation type="unfinished"></translation>
     </message>

@@ -40,6 +40,18 @@
         <translation>退款之外（或代替退款）付给买家的钱</translation>
     </message>
     <message>
+        <source>Repair cost (¥)</source>
+        <translation>维修费用（¥）</translation>
+    </message>
+    <message>
+        <source>Value of the goods sent to the buyer (counts as a cost)</source>
+        <translation>发给买家的商品货值（计入售后成本）</translation>
+    </message>
+    <message>
+        <source>Goods sent, value (¥)</source>
+        <translation>发出货值（¥）</translation>
+    </message>
+    <message>
         <source>Compensation (¥)</source>
         <translation>赔付（¥）</translation>
     </message>

@@ -145,7 +145,8 @@ def test_zero_order_count_is_not_divided_by(ctx, clock, metrics, orders) -> None
     r = metrics.compute(NOV)
     for key in ("refund_rate", "dispute_refund_rate", "quality_refund_rate", "merchant_fault_refund_rate"):
         assert r.rates[key].value is None
-        assert r.rates[key].text("en") == "n/a — enter order counts"
+        # the count was entered (as 0): nothing to divide by, not "enter order counts"
+        assert r.rates[key].text("en") == "n/a — nothing to divide by"
 
 
 def test_rates_with_order_counts_per_shop_and_month(ctx, clock, metrics, orders) -> None:
@@ -200,8 +201,12 @@ def test_first_response_and_resolution_times(ctx, clock, metrics) -> None:
     # c1 2 h, c2 1 h, c3 1 h, c4 1 h, c5 2 h, c6 1 h
     assert (first.count, first.median, first.p90) == (6, 1.0, 2.0)
     assert first.mean == pytest.approx(8 / 6)
-    refund = r.durations[("refund_hours", "unshipped")]  # c5, refund-only not shipped: 2 h
+    # 平均退款时长 splits before/after receipt of the return (platform-rules.md), not shipping
+    refund = r.durations[("refund_hours", "before_receipt")]  # c5, refund-only: 2 h
     assert (refund.count, refund.mean) == (1, 2.0)
+    after = r.durations[("refund_hours", "after_receipt")]  # c1 74 h, c2 72 h, c3 72 h: confirm_receipt
+    assert (after.count, after.mean) == (3, pytest.approx(218 / 3))
+    assert ("refund_hours", "unshipped") not in r.durations
     assert r.durations[("resolution_hours", "shipped")].count == 4  # c1, c2, c3, c4
 
 

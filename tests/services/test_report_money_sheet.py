@@ -13,13 +13,13 @@ from app.bootstrap import AppContext
 from app.models.enums import CaseType, Reason
 from app.services.clock import FixedClock
 from app.services.reports.labels import DIMENSION_NAMES
-from app.services.reports.metric_defs import DEF, KEY_FIGURES
+from app.services.reports.metric_defs import DEF, MONEY_LINES
 from app.services.reports.metrics import Period
 from app.services.reports.workbook import ReportRequest
 from tests.services.report_fixtures import add, bj, november_set
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
-KEYS = ("cases_in_report", *KEY_FIGURES)
+KEYS = ("cases_in_report", *MONEY_LINES)
 
 
 def tables(ws: Any) -> dict[str, tuple[list[Any], list[list[Any]], list[Any]]]:
@@ -58,7 +58,7 @@ def test_one_table_per_dimension_each_with_its_own_total(
     for dim, (header, rows, total) in found.items():
         assert header[1:] == [DEF[k].zh for k in KEYS], dim
         assert rows, dim
-        expected = [Decimal(r.cases_in_report)] + [r.total(k) for k in KEY_FIGURES]
+        expected = [Decimal(r.cases_in_report)] + [r.total(k) for k in MONEY_LINES]
         assert [num(v) for v in total[1:]] == expected, dim  # 合计 equals the summary …
         sums = [sum((num(row[i]) for row in rows), Decimal(0)) for i in range(1, len(header))]
         assert sums == expected, dim  # … and the table's own rows

@@ -23,8 +23,8 @@ from app.services.text.pii import mask_address, mask_phone
 from tests.services.report_fixtures import add, bj, november_set
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
-ZH_SHEETS = ["汇总", "资金影响", "原因与商品", "月度趋势", "明细", "时间线", "口径说明"]
-EN_SHEETS = ["Summary", "Money", "By reason & SKU", "Monthly", "Cases", "Events", "Definitions"]
+ZH_SHEETS = ["汇总", "资金影响", "原因与商品", "月度趋势", "订单数", "明细", "时间线", "口径说明"]
+EN_SHEETS = ["Summary", "Money", "By reason & SKU", "Monthly", "Orders", "Cases", "Events", "Definitions"]
 INJECTED = {
     "buyer_nick": '=HYPERLINK("http://x")',
     "product_title": "+1+1",
@@ -124,7 +124,9 @@ def test_text_from_buyers_round_trips_as_plain_text(ctx, clock, service, tmp_pat
         assert (cell.value, cell.data_type) == (text, "s"), header
         assert cell.quotePrefix, header
     assert wb["时间线"]["B2"].value == "=1+2" and wb["时间线"]["B2"].data_type == "s"
-    assert [r[0].value for r in wb["原因与商品"].iter_rows(min_row=2, max_row=2)] == ["-2"]
+    skus = wb["原因与商品"]
+    assert skus["A1"].value == "商品售后排行（质量反馈给供应商）"  # the title is written
+    assert [r[0].value for r in skus.iter_rows(min_row=3, max_row=3)] == ["-2"]
 
 
 def test_contacts_are_masked_unless_asked(ctx, clock, service, tmp_path) -> None:

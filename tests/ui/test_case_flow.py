@@ -266,3 +266,29 @@ def test_the_window_shows_the_cap_in_chinese(
     dialog.amount.setText("150")
     dialog.submit()
     assert dialog.shown_error() == "退款金额 ¥150.00 超过买家申请的 ¥100.00"
+
+
+def test_the_shipment_form_records_goods_sent_or_the_repair_cost(qtbot: QtBot, clock: FixedClock) -> None:
+    """Issue 16, item 6: what a reship/exchange sends out, what a repair costs, where it is typed."""
+    reship = ActionDialog(
+        Action.SHIP_REPLACEMENT, ActionContext(1, CaseType.RESHIP, Decimal("30"), now=clock.now())
+    )
+    qtbot.addWidget(reship)
+    assert reship.goods_value is not None and reship.repair_cost is None
+    reship.tracking.setText("YT1")  # type: ignore[union-attr]
+    reship.goods_value.setText("¥28.5")
+    assert reship.collect().request.payload == {"tracking": "YT1", "goods_value": "28.50"}
+    repair = ActionDialog(
+        Action.SHIP_REPLACEMENT, ActionContext(2, CaseType.REPAIR, Decimal("30"), now=clock.now())
+    )
+    qtbot.addWidget(repair)
+    assert repair.repair_cost is not None and repair.goods_value is None
+    repair.tracking.setText("YT2")  # type: ignore[union-attr]
+    repair.repair_cost.setText("15")
+    assert repair.collect().request.payload == {"tracking": "YT2", "repair_cost": "15.00"}
+    assert (
+        ActionDialog(
+            Action.APPROVE, ActionContext(3, CaseType.RESHIP, Decimal("30"), now=clock.now())
+        ).goods_value
+        is None
+    )

@@ -270,7 +270,7 @@ class CaseService:
 
     def _clean_payload(self, raw: dict[str, str]) -> dict[str, str]:
         payload = {k: str(v).strip() for k, v in raw.items() if v is not None and str(v).strip()}
-        for key in ("amount", "freight", "compensation"):
+        for key in ("amount", "freight", "compensation", "goods_value", "repair_cost"):
             if key in payload:
                 payload[key] = str(parse_money(payload[key]))
         if "due_at" in payload:

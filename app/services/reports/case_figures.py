@@ -32,6 +32,9 @@ MERCHANT_AUTOS = frozenset(
 )
 ALL_AUTOS = frozenset(a.value for a in AutoAction)
 NOT_A_RESPONSE = frozenset({Action.NOTE.value, Action.EXTEND_DEADLINE.value})
+FREIGHT_BY_PAYER = {"buyer": "freight_buyer", "platform": "freight_platform"}
+# Payload field → ledger key of what the merchant's own shipment cost besides freight.
+GOODS_KEYS = (("goods_value", "goods_sent"), ("repair_cost", "repair_cost"))
 RECEIVED = frozenset({Action.RETURN_DELIVERED.value, Action.CONFIRM_RECEIPT.value})
 
 
@@ -110,6 +113,8 @@ class CaseFigures:
     first_response_hours: float | None  # only when the first response fell in the period
     resolution_hours: float | None  # only when the case finished in the period
     refund_hours: float | None  # only when refunded in the period
+    # The refund came after the merchant received the return (平均退款时长 splits on it).
+    refund_after_receipt: bool
     escalated: bool
 
 
@@ -190,6 +195,7 @@ def case_figures(
     stage_at_end = case.stage
     refund_at: datetime | None = None
     refund_amount: Decimal | None = None
+    refunded_after_receipt = False
     route = ""
     received = False
     escalated_at: datetime | None = None
@@ -229,6 +235,7 @@ def case_figures(
             if amount is None:
                 amount = case.refund_granted if case.refund_granted is not None else case.refund_requested
             refund_amount = amount
+            refunded_after_receipt = received and ctype is not CaseType.REFUND_ONLY
             route = "ruling" if ev.action == Action.PLATFORM_RULING else "auto" if is_auto else "merchant"
             add(Entry("refunds", ev.at, one))
             add(Entry("refund_amount", ev.at, amount))
@@ -251,6 +258,13 @@ def case_figures(
                 add(Entry(sub, ev.at, leg.amount))
                 add(Entry("freight_merchant", ev.at, leg.amount))
                 add(Entry("net_cost", ev.at, leg.amount))
+            elif leg.amount:  # someone else's freight: reported by payer, never dropped
+                add(Entry(FREIGHT_BY_PAYER.get(leg.payer, "freight_unspecified"), ev.at, leg.amount))
+        for name, key in GOODS_KEYS:
+            cost = money(p.get(name))
+            if cost:
+                add(Entry(key, ev.at, cost))
+                add(Entry("net_cost", ev.at, cost))
         comp = money(p.get("compensation"))
         if comp:
             add(Entry("compensation", ev.at, comp))
@@ -283,6 +297,7 @@ def case_figures(
         first_response_hours=within(first_response),
         resolution_hours=within(finished_at),
         refund_hours=within(refund_at),
+        refund_after_receipt=refunded_after_receipt,
         escalated=escalated,
     )
 
@@ -309,12 +324,13 @@ def duration_stats(values: Sequence[float]) -> DurationStats:
 
 @dataclass
 class DurationSamples:
-    """Samples per (measure, group); group is all | unshipped | shipped."""
+    """Samples per (measure, group); group is all, or the split the measure takes
+    (unshipped | shipped, or before_receipt | after_receipt for 平均退款时长)."""
 
     values: dict[tuple[str, str], list[float]] = field(default_factory=dict)
 
-    def add(self, measure: str, shipped: bool, hours: float | None) -> None:
+    def add(self, measure: str, split: str, hours: float | None) -> None:
         if hours is None:
             return
-        for group in ("all", "shipped" if shipped else "unshipped"):
+        for group in ("all", split):
             self.values.setdefault((measure, group), []).append(hours)

@@ -117,7 +117,9 @@ def keep_cached_values(ws: WriteOnlyWorksheet) -> None:
 
     def write_row(xf: Any, row: Iterable[Any], row_idx: int) -> None:
         # `row` is a generator that reuses one cell for plain values: write each as it comes.
-        with xf.element("row", {"r": f"{row_idx}", **ws.row_dimensions.get(row_idx, {})}):
+        attrs = {"r": f"{row_idx}"}
+        attrs.update(ws.row_dimensions.get(row_idx, {}))  # a RowDimension iterates as (name, value)
+        with xf.element("row", attrs):
             for cell in row:
                 if type(cell) is FormulaCell:
                     xf.write(_formula_element(cell))
@@ -177,7 +179,8 @@ def make_styles(ws: WriteOnlyWorksheet) -> Styles:
             alignment=Alignment(vertical="center", wrap_text=True),
         ),
         title=style(font=Font(bold=True, size=14)),
-        wrap=style(alignment=Alignment(wrap_text=True, vertical="top")),
+        # bottom, like every other cell: a label stays level with the last line of its text
+        wrap=style(alignment=Alignment(wrap_text=True, vertical="bottom")),
     )
 
 
@@ -261,6 +264,35 @@ def print_fit_width(ws: WriteOnlyWorksheet) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines `text` takes wrapped in a column `width` characters wide (a CJK character
+    is about 1.7 of them, measured in LibreOffice's rendering): the row height a wrapped cell
+    needs, since Excel does not grow rows it did not lay out and LibreOffice keeps the height
+    the file says."""
+    lines = 0
+    room = max(width - 1.0, 1.0)
+    for para in text.split("\n"):
+        w = sum(1.7 if ord(ch) >= 0x2E80 else 1.0 for ch in para)
+        lines += max(1, int(-(-w // room)))
+    return lines
+
+
+LINE_HEIGHT = 15.0  # points per line at the default 11 pt
+
+
+def fit_rows(ws: WriteOnlyWorksheet, row: int, cells: Sequence[tuple[str | None, float]]) -> None:
+    """Give `row` the height its tallest wrapped cell needs: (text, column width) of each."""
+    lines = max((text_lines(text, w) for text, w in cells if text), default=1)
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
+
+
+def print_header_rows(ws: WriteOnlyWorksheet) -> None:
+    """明细 and 时间线 print landscape, one page wide, the header row on every page."""
+    print_fit_width(ws)
+    ws.print_title_rows = "1:1"
 
 
 def table_ref(first_row: int, last_row: int, columns: int) -> str:

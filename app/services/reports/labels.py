@@ -9,6 +9,7 @@ SHEETS = {
     "money": ("资金影响", "Money"),
     "skus": ("原因与商品", "By reason & SKU"),
     "monthly": ("月度趋势", "Monthly"),
+    "orders": ("订单数", "Orders"),
     "cases": ("明细", "Cases"),
     "events": ("时间线", "Events"),
     "definitions": ("口径说明", "Definitions"),
@@ -56,6 +57,29 @@ TEXT = {
     "total": ("合计", "Total"),
     "shop_rates": ("分店铺比率", "Rates by shop"),
     "freight_rule": ("运费规则", "Freight rule"),
+    "platform_rates": ("与平台后台的口径差异", "Versus the platform's dashboard"),
+    "platform_rates_note": (
+        "本报表的比率按自然月（北京时间）计算，分母是商家录入的支付订单数（按订单）；淘宝/天猫后台的"
+        "“退款率”是滚动近30天、按子订单计算的，分子分母都不同，两者不会相等，核对时请用同一口径。"
+        "其他平台后台的同名指标亦以其规则中心的定义为准。",
+        "The report's rates are per calendar month (Beijing time) over the paid orders the merchant "
+        "entered (orders); Taobao/Tmall's dashboard 退款率 is a rolling last-30-days rate over "
+        "sub-orders — numerator and denominator both differ, so the two will not agree; compare like "
+        "with like. Other platforms' dashboards follow their own rule centre's definitions.",
+    ),
+    "previous_period": ("环比", "Previous period"),
+    "previous_note": (
+        "汇总的“上期”是紧接本期之前、同样长度的期间（整月的期间取之前同样多的整月），"
+        "按同一口径计算的数值（上期没有明细，不是公式）；“环比”金额与笔数为增减百分比，比率为增减的百分点。",
+        "On Summary, 'previous period' is the period of the same length just before this one (whole "
+        "months: as many whole months before), by the same definitions (a value: there is no Cases sheet "
+        "for it); 'change' is the change in % for amounts and counts, in percentage points for rates.",
+    ),
+    "previous_head": ("上期 {label}", "Previous {label}"),
+    "change_head": (
+        "环比（金额/笔数：增减%；比率：增减百分点）",
+        "Change (amounts, counts: %; rates: percentage points)",
+    ),
     "time_note": (
         "所有时间为北京时间；金额单位人民币元，精确到分。",
         "All times are Beijing time; amounts in CNY yuan to the fen.",
@@ -73,6 +97,8 @@ TEXT = {
     "all": ("全部", "all"),
     "unshipped": ("发货前", "before shipping"),
     "shipped": ("发货后", "after shipping"),
+    "before_receipt": ("收货前", "before receipt"),
+    "after_receipt": ("收货后", "after receipt"),
     "buyer": ("买家", "Buyer"),
     "buyers_title": ("多次售后买家（期间内新增 ≥ 2 单）", "Buyers with repeated cases (≥ 2 new in period)"),
     "aftersale_nos": ("售后单号", "After-sales nos."),
@@ -81,6 +107,38 @@ TEXT = {
     "product": ("商品", "Product"),
     "cases": ("售后单", "Cases"),
     "returns": ("含退货", "With return"),
+    "orders_title": ("支付订单数（各比率的分母）", "Paid orders (the denominator of every rate)"),
+    "orders_note": (
+        "每个店铺每月的支付订单数由商家录入（orders set 命令或“订单数”窗口），录入人未记录。"
+        "未录入的显示“未录入”，不按 0 计：用到它的比率显示原因。在此填入数字，比率随之重算。",
+        "Each shop's paid orders per month, entered by the merchant (`orders set` or the Order counts "
+        "window); who entered them is not recorded. One not entered shows 'not entered', never 0: the "
+        "rates that need it say so. Type a number here and the rates recalculate.",
+    ),
+    "paid_orders": ("支付订单数", "Paid orders"),
+    "orders_source": ("来源", "Where it came from"),
+    "entered_at": (
+        "商家录入，最后修改 {at}（北京时间）",
+        "entered by the merchant, last changed {at} (Beijing)",
+    ),
+    "not_entered": ("未录入", "not entered"),
+    "enter_it": (
+        "未录入：用 orders set 或“订单数”窗口录入",
+        "not entered: use `orders set` or the Order counts window",
+    ),
+    "no_shop_orders": (
+        "售后单未填店铺：无法录入订单数",
+        "cases without a shop: no order count can be entered",
+    ),
+    "no_shop": ("（无店铺）", "(no shop)"),
+    "incomplete": ("未录入完整", "incomplete"),
+    "subtotal": ("小计", "Subtotal"),
+    "all_months": ("各月", "all months"),
+    "all_shops": ("各店铺", "all shops"),
+    "orders_total_note": (
+        "各行之和；任一行未录入则显示“未录入完整”，比率不计算",
+        "sum of the rows; any row not entered shows 'incomplete' and the rates are not computed",
+    ),
     "chart_counts": ("售后与退款笔数", "Cases and refunds"),
     "chart_money": ("退款金额与净售后成本", "Refunds paid and net cost"),
 }

@@ -120,6 +120,27 @@ DEFINITIONS: tuple[MetricDef, ...] = (
         summable=True,
     ),
     MetricDef(
+        "goods_sent",
+        "发出货值",
+        "Goods sent out",
+        Kind.MONEY,
+        "商家为补发/换货发出的商品货值（发货 ship_replacement 时录入的 goods_value）",
+        "Value of the goods the merchant sent out for a reship or exchange (goods_value recorded on "
+        "ship_replacement)",
+        "本应用",
+        summable=True,
+    ),
+    MetricDef(
+        "repair_cost",
+        "维修费用",
+        "Repair cost",
+        Kind.MONEY,
+        "维修单寄回时录入的维修费用（ship_replacement 的 repair_cost）",
+        "What repairs cost the merchant (repair_cost recorded on ship_replacement)",
+        "本应用",
+        summable=True,
+    ),
+    MetricDef(
         "freight_merchant",
         "商家承担运费",
         "Freight borne by merchant",
@@ -150,6 +171,37 @@ DEFINITIONS: tuple[MetricDef, ...] = (
         summable=True,
     ),
     MetricDef(
+        "freight_buyer",
+        "买家承担运费",
+        "Freight borne by buyer",
+        Kind.MONEY,
+        "记录或按规则由买家承担的运费段（不计入商家成本）",
+        "Freight legs the buyer paid, recorded or by the freight rule (not a merchant cost)",
+        "platform-rules.md 运费",
+        summable=True,
+    ),
+    MetricDef(
+        "freight_platform",
+        "平台承担运费",
+        "Freight borne by platform",
+        Kind.MONEY,
+        "记录为平台承担（运费险、退货宝等）的运费段（不计入商家成本）",
+        "Freight legs the platform or its insurance paid (运费险 / 退货宝; not a merchant cost)",
+        "本应用",
+        summable=True,
+    ),
+    MetricDef(
+        "freight_unspecified",
+        "运费（承担方未注明）",
+        "Freight, payer unspecified",
+        Kind.MONEY,
+        "录入了金额、未注明承担方、也不能按运费规则推定的运费段（如物流问题、其他原因）；不计入商家成本，请核实",
+        "Freight legs with an amount but no recorded payer that the freight rule cannot assign "
+        "(logistics, other): not counted as merchant cost — check them",
+        "platform-rules.md 运费",
+        summable=True,
+    ),
+    MetricDef(
         "compensation",
         "赔付金额",
         "Compensation paid",
@@ -164,9 +216,9 @@ DEFINITIONS: tuple[MetricDef, ...] = (
         "净售后成本",
         "Net after-sales cost",
         Kind.MONEY,
-        "未追回货值 + 商家承担运费 + 赔付金额（已退回商品的退款属冲减销售，不计入成本）",
-        "Goods not recovered + freight borne by merchant + compensation (refunds for goods that came "
-        "back reverse a sale and are not a cost)",
+        "未追回货值 + 发出货值 + 维修费用 + 商家承担运费 + 赔付金额（已退回商品的退款属冲减销售，不计入成本）",
+        "Goods not recovered + goods sent out + repair cost + freight borne by merchant + compensation "
+        "(refunds for goods that came back reverse a sale and are not a cost)",
         "本应用",
         summable=True,
     ),
@@ -333,8 +385,10 @@ DEFINITIONS: tuple[MetricDef, ...] = (
         "平均退款时长(小时)",
         "Refund duration (hours)",
         Kind.HOURS,
-        "Σ(退款完成 − 申请) ÷ 退款笔数；按发货前(未发货仅退款)/发货后拆分",
-        "Σ(refund completed − applied) ÷ refunds; split before/after shipping",
+        "Σ(退款完成 − 申请) ÷ 退款笔数；期间内退款的单；按收货前（仅退款，或商家签收/确认收到退货之前退款）"
+        "/收货后（商家签收或确认收到退货之后退款）拆分",
+        "Σ(refund completed − applied) ÷ refunds, for refunds in the period; split before receipt "
+        "(refund-only, or refunded before the return was signed for or confirmed) / after receipt",
         "抖音 平均退款时长",
     ),
 )
@@ -353,6 +407,24 @@ ORDER_RATES: dict[str, str] = {
 NA_ORDERS = {"zh": "n/a — 请录入订单数", "en": "n/a — enter order counts"}
 NA_NO_BASE = {"zh": "n/a — 无数据", "en": "n/a — nothing to divide by"}
 
+
+# Every money line of the 资金影响 sheet and the CLI summary, in the order an accountant reads them.
+MONEY_LINES = (
+    "cases_new",
+    "refunds",
+    "refund_amount",
+    "goods_not_recovered",
+    "goods_sent",
+    "repair_cost",
+    "freight_merchant",
+    "freight_buyer",
+    "freight_platform",
+    "freight_unspecified",
+    "compensation",
+    "net_cost",
+    "auto_actions",
+    "auto_amount",
+)
 
 # The money and clock figures shown together everywhere: CLI summary, Money sheet, screen preview.
 KEY_FIGURES = (

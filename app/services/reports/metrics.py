@@ -32,7 +32,7 @@ from app.services.reports.case_figures import (
     month_of,
 )
 from app.services.reports.metric_defs import LEDGER_KEYS, NA_NO_BASE, NA_ORDERS, ORDER_RATES, QUALITY_REASONS
-from app.services.reports.order_counts import OrderCountService, ShopRef
+from app.services.reports.order_counts import OrderCountService, OrderInput, ShopRef
 from app.services.rules.presets import RulePreset, preset_from_content
 from app.services.text.messages import Template
 from app.services.text.ranges import date_out_of_range
@@ -71,6 +71,19 @@ class Period:
     @property
     def label(self) -> str:
         return f"{self.first_day.isoformat()} – {self.last_day.isoformat()}"
+
+    def previous(self) -> Period:
+        """The period just before, for 环比: as many whole months when this one is whole months,
+        else as many days."""
+        whole = self.first_day.day == 1 and self.last_day == _month_end(self.last_day.replace(day=1))
+        if whole:
+            n = len(self.months())
+            y, m = self.first_day.year, self.first_day.month - n
+            while m < 1:
+                y, m = y - 1, m + 12
+            return Period(date(y, m, 1), self.first_day - timedelta(days=1))
+        days = (self.last_day - self.first_day).days + 1
+        return Period(self.first_day - timedelta(days=days), self.first_day - timedelta(days=1))
 
 
 NOT_A_DATE = Template(
@@ -175,6 +188,8 @@ class MetricsReport:
     durations: dict[tuple[str, str], DurationStats]
     top_skus: list[SkuRow]
     repeat_buyers: list[BuyerRow]
+    # The shop-months behind the rates (shop, then month), entered or not: the 订单数 sheet.
+    order_inputs: tuple[OrderInput, ...] = ()
 
     def total(self, key: str) -> Decimal:
         return self.totals.get(key, ZERO)
@@ -205,6 +220,7 @@ class MetricsAccumulator:
         self.monthly: dict[tuple[str, str], Decimal] = {}
         self.per_shop: dict[tuple[int | None, str], Decimal] = {}
         self.shop_names: dict[int | None, str] = {}
+        self.shop_platforms: dict[int | None, str] = {}
         self.by: dict[str, dict[str, dict[str, Decimal]]] = {d: {} for d in DIMENSIONS}
         self.samples = DurationSamples()
         self.skus: dict[str, _Sku] = {}
@@ -214,6 +230,7 @@ class MetricsAccumulator:
         c = f.case
         self.rows += 1
         self.shop_names.setdefault(c.shop_id, c.shop)
+        self.shop_platforms.setdefault(c.shop_id, c.platform)
         start, end = self.period.start, self.period.end
         totals, monthly = self.totals, self.monthly
         for e in f.entries:
@@ -237,10 +254,11 @@ class MetricsAccumulator:
             bucket["cases_in_report"] = bucket.get("cases_in_report", ZERO) + 1
             for key, amount in f.in_period.items():
                 bucket[key] = bucket.get(key, ZERO) + amount
-        shipped = c.shipped
+        shipped = "shipped" if c.shipped else "unshipped"
         self.samples.add("first_response_hours", shipped, f.first_response_hours)
         self.samples.add("resolution_hours", shipped, f.resolution_hours)
-        self.samples.add("refund_hours", shipped, f.refund_hours)
+        received = "after_receipt" if f.refund_after_receipt else "before_receipt"
+        self.samples.add("refund_hours", received, f.refund_hours)
         new = "cases_new" in f.in_period
         refund = f.in_period.get("refund_amount", ZERO)
         if new or refund:
@@ -260,7 +278,11 @@ class MetricsAccumulator:
             self.buyers[c.buyer_nick] = (n + 1, amt + refund, nos)
 
     def result(
-        self, shops: tuple[ShopRef, ...] | None, orders: dict[tuple[int, str], int], now: datetime
+        self,
+        shops: tuple[ShopRef, ...] | None,
+        orders: dict[tuple[int, str], int],
+        now: datetime,
+        entered: dict[tuple[int, str], datetime] | None = None,
     ) -> MetricsReport:
         months = self.period.months()
         # Shops whose orders form the denominator: the chosen ones, else every shop with cases here.
@@ -270,8 +292,23 @@ class MetricsAccumulator:
             else sorted(self.shop_names, key=lambda x: (x is None, x))
         )
         names = dict(self.shop_names)
+        platforms = dict(self.shop_platforms)
         for s in shops or ():
             names[s.id] = s.name
+            platforms[s.id] = s.platform
+        when = entered or {}
+        inputs = tuple(
+            OrderInput(
+                sid,
+                names.get(sid) or "",
+                platforms.get(sid, "") if sid is not None else "",
+                m,
+                orders.get((sid, m)) if sid is not None else None,
+                when.get((sid, m)) if sid is not None else None,
+            )
+            for sid in shop_ids
+            for m in months
+        )
 
         totals = {k: self.totals.get(k, ZERO) for k in LEDGER_KEYS}
         rates = _rates(_getter(totals, None), shop_ids, months, orders, names)
@@ -307,6 +344,7 @@ class MetricsAccumulator:
             durations=durations,
             top_skus=top,
             repeat_buyers=[BuyerRow(b, n, amt, tuple(nos)) for b, n, amt, nos in buyers[:100]],
+            order_inputs=inputs,
         )
 
 
@@ -337,9 +375,9 @@ def _rates(
         missing.append("(no shop)")
     out: dict[str, Rate] = {}
     for rate_key, num_key in ORDER_RATES.items():
-        if missing or denominator == 0:
+        if missing:
             out[rate_key] = Rate(value(num_key), None, "orders", tuple(missing))
-        else:
+        else:  # every count entered; all of them 0 gives n/a — nothing to divide by
             out[rate_key] = Rate(value(num_key), denominator)
     new = int(value("cases_new"))
     out["intervention_rate"] = Rate(value("escalated_new"), new or None, "" if new else "base")
@@ -492,8 +530,9 @@ class MetricsService:
     def finish(self, acc: MetricsAccumulator, shops: Sequence[ShopRef] | None) -> MetricsReport:
         chosen = tuple(shops) if shops is not None else None
         ids = [s.id for s in chosen] if chosen is not None else [k for k in acc.shop_names if k is not None]
-        orders = self.orders.lookup(ids, acc.period.months())
-        return acc.result(chosen, orders, self._clock.now())
+        months = acc.period.months()
+        orders = self.orders.lookup(ids, months)
+        return acc.result(chosen, orders, self._clock.now(), self.orders.entered(ids, months))
 
 
 class _MerchantClocks:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -53,6 +54,23 @@ class OrderCountRow:
     shop: ShopRef
     month: str
     paid_orders: int
+    updated_at: datetime | None = None  # when the merchant last entered it
+
+
+@dataclass(frozen=True)
+class OrderInput:
+    """One shop-month behind the report's rates: the count, or None when it was not entered.
+
+    The 订单数 sheet lists these and the rate formulas divide by them. `shop_id` None: the
+    cases that carry no shop, whose orders nobody can enter.
+    """
+
+    shop_id: int | None
+    shop: str
+    platform: str
+    month: str
+    paid_orders: int | None
+    entered_at: datetime | None
 
 
 def parse_month(text: str) -> str:
@@ -124,6 +142,19 @@ class OrderCountService:
                 .order_by(OrderCount.month, Shop.name, Shop.platform)
             ).all()
             return [OrderCountRow(ShopRef(r.id, r.platform, r.name), r.month, r.paid_orders) for r in rows]
+
+    def entered(self, shop_ids: Iterable[int], months: Iterable[str]) -> dict[tuple[int, str], datetime]:
+        """(shop id, month) → when its count was last entered, for the entered ones only."""
+        ids, wanted = list(shop_ids), list(months)
+        if not ids or not wanted:
+            return {}
+        with self._sessions() as session:
+            rows = session.execute(
+                select(OrderCount.shop_id, OrderCount.month, OrderCount.updated_at).where(
+                    OrderCount.shop_id.in_(ids), OrderCount.month.in_(wanted)
+                )
+            ).all()
+        return {(r.shop_id, r.month): r.updated_at for r in rows}
 
     def lookup(self, shop_ids: Iterable[int], months: Iterable[str]) -> dict[tuple[int, str], int]:
         """(shop id, month) → paid orders, for the entered ones only."""

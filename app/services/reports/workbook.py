@@ -27,9 +27,11 @@ from app.services.reports.cells import (
     CellMaker,
     Styles,
     make_styles,
+    print_header_rows,
     set_widths,
     table_ref,
 )
+from app.services.reports.formulas import CaseSheets
 from app.services.reports.labels import (
     CASE_COLUMNS,
     CASE_TAIL_COLUMNS,
@@ -41,15 +43,10 @@ from app.services.reports.labels import (
 from app.services.reports.metric_defs import DEF, LEDGER_KEYS, MONEY_KEYS
 from app.services.reports.metrics import MetricsAccumulator, MetricsReport, MetricsService, Period, shops_text
 from app.services.reports.order_counts import ShopRef
+from app.services.reports.order_sheet import plan_orders, write_orders
 from app.services.reports.saving import save_workbook
-from app.services.reports.sheets import (
-    CaseSheets,
-    write_definitions,
-    write_money,
-    write_monthly,
-    write_skus,
-    write_summary,
-)
+from app.services.reports.sheets import write_definitions, write_money, write_monthly, write_skus
+from app.services.reports.summary_sheet import write_summary
 from app.services.text.pii import mask_address, mask_phone
 
 Progress = Callable[[int, int, str], None]
@@ -85,6 +82,12 @@ def case_headers(lang: str) -> list[str]:
     )
 
 
+def case_column_numbers() -> dict[str, int]:
+    """明细's columns (1-based) by key: CASE_COLUMNS, the ledger keys, CASE_TAIL_COLUMNS."""
+    keys = [c[0] for c in CASE_COLUMNS] + list(LEDGER_KEYS) + [c[0] for c in CASE_TAIL_COLUMNS]
+    return {k: i for i, k in enumerate(keys, 1)}
+
+
 class _Stream:
     """A write-only sheet that continues on a new sheet at Excel's row limit."""
 
@@ -105,6 +108,7 @@ class _Stream:
         self.cells = CellMaker(self.ws, self._styles)
         set_widths(self.ws, self._widths)
         self.ws.freeze_panes = "A2"
+        print_header_rows(self.ws)
         self.ws.append(self.cells.header(self._headers))
         self._in_sheet = 1
 
@@ -171,7 +175,7 @@ class ReportService:
         first = wb.create_sheet(sheet_name("summary", lang))
         styles = make_styles(first)
         sheets = {"summary": first}
-        for key in ("money", "skus", "monthly"):
+        for key in ("money", "skus", "monthly", "orders"):
             sheets[key] = wb.create_sheet(sheet_name(key, lang))
         ci = 2 if lang == "en" else 1
         case_widths = (
@@ -211,6 +215,8 @@ class ReportService:
         events.finish()
         result = self.metrics.finish(acc, request.shops)
         report(total, total, "summary")
+        # 环比: the same figures for the period before (a second pass, over that period's cases only)
+        previous = self.metrics.compute(request.period.previous(), request.shops)
 
         meta = {
             "period": request.period.label,
@@ -219,11 +225,13 @@ class ReportService:
             "version": self._version,
             "pii": t("pii_shown" if request.show_pii else "pii_masked", lang),
         }
-        columns = {k: len(CASE_COLUMNS) + i + 1 for i, k in enumerate(LEDGER_KEYS)}
-        write_summary(sheets["summary"], styles, result, lang, meta, CaseSheets(cases.part_rows, columns))
-        write_money(sheets["money"], styles, result, lang)
+        at = CaseSheets(cases.part_rows, case_column_numbers())
+        orders = plan_orders(result.order_inputs, lang)
+        write_summary(sheets["summary"], styles, result, lang, meta, at, orders, previous)
+        write_money(sheets["money"], styles, result, lang, at)
         write_skus(sheets["skus"], styles, result, lang)
-        write_monthly(sheets["monthly"], styles, result, lang)
+        write_monthly(sheets["monthly"], styles, result, lang, at, orders)
+        write_orders(sheets["orders"], styles, orders, lang)
         write_definitions(sheets["definitions"], styles, lang, meta, events.parts > 1)
         return result, cases.rows, events.rows
 

@@ -23,7 +23,12 @@ FIELDS = (
     "freight",
     "freight_payer",
     "compensation",
+    "goods_value",
+    "repair_cost",
 )
+# What the merchant's own shipment costs besides its freight: the value of the goods sent for a
+# reship/exchange, the cost of a repair. Recorded on ship_replacement; the report counts both.
+GOODS_FIELDS = ("goods_value", "repair_cost")
 
 _SHIPMENT = ("tracking", "carrier", "freight", "freight_payer")
 
@@ -45,7 +50,7 @@ SPECS: dict[Action, ActionSpec] = {
         ActionSpec(Action.APPROVE, ("amount",), compensation=True),
         ActionSpec(Action.REFUND, ("amount",), compensation=True),
         ActionSpec(Action.CONFIRM_RECEIPT, ("amount",), compensation=True),
-        ActionSpec(Action.SHIP_REPLACEMENT, _SHIPMENT, ("tracking",), compensation=True),
+        ActionSpec(Action.SHIP_REPLACEMENT, (*_SHIPMENT, *GOODS_FIELDS), ("tracking",), compensation=True),
         ActionSpec(Action.BUYER_CONFIRM, actor=Actor.BUYER, compensation=True),
         ActionSpec(Action.PLATFORM_RULING, ("ruling", "amount"), ("ruling",), actor=Actor.PLATFORM, compensation=True),
         ActionSpec(Action.WITHDRAW, actor=Actor.BUYER, compensation=True),

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from app.models.enums import Action, AutoAction, CaseType, Stage
 from app.services.errors import ActionNotAllowed
-from app.services.rules.actions import COMPENSATION_ACTIONS, REQUIRED_FIELDS
+from app.services.rules.actions import (
+    COMPENSATION_ACTIONS,
+    GOODS_FIELDS,
+    REQUIRED_FIELDS,
+    SPECS,
+    actions_with,
+)
 from app.services.text.messages import Template
 
 OPEN_STAGES = tuple(s for s in Stage if not s.is_final)
@@ -45,6 +51,15 @@ NO_COMPENSATION = Template(
     en="{action} records no compensation (it can be recorded with: {allowed})",
     zh="「{action}」不能记录赔付（可以记录赔付的操作：{allowed}）",
 )
+
+NOT_RECORDED_HERE = Template(
+    en="{action} records no --{field} (it is recorded with: {allowed})",
+    zh="「{action}」不能记录{field}（可以记录的操作：{allowed}）",
+)
+GOODS_OPTIONS: dict[str, Template] = {
+    "goods_value": Template(en="goods-value", zh="发出货值"),
+    "repair_cost": Template(en="repair-cost", zh="维修费用"),
+}
 
 
 def _approve_target(case_type: CaseType) -> Stage:
@@ -140,6 +155,12 @@ def check_action(case_type: CaseType, stage: Stage, action: Action, payload: dic
         raise ActionNotAllowed(NEEDS_FIELD(action=action, option=FIELD_OPTIONS[missing[0]]()))
     if payload.get("compensation") and action not in COMPENSATION_ACTIONS:
         raise ActionNotAllowed(NO_COMPENSATION(action=action, allowed=COMPENSATION_ACTIONS))
+    for name in GOODS_FIELDS:
+        declared = SPECS.get(action)
+        if payload.get(name) and (declared is None or name not in declared.fields):
+            raise ActionNotAllowed(
+                NOT_RECORDED_HERE(action=action, field=GOODS_OPTIONS[name](), allowed=actions_with(name))
+            )
     ruling = payload.get("ruling")
     if action is Action.PLATFORM_RULING and ruling not in RULINGS:
         raise ActionNotAllowed(NEEDS_RULING())

@@ -83,6 +83,8 @@ class ActionDialog(FormDialog):
         form = QFormLayout()
         self.tracking = self.carrier = self.amount = self.freight = self.reason = None
         self.compensation: QLineEdit | None = None
+        self.goods_value: QLineEdit | None = None
+        self.repair_cost: QLineEdit | None = None
         self.freight_payer: QComboBox | None = None
         self.text: QPlainTextEdit | None = None
         self.told_buyer: QCheckBox | None = None
@@ -132,6 +134,19 @@ class ActionDialog(FormDialog):
             self.amount = QLineEdit(str(case.requested) if action is not Action.PLATFORM_RULING else "")
             self.amount.setObjectName("amount")
             form.addRow(self.tr("Refund amount (¥)"), self.amount)
+        if action is Action.SHIP_REPLACEMENT:
+            # What the shipment costs besides freight: the report's 发出货值 and 维修费用.
+            if case.case_type is CaseType.REPAIR:
+                self.repair_cost = QLineEdit()
+                self.repair_cost.setObjectName("repairCost")
+                self.repair_cost.setPlaceholderText("0.00")
+                form.addRow(self.tr("Repair cost (¥)"), self.repair_cost)
+            else:
+                self.goods_value = QLineEdit()
+                self.goods_value.setObjectName("goodsValue")
+                self.goods_value.setPlaceholderText("0.00")
+                self.goods_value.setToolTip(self.tr("Value of the goods sent to the buyer (counts as a cost)"))
+                form.addRow(self.tr("Goods sent, value (¥)"), self.goods_value)
         if action in COMPENSATION_ACTIONS:
             self.compensation = QLineEdit()
             self.compensation.setObjectName("compensation")
@@ -230,6 +245,9 @@ class ActionDialog(FormDialog):
             check_refund_amount(self.case.requested, payload)  # the service's rule, shown before closing
         if self.compensation is not None and self.compensation.text().strip():
             payload["compensation"] = str(self.money(self.compensation.text()))
+        for name, edit in (("goods_value", self.goods_value), ("repair_cost", self.repair_cost)):
+            if edit is not None and edit.text().strip():
+                payload[name] = str(self.money(edit.text()))
         if self.reason is not None:
             payload["reason"] = self.reason.text().strip()
         if self.text is not None:

@@ -205,6 +205,7 @@ def _write_report(run: _Run) -> str:
     """The real report writer on the self-test's cases: every sheet, the version in 口径说明."""
     from openpyxl import load_workbook
 
+    from app.services.reports.labels import SHEETS
     from app.services.reports.metrics import period_preset
     from app.services.reports.workbook import ReportRequest
 
@@ -218,8 +219,8 @@ def _write_report(run: _Run) -> str:
         definitions = [str(v) for row in back["口径说明"].iter_rows(values_only=True) for v in row if v]
     finally:
         back.close()
-    if len(names) != 7 or not any(__version__ in v for v in definitions):
-        raise SelfTestFailure(f"report sheets {names}: expected seven with the version in 口径说明")
+    if len(names) != len(SHEETS) or not any(__version__ in v for v in definitions):
+        raise SelfTestFailure(f"report sheets {names}: expected {len(SHEETS)} with the version in 口径说明")
     return f"{path.name}: {len(names)} sheets, {result.case_rows} cases, {path.stat().st_size} bytes"
 
 
