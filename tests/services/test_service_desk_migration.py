@@ -62,8 +62,8 @@ def test_follow_ups_go_with_their_case(tmp_path: Path) -> None:
     con.execute("INSERT INTO rule_sets VALUES (1,'kuaishou','v','l','{}','2026-01-01 00:00:00')")
     con.execute(CASE_SQL)
     con.execute(
-        "INSERT INTO follow_ups (case_id, text, due_at, created_at, handler, done_by)"
-        " VALUES (1, '明天回电', '2026-01-02', '2026-01-01', '小王', '')"
+        "INSERT INTO follow_ups (case_id, event_seq, text, due_at, created_at, handler, done_by)"
+        " VALUES (1, 2, '明天回电', '2026-01-02', '2026-01-01', '小王', '')"
     )
     con.execute("DELETE FROM cases WHERE id = 1")
     assert con.execute("SELECT COUNT(*) FROM follow_ups").fetchone() == (0,)

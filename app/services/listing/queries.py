@@ -50,6 +50,7 @@ class EventView:
     to_stage: str
     rule_id: str | None
     payload: dict[str, Any]
+    handler: str = ""  # who of the shop's staff recorded it
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ class CaseQueries:
                     e.to_stage,
                     e.rule_id,
                     dict(e.payload or {}),
+                    e.handler,
                 )
                 for e in c.events
             )

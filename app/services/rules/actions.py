@@ -23,6 +23,7 @@ FIELDS = (
     "freight",
     "freight_payer",
     "compensation",
+    "follow_up_by",
 )
 
 _SHIPMENT = ("tracking", "carrier", "freight", "freight_payer")
@@ -49,7 +50,8 @@ SPECS: dict[Action, ActionSpec] = {
         ActionSpec(Action.BUYER_CONFIRM, actor=Actor.BUYER, compensation=True),
         ActionSpec(Action.PLATFORM_RULING, ("ruling", "amount"), ("ruling",), actor=Actor.PLATFORM, compensation=True),
         ActionSpec(Action.WITHDRAW, actor=Actor.BUYER, compensation=True),
-        ActionSpec(Action.NOTE, ("text",), ("text",), files=True, compensation=True),
+        # A note may carry what was agreed with the buyer: "follow up by" an instant (the merchant's deadline).
+        ActionSpec(Action.NOTE, ("text", "follow_up_by"), ("text",), files=True, compensation=True),
         ActionSpec(Action.REJECT, ("reason",), ("reason",)),
         ActionSpec(Action.BUYER_SHIP, _SHIPMENT, ("tracking",), actor=Actor.BUYER),
         ActionSpec(Action.RETURN_DELIVERED),

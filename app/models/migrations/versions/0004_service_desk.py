@@ -33,7 +33,7 @@ def upgrade() -> None:
         "follow_ups",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
-        sa.Column("event_id", sa.Integer(), nullable=True),
+        sa.Column("event_seq", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("due_at", sa.DateTime(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
@@ -41,7 +41,6 @@ def upgrade() -> None:
         sa.Column("done_at", sa.DateTime(), nullable=True),
         sa.Column("done_by", sa.String(length=100), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_follow_ups_due_at", "follow_ups", ["due_at"], unique=False)
