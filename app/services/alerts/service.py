@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models.entities import Case, Deadline, FollowUp
+from app.models.entities import Case, Deadline
 from app.models.enums import Party
+from app.services.alerts.follow_up_alerts import follow_up_alerts, next_follow_up_alerts
 from app.services.alerts.log import (
     DELIVERY_HELD,
     DELIVERY_MESSAGE,
@@ -29,7 +30,6 @@ from app.services.alerts.log import (
     SentAlert,
 )
 from app.services.alerts.plan import (
-    FOLLOW_UP_RULE,
     AlertSettings,
     DeadlineKey,
     Decision,
@@ -196,17 +196,9 @@ class AlertService:
                     if due is not None:
                         rows += 1
                         alerts[f"{party} {lead}"] = due - lead
-            for lead in settings.follow_up_leads_sorted:
-                due = session.scalars(
-                    select(FollowUp.due_at)
-                    .join(Case, Case.id == FollowUp.case_id)
-                    .where(FollowUp.done_at.is_(None), FollowUp.due_at > now + lead, Case.muted.is_(False))
-                    .order_by(FollowUp.due_at)
-                    .limit(1)
-                ).first()
-                if due is not None:
-                    rows += 1
-                    alerts[f"follow_up {lead}"] = due - lead
+            follow_ups = next_follow_up_alerts(session, settings, now)
+            rows += len(follow_ups)
+            alerts.update(follow_ups)
         quiet = settings.quiet
         in_quiet = quiet is not None and quiet.contains(now, settings.zone)
         candidates = WakeCandidates(
@@ -259,7 +251,8 @@ class AlertService:
         with self._sessions.begin() as session:
             self._record_autos(session, applied, now)
             held, held_rows = self.log.held_autos(session)
-            pending = self._pending_alerts(session, now, since) + self._follow_up_alerts(session, now)
+            pending = self._pending_alerts(session, now, since)
+            pending += follow_up_alerts(session, self.log, self.settings, now)
             created = {} if away or self._held_by else self._created_at(session, pending, held, now)
             decision = decide(
                 pending,
@@ -399,58 +392,6 @@ class AlertService:
                     r.auto_action,
                     r.next_stage,
                     r.refund_requested,
-                )
-            )
-        return pending
-
-    def _follow_up_alerts(self, session: Session, now: datetime) -> list[PendingAlert]:
-        """Crossed lead times of open follow-ups not shown yet. Their alert window is short (an
-        hour by default) and read whole at each evaluation: one range on follow_ups.due_at."""
-        leads = self.settings.follow_up_leads_sorted
-        if not leads:
-            return []
-        rows = session.execute(
-            select(
-                FollowUp.id,
-                FollowUp.case_id,
-                FollowUp.due_at,
-                FollowUp.text,
-                Case.platform,
-                Case.aftersale_no,
-                Case.product_title,
-                Case.refund_requested,
-            )
-            .join(Case, Case.id == FollowUp.case_id)
-            .where(
-                FollowUp.done_at.is_(None),
-                FollowUp.due_at > now,
-                FollowUp.due_at <= now + leads[0],
-                Case.muted.is_(False),
-            )
-        ).all()
-        if not rows:
-            return []
-        logged = self.log.alert_keys_for(session, sorted({r.case_id for r in rows}))
-        pending: list[PendingAlert] = []
-        for r in sorted(rows, key=lambda r: (r.due_at, r.id)):
-            lead = current_lead(r.due_at, now, leads)
-            if lead is None:
-                continue
-            key = DeadlineKey(r.case_id, Party.MERCHANT.value, f"{FOLLOW_UP_RULE}:{r.id}", r.due_at)
-            if (key.case_id, key.party, key.rule_id, key.due_at, int(lead.total_seconds())) in logged:
-                continue
-            pending.append(
-                PendingAlert(
-                    key,
-                    lead,
-                    r.platform,
-                    r.aftersale_no,
-                    r.product_title,
-                    "",
-                    "",
-                    r.refund_requested,
-                    kind="follow_up",
-                    note=r.text,
                 )
             )
         return pending
