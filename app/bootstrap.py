@@ -51,6 +51,9 @@ if TYPE_CHECKING:  # the window imports this module before its first paint: SQLA
     from app.services.rules.calendar import CalendarFileError, WorkCalendar
     from app.services.rules.drift import DriftFinder
     from app.services.rules.presets import RuleBook
+    from app.services.service_desk.follow_ups import FollowUpService
+    from app.services.service_desk.handlers import HandlerService
+    from app.services.service_desk.templates import TemplateService
     from app.services.storage.backup import BackupFile, BackupService
     from app.services.storage.start_check import HealthReport
 
@@ -287,6 +290,27 @@ class AppContext:
         from app.services.cases.shops import ShopService
 
         return ShopService(self.sessions)
+
+    @_Service
+    def templates(self) -> TemplateService:
+        """The shop's reply templates (话术库), filled from a case."""
+        from app.services.service_desk.templates import TemplateService
+
+        return TemplateService(self.sessions, self.clock)
+
+    @_Service
+    def follow_ups(self) -> FollowUpService:
+        """What the merchant agreed to follow up, and whether it was kept."""
+        from app.services.service_desk.follow_ups import FollowUpService
+
+        return FollowUpService(self.sessions, self.clock)
+
+    @_Service
+    def handlers(self) -> HandlerService:
+        """The shop's handlers, and the check of a name every writing path makes."""
+        from app.services.service_desk.handlers import HandlerService
+
+        return HandlerService(self.sessions, self.clock)
 
     @_Service
     def dashboard(self) -> DashboardService:

@@ -141,14 +141,23 @@ COMMANDS: dict[tuple[str, str | None], tuple[str, str]] = {
     ("orders", None): ("reports", "orders"),
     ("backup", None): ("maintenance", "backup"),
     ("check", None): ("maintenance", "check"),
+    ("follow-up", "done"): ("desk", "follow_up_done"),
+    ("templates", "list"): ("desk", "templates_list"),
+    ("templates", "fill"): ("desk", "templates_fill"),
+    ("templates", "export"): ("desk", "templates_export"),
+    ("templates", "import"): ("desk", "templates_import"),
+    ("templates", "set-field"): ("desk", "templates_set_field"),
 }
+SUB_COMMAND = {"case": "case_command", "follow-up": "follow_up_command", "templates": "templates_command"}
 
 
 def dispatch(ctx: AppContext, args: argparse.Namespace) -> int:
     """Run the command's function; only its own module is imported (a `due` loads no openpyxl)."""
     import importlib
 
-    sub = getattr(args, "case_command", None) if args.command == "case" else None
+    sub = getattr(args, SUB_COMMAND[args.command]) if args.command in SUB_COMMAND else None
+    if getattr(args, "handler", None):
+        args.handler = ctx.handlers.resolve(args.handler)  # who did it: a name on the list
     module_name, function = COMMANDS[(args.command, sub)]
     module = importlib.import_module(f"app.cli.{module_name}")
     result: int = getattr(module, function)(ctx, args)

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from app.bootstrap import AppContext
-from app.cli.output import CliError, auto_json, instant, print_json
+from app.cli.output import CliError, auto_json, follow_up_json, instant, print_json
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
 from app.services.alerts.log import in_language
 from app.services.cases.service import ActionRequest, NewCase, parse_money
@@ -32,6 +32,7 @@ def case_add(ctx: AppContext, args: argparse.Namespace) -> int:
         product_title=args.product,
         sku=args.sku,
         buyer_nick=args.buyer,
+        handler=args.handler or "",
     )
     case_id = ctx.cases.add_case(new)
     if args.json:
@@ -47,7 +48,8 @@ def case_act(ctx: AppContext, args: argparse.Namespace) -> int:
     at = instant(args.at, "--at") if args.at else None
     action = Action(args.action)
     actor = Actor(args.actor) if args.actor else default_actor(action)
-    result = ctx.cases.act(case_id, ActionRequest(action, at=at, actor=actor, payload=payload))
+    request = ActionRequest(action, at=at, actor=actor, payload=payload, handler=args.handler or "")
+    result = ctx.cases.act(case_id, request)
     if args.json:
         print_json(
             {
@@ -107,9 +109,11 @@ def case_show(ctx: AppContext, args: argparse.Namespace) -> int:
                 "to_stage": e.to_stage,
                 "rule_id": e.rule_id,
                 "payload": e.payload,
+                "handler": e.handler,
             }
             for e in detail.events
         ],
+        "follow_ups": [follow_up_json(f, now) for f in ctx.follow_ups.for_case(case_id)],
         "deadlines": [_deadline_json(d, now) for d in detail.row.deadlines],
         "alerts_sent": [asdict(in_language(a, "zh_CN")) for a in ctx.alerts.log.sent_for_case(case_id)],
     }
@@ -126,6 +130,9 @@ def case_show(ctx: AppContext, args: argparse.Namespace) -> int:
     for e in detail.events:
         extra = " ".join(f"{k}={v}" for k, v in e.payload.items())
         print(f"    {iso_beijing(e.at)}  {e.actor:<8} {e.action:<17} → {e.to_stage}  {extra}".rstrip())
+    for fu in ctx.follow_ups.for_case(case_id):
+        done = f", done {iso_beijing(fu.done_at)}" if fu.done_at else ""
+        print(f"  follow-up {fu.id}: by {iso_beijing(fu.due_at)} [{fu.status.value}{done}]  {fu.text}")
     print("  allowed: " + (", ".join(a.value for a in detail.allowed) or "-"))
     return 0
 

@@ -8,7 +8,7 @@ from typing import Any
 from app.bootstrap import AppContext
 from app.cli.output import CliError, auto_json, print_json
 from app.services.clock import iso_beijing, parse_span
-from app.services.listing.due import DueRow
+from app.services.listing.due import KIND_FOLLOW_UP, DueRow
 from app.services.text.labels import format_left
 
 
@@ -28,6 +28,9 @@ def _due_json(r: DueRow, now: Any) -> dict[str, Any]:
         "confidence": r.confidence,
         "amount": r.amount,
         "product": r.product_title,
+        "kind": r.kind,
+        "text": r.text,
+        "follow_up_id": r.follow_up_id,
     }
 
 
@@ -45,9 +48,10 @@ def due(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         mark = " (未核实)" if r.confidence == "C" else ""
+        what = f"follow-up {r.follow_up_id}: {r.text}" if r.kind == KIND_FOLLOW_UP else f"{r.auto_action}{mark}"
         print(
             f"{iso_beijing(r.due_at)}  {format_left(r.due_at - now):>14}  {r.platform:<11} "
-            f"{r.aftersale_no:<20} {r.stage:<26} {r.party:<8} {r.auto_action}{mark}  case {r.case_id}"
+            f"{r.aftersale_no:<20} {r.stage:<26} {r.party:<8} {what}  case {r.case_id}"
             + (f"  {r.product_title}" if r.product_title else "")
         )
     print(f"{len(rows)} deadline(s)")

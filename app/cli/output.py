@@ -55,3 +55,21 @@ def auto_json(a: Any) -> dict[str, Any]:
         "amount": a.amount,
         "rule_id": a.rule_id,
     }
+
+
+def follow_up_json(f: Any, now: datetime) -> dict[str, Any]:
+    """A follow-up (`service_desk.follow_ups.FollowUpView`) as `case show --json` gives it."""
+    return {
+        "id": f.id,
+        "case_id": f.case_id,
+        "event_seq": f.event_seq,
+        "text": f.text,
+        "due_at": f.due_at,
+        "created_at": f.created_at,
+        "handler": f.handler,
+        "done_at": f.done_at,
+        "done_by": f.done_by,
+        "status": f.status.value,
+        "kept": f.status.value == "kept" if f.done_at is not None else None,
+        "seconds_left": int((f.due_at - now).total_seconds()),
+    }

@@ -48,6 +48,11 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
 
 
+def _handler(parser: argparse.ArgumentParser) -> None:
+    """Every writing command says who did it (a name on the handler list of Settings)."""
+    parser.add_argument("--handler", metavar="NAME", help="who did it (a handler from Settings)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
@@ -75,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--product", default="")
     add.add_argument("--sku", default="")
     add.add_argument("--buyer", default="")
+    _handler(add)
     add.add_argument("--json", action="store_true")
 
     act = csub.add_parser("act", help="record what happened on a case", parents=[common])
@@ -89,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     act.add_argument("--due-at", help="new due time (extend_deadline)")
     act.add_argument("--party", choices=[x.value for x in Party], help="whose clock (extend_deadline)")
     act.add_argument("--text", help="note text")
+    act.add_argument(
+        "--follow-up-by",
+        metavar="ISO",
+        help="note: what was agreed with the buyer is followed up by then (a merchant deadline)",
+    )
     act.add_argument("--freight", help="freight amount for this leg")
     act.add_argument("--freight-payer", choices=["merchant", "buyer", "platform"])
     act.add_argument(
@@ -106,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--repair-cost", metavar="AMOUNT", help="what the repair cost the merchant (ship_replacement)"
     )
     act.add_argument("--actor", choices=["merchant", "buyer", "platform"], default=None)
+    _handler(act)
     act.add_argument("--json", action="store_true")
 
     show = csub.add_parser("show", help="one case: stage, events, deadlines", parents=[common])
@@ -122,7 +134,34 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--json", action="store_true")
 
     tick = sub.add_parser("tick", help="apply every auto-action that is due now", parents=[common])
+    _handler(tick)
     tick.add_argument("--json", action="store_true")
+
+    fup = sub.add_parser("follow-up", help="agreed follow-ups (notes with --follow-up-by)", parents=[common])
+    fsub = fup.add_subparsers(dest="follow_up_command", required=True)
+    fdone = fsub.add_parser("done", help="mark a follow-up done (kept if by its time)", parents=[common])
+    fdone.add_argument("follow_up_id", type=int)
+    fdone.add_argument("--at", help="when it was done (default: now)")
+    _handler(fdone)
+    fdone.add_argument("--json", action="store_true")
+
+    tpl = sub.add_parser("templates", help="reply templates (话术库)", parents=[common])
+    tsub = tpl.add_subparsers(dest="templates_command", required=True)
+    tlist = tsub.add_parser("list", help="the templates, in the shop's order", parents=[common])
+    tlist.add_argument("--json", action="store_true")
+    tfill = tsub.add_parser("fill", help="print a template filled from a case", parents=[common])
+    tfill.add_argument("template_id", type=int)
+    tfill.add_argument("case_id")
+    tfill.add_argument("--handler", metavar="NAME", help="fills {客服} (default: the case's handler)")
+    texp = tsub.add_parser("export", help="write the templates to a file (to share)", parents=[common])
+    texp.add_argument("file", type=Path)
+    tset = tsub.add_parser("set-field", help="a shop value templates fill, e.g. 退货地址", parents=[common])
+    tset.add_argument("name")
+    tset.add_argument("value", help="empty: remove it")
+    _handler(tset)
+    timp = tsub.add_parser("import", help="add a file's templates after ours", parents=[common])
+    timp.add_argument("file", type=Path)
+    _handler(timp)
 
     imp = sub.add_parser("import", help="import a platform after-sales export", parents=[common])
     imp.add_argument("file", type=Path)
@@ -130,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--encoding", help="CSV encoding when the guess is wrong, e.g. gb18030, utf-8-sig")
+    _handler(imp)
 
     rep = sub.add_parser("report", help="Excel report of after-sales metrics", parents=[common])
     rep.add_argument("--from", dest="date_from", required=True)
@@ -148,10 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
     oset.add_argument(
         "--platform", type=word("platform"), choices=[x.value for x in Platform], help="to create or pick the shop"
     )
+    _handler(oset)
     olist = osub.add_parser("list", help="the entered counts", parents=[common])
     olist.add_argument("--json", action="store_true")
 
     bak = sub.add_parser("backup", help="online backup of the database", parents=[common])
     bak.add_argument("-o", "--output", type=Path)
+    _handler(bak)
     sub.add_parser("check", help="full integrity check of the database", parents=[common])
     return p

@@ -108,6 +108,8 @@ class Event(Base):
     to_stage: Mapped[str] = mapped_column(String(30))
     rule_id: Mapped[str | None] = mapped_column(String(80))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Who of the shop's staff recorded it ("" when nobody said: the platform, an import, older rows).
+    handler: Mapped[str] = mapped_column(String(100), default="")
 
     case: Mapped[Case] = relationship(back_populates="events")
 
@@ -205,3 +207,63 @@ class OrderCount(Base):
     month: Mapped[str] = mapped_column(String(7))  # "2026-11"
     paid_orders: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FollowUp(Base):
+    """What the merchant agreed with the buyer to do by an instant (a note's "follow up by").
+
+    The merchant's own deadline: listed with the platform's (`due`), alerted with its own lead
+    times, settled when marked done. `done_at` after `due_at`, or still open past it: not kept.
+    """
+
+    __tablename__ = "follow_ups"
+    __table_args__ = (Index("ix_follow_ups_due_at", "due_at"), Index("ix_follow_ups_case_id", "case_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    event_seq: Mapped[int] = mapped_column(Integer)  # the note that agreed it, in the case's timeline
+    text: Mapped[str] = mapped_column(Text)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    handler: Mapped[str] = mapped_column(String(100), default="")
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class ReplyTemplate(Base):
+    """One reply of the shop's 话术库: a text with {字段} filled from the case.
+
+    `stages`, `reasons`, `platforms`: comma-separated values it fits ("" = any).
+    """
+
+    __tablename__ = "reply_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    stages: Mapped[str] = mapped_column(String(400), default="")
+    reasons: Mapped[str] = mapped_column(String(400), default="")
+    platforms: Mapped[str] = mapped_column(String(400), default="")
+    position: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DeskField(Base):
+    """A value of the shop's own that templates fill in ({退货地址} → the return address)."""
+
+    __tablename__ = "desk_fields"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Handler(Base):
+    """One of the shop's staff who handles cases (客服), in the order the merchant set."""
+
+    __tablename__ = "handlers"
+    __table_args__ = (UniqueConstraint("name", name="uq_handlers_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

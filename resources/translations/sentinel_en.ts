@@ -80,6 +80,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Agreed with the buyer: follow up by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I have told the buyer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -442,6 +446,10 @@
 <context>
     <name>CaseController</name>
     <message>
+        <source>Reply copied: paste it into the chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -498,6 +506,14 @@
     </message>
     <message>
         <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies (templates for this stage first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1072,6 +1088,40 @@
     </message>
 </context>
 <context>
+    <name>FollowUps</name>
+    <message>
+        <source>agreed to follow up by {0}: kept (done {1}{2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed to follow up by {0}: not kept (done late, {1}{2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed to follow up by {0}: not kept yet (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed to follow up by {0}: open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsWidget</name>
+    <message>
+        <source>Nothing agreed yet. A note can carry “follow up by”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark it done: kept if before its time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Not an amount: {0} (write e.g. 99.00)</source>
@@ -1141,6 +1191,56 @@
     </message>
     <message>
         <source>&lt;b&gt;Reports and backups.&lt;/b&gt; Reports exports an Excel workbook for the accountant. A backup is made every day in the data folder; File → Back up now makes one at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandlerChoice</name>
+    <message>
+        <source>Who is working: every step you record carries this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every step you record carries this name (change it in the status bar).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandlersEditor</name>
+    <message>
+        <source>Name, e.g. 小王</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each step records who did it; the dashboard counts per handler. Once there is a list, only these names are taken (also by the command line&apos;s --handler).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1419,6 +1519,10 @@
     </message>
     <message>
         <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply &amp;templates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1713,6 +1817,33 @@
     </message>
 </context>
 <context>
+    <name>RepliesWidget</name>
+    <message>
+        <source>Copy reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the filled text to the clipboard, to paste into the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (not for this case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not filled: {0} — fill it in before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>This month</source>
@@ -1970,6 +2101,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Handlers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>* takes effect after the app is started again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2076,6 +2211,89 @@
     </message>
 </context>
 <context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Reply templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields filled from the case: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For stages (none: any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For reasons (none: any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For platforms (none: any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where buyers send returns: name, phone, address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return address {退货地址}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import reply templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} added, {1} already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export reply templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} template(s) written to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Amount</source>
@@ -2127,6 +2345,10 @@
     </message>
     <message>
         <source>Imported from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

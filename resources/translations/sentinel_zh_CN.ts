@@ -80,6 +80,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Agreed with the buyer: follow up by</source>
+        <translation>已与买家约定，跟进时间</translation>
+    </message>
+    <message>
         <source>I have told the buyer</source>
         <translation>我已告知买家</translation>
     </message>
@@ -443,6 +447,10 @@
 <context>
     <name>CaseController</name>
     <message>
+        <source>Reply copied: paste it into the chat.</source>
+        <translation>话术已复制：粘贴到聊天窗口即可。</translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -500,6 +508,14 @@
     <message>
         <source>Timeline</source>
         <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Agreed follow-ups</source>
+        <translation>约定跟进</translation>
+    </message>
+    <message>
+        <source>Replies (templates for this stage first)</source>
+        <translation>话术（本阶段适用的在前）</translation>
     </message>
     <message>
         <source>Attachments</source>
@@ -1073,6 +1089,40 @@
     </message>
 </context>
 <context>
+    <name>FollowUps</name>
+    <message>
+        <source>agreed to follow up by {0}: kept (done {1}{2})</source>
+        <translation>约定 {0} 前跟进：已按时完成（{1}{2}）</translation>
+    </message>
+    <message>
+        <source>agreed to follow up by {0}: not kept (done late, {1}{2})</source>
+        <translation>约定 {0} 前跟进：未按时（逾期完成，{1}{2}）</translation>
+    </message>
+    <message>
+        <source>agreed to follow up by {0}: not kept yet (overdue)</source>
+        <translation>约定 {0} 前跟进：已超时未完成</translation>
+    </message>
+    <message>
+        <source>agreed to follow up by {0}: open</source>
+        <translation>约定 {0} 前跟进：进行中</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsWidget</name>
+    <message>
+        <source>Nothing agreed yet. A note can carry “follow up by”.</source>
+        <translation>还没有约定。添加备注时可以填写“跟进时间”。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Mark it done: kept if before its time</source>
+        <translation>标记为已完成：在约定时间前完成即算守约</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Not an amount: {0} (write e.g. 99.00)</source>
@@ -1143,6 +1193,56 @@
     <message>
         <source>&lt;b&gt;Reports and backups.&lt;/b&gt; Reports exports an Excel workbook for the accountant. A backup is made every day in the data folder; File → Back up now makes one at once.</source>
         <translation>&lt;b&gt;报表与备份。&lt;/b&gt;“报表”页导出给会计的 Excel 工作簿。每天会在数据文件夹里自动备份；“文件 → 立即备份”可马上备份一次。</translation>
+    </message>
+</context>
+<context>
+    <name>HandlerChoice</name>
+    <message>
+        <source>Who is working: every step you record carries this name</source>
+        <translation>当前处理人：您记录的每一步都会带上这个名字</translation>
+    </message>
+    <message>
+        <source>Handler:</source>
+        <translation>处理人：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>现在是谁在值班？</translation>
+    </message>
+    <message>
+        <source>Every step you record carries this name (change it in the status bar).</source>
+        <translation>您记录的每一步都会带上这个名字（可在状态栏更换）。</translation>
+    </message>
+</context>
+<context>
+    <name>HandlersEditor</name>
+    <message>
+        <source>Name, e.g. 小王</source>
+        <translation>名字，如 小王</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Each step records who did it; the dashboard counts per handler. Once there is a list, only these names are taken (also by the command line&apos;s --handler).</source>
+        <translation>每一步都会记录是谁做的，看板按处理人统计。有了名单后，只接受名单上的名字（命令行的 --handler 也一样）。</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1521,10 @@
     <message>
         <source>Rules</source>
         <translation>平台规则</translation>
+    </message>
+    <message>
+        <source>Reply &amp;templates…</source>
+        <translation>话术库(&amp;T)…</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -1714,6 +1818,33 @@
     </message>
 </context>
 <context>
+    <name>RepliesWidget</name>
+    <message>
+        <source>Copy reply</source>
+        <translation>复制话术</translation>
+    </message>
+    <message>
+        <source>Copy the filled text to the clipboard, to paste into the chat</source>
+        <translation>把填好的内容复制到剪贴板，粘贴到聊天窗口</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>话术库…</translation>
+    </message>
+    <message>
+        <source>{0} (not for this case)</source>
+        <translation>{0}（不适用本单）</translation>
+    </message>
+    <message>
+        <source>Not filled: {0} — fill it in before sending</source>
+        <translation>未填写：{0}——发送前请补上</translation>
+    </message>
+    <message>
+        <source>Copied: {0}</source>
+        <translation>已复制：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>This month</source>
@@ -1971,6 +2102,10 @@
         <translation>数据与备份</translation>
     </message>
     <message>
+        <source>Handlers</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
         <source>* takes effect after the app is started again</source>
         <translation>* 重新启动应用后生效</translation>
     </message>
@@ -2077,6 +2212,89 @@
     </message>
 </context>
 <context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Reply templates</source>
+        <translation>话术库</translation>
+    </message>
+    <message>
+        <source>Fields filled from the case: {0}</source>
+        <translation>从售后单自动填写的字段：{0}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>For stages (none: any)</source>
+        <translation>适用阶段（不选：全部）</translation>
+    </message>
+    <message>
+        <source>For reasons (none: any)</source>
+        <translation>适用原因（不选：全部）</translation>
+    </message>
+    <message>
+        <source>For platforms (none: any)</source>
+        <translation>适用平台（不选：全部）</translation>
+    </message>
+    <message>
+        <source>Where buyers send returns: name, phone, address</source>
+        <translation>买家寄回的地址：收件人、电话、地址</translation>
+    </message>
+    <message>
+        <source>Return address {退货地址}</source>
+        <translation>退货地址 {退货地址}</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Import reply templates</source>
+        <translation>导入话术</translation>
+    </message>
+    <message>
+        <source>{0} added, {1} already there.</source>
+        <translation>新增 {0} 条，{1} 条已存在。</translation>
+    </message>
+    <message>
+        <source>Export reply templates</source>
+        <translation>导出话术</translation>
+    </message>
+    <message>
+        <source>{0} template(s) written to {1}</source>
+        <translation>已把 {0} 条话术写入 {1}</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Amount</source>
@@ -2129,6 +2347,10 @@
     <message>
         <source>Imported from</source>
         <translation>导入自</translation>
+    </message>
+    <message>
+        <source>Follow up by</source>
+        <translation>跟进时间</translation>
     </message>
     <message>
         <source>When</source>

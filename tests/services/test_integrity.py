@@ -54,10 +54,11 @@ def new_case(no: str, clock: FixedClock, product: str = "") -> NewCase:
 
 @pytest.fixture
 def data_with_backup(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Path, Path]]:
-    """A closed data folder with 12 cases and one good backup of them."""
+    """A closed data folder with 150 cases and one good backup of them (enough that the middle of the
+    file is case rows, not the small tables around them)."""
     data = tmp_path / "data"
     ctx = AppContext.open(data, clock)
-    seed_demo(ctx.cases, clock, count=12)
+    seed_demo(ctx.cases, clock, count=150)
     backup = BackupService(data, clock).back_up(BackupKind.AUTO)
     ctx.close()  # last connection: the WAL is checkpointed into sentinel.db
     yield data, backup

@@ -35,6 +35,7 @@ def test_the_file_menu_reaches_every_piece_with_its_shortcut(running: App) -> No
         "&New case…",
         "&Import…",
         "&Export list…",
+        "Reply &templates…",
         "&Back up now…",
         "&Restore from a backup…",
         "&Quit",

@@ -21,6 +21,10 @@ DEFAULT_MERCHANT_LEADS = (
     timedelta(minutes=15),
 )
 DEFAULT_BUYER_LEAD = timedelta(hours=24)
+# The merchant's own follow-ups: a promise is usually hours away, so no 24 h alert that would
+# pop the moment it is agreed.
+DEFAULT_FOLLOW_UP_LEADS = (timedelta(hours=1), timedelta(minutes=15))
+FOLLOW_UP_RULE = "follow_up"  # the alert log's rule id of a follow-up: "follow_up:<id>"
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class AlertSettings:
     merchant_leads: tuple[timedelta, ...] = DEFAULT_MERCHANT_LEADS
     buyer_alerts: bool = True
     buyer_lead: timedelta = DEFAULT_BUYER_LEAD
+    follow_up_leads: tuple[timedelta, ...] = DEFAULT_FOLLOW_UP_LEADS
     quiet: QuietHours | None = None
     zone: tzinfo = BEIJING  # the zone quiet hours are read in
     # More fresh alerts than this at one instant are summarised instead of popped one by one.
@@ -68,6 +73,11 @@ class AlertSettings:
         else:
             leads = ()
         return tuple(sorted({lead for lead in leads if lead > timedelta(0)}, reverse=True))
+
+    @property
+    def follow_up_leads_sorted(self) -> tuple[timedelta, ...]:
+        """Lead times of follow-ups, longest first."""
+        return tuple(sorted({lead for lead in self.follow_up_leads if lead > timedelta(0)}, reverse=True))
 
     @property
     def max_lead(self) -> timedelta:
@@ -126,6 +136,8 @@ class PendingAlert:
     auto_action: str
     next_stage: str
     amount: Decimal
+    kind: str = "platform"  # or "follow_up": what the merchant agreed (nothing fires at zero)
+    note: str = ""  # a follow-up's text
 
     @property
     def at(self) -> datetime:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import Case, Deadline
 from app.models.enums import Party
+from app.services.alerts.follow_up_alerts import follow_up_alerts, next_follow_up_alerts
 from app.services.alerts.log import (
     DELIVERY_MESSAGE,
     DELIVERY_MUTED,
@@ -193,6 +194,9 @@ class AlertService:
                     if due is not None:
                         rows += 1
                         alerts[f"{party} {lead}"] = due - lead
+            follow_ups = next_follow_up_alerts(session, settings, now)
+            rows += len(follow_ups)
+            alerts.update(follow_ups)
         quiet = settings.quiet
         in_quiet = quiet is not None and quiet.contains(now, settings.zone)
         candidates = WakeCandidates(
@@ -246,6 +250,7 @@ class AlertService:
             self._record_autos(session, applied, now)
             held, held_rows = self.log.held_autos(session)
             pending = self._pending_alerts(session, now, since)
+            pending += follow_up_alerts(session, self.log, self.settings, now)
             created = {} if away or self._held_by else self._created_at(session, pending, held, now)
             decision = decide(
                 pending,

@@ -86,6 +86,12 @@ ALERT_TITLE_BUYER = named(
     zh="{platform} {aftersale_no} · 买家还剩 {left}",
 )
 ALERT_TEXT = named("alert.text", en="{product}\nDue {at}: {what}", zh="{product}\n{at} 到期将{what}")
+FOLLOW_UP_TITLE = named(
+    "alert.title_follow_up",
+    en="{platform} {aftersale_no} · follow up within {left}",
+    zh="{platform} {aftersale_no} · 约定跟进还剩 {left}",
+)
+FOLLOW_UP_TEXT = named("alert.text_follow_up", en="Agreed by {at}: {note}", zh="约定 {at} 前：{note}")
 AUTO_TEXT = named("auto.text", en="{product}\nDone by the platform at {at}", zh="{product}\n平台于 {at} 执行")
 
 DAYS_HOURS = named("span.days_hours", en="{days} d {hours} h", zh="{days}天{hours}小时")
@@ -178,7 +184,10 @@ def what_fires(auto_action: str, amount: Decimal) -> Text | str:
 
 
 def alert_title(a: PendingAlert, now: datetime) -> Text:
-    template = ALERT_TITLE_BUYER if a.key.party == Party.BUYER else ALERT_TITLE
+    if a.kind == "follow_up":
+        template = FOLLOW_UP_TITLE
+    else:
+        template = ALERT_TITLE_BUYER if a.key.party == Party.BUYER else ALERT_TITLE
     return template(
         platform=platform_name(a.platform), aftersale_no=a.aftersale_no, left=span_text(a.key.due_at - now)
     )
@@ -192,6 +201,8 @@ def title_at(title: str, due_at: datetime | None, now: datetime) -> str:
 
 
 def alert_text(a: PendingAlert, zone: tzinfo = BEIJING) -> Text:
+    if a.kind == "follow_up":
+        return FOLLOW_UP_TEXT(at=local_time(a.key.due_at, zone), note=a.note)
     return ALERT_TEXT(
         product=product_name(a.product_title),
         at=local_time(a.key.due_at, zone),

@@ -48,6 +48,7 @@ class ActionRequest:
     at: datetime | None = None  # None: now
     actor: Actor = Actor.MERCHANT
     payload: dict[str, str] = field(default_factory=dict)
+    handler: str = ""  # who of the shop's staff did it ("" when nobody said)
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ def opened_case(
         Stage.AWAITING_MERCHANT,
         {"amount": str(new.amount)},
         now,
+        handler=new.handler,
     )
     return state
 

@@ -48,6 +48,9 @@ NO_CLOCK_TO_EXTEND = Template(
 DUE_NOT_AFTER = Template(
     en="the new due time must be after the time of the extension", zh="新的截止时间必须晚于延期的时间"
 )
+FOLLOW_UP_NOT_AFTER = Template(
+    en="the follow-up time must be after the time of the note", zh="跟进时间必须晚于这条备注的时间"
+)
 NOT_A_TIME = Template(en="not a time: {text!r}", zh="无法识别的时间：「{text}」")
 TIME_OUT_OF_RANGE = Template(
     en="time outside the years {first}–{last}: {text!r}", zh="时间不在 {first}–{last} 年之间：「{text}」"

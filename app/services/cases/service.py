@@ -45,6 +45,7 @@ from app.services.cases.messages import (
     BEFORE_LAST_EVENT,
     CLOCKS_INTO_FUTURE,
     DUE_NOT_AFTER,
+    FOLLOW_UP_NOT_AFTER,
     NO_CASE,
     NO_CLOCK_TO_EXTEND,
     NOT_A_TIME,
@@ -243,7 +244,9 @@ class CaseService:
                 done = tuple(AUTO_AT(auto=a.auto_action, at=a.at) for a in autos)
                 return autos, type(e)(PLATFORM_ACTED_FIRST(refusal=message_of(e), done=done))
             return autos, e
-        record(state, preset, request.action.value, request.actor, at, target, payload, now)
+        record(
+            state, preset, request.action.value, request.actor, at, target, payload, now, handler=request.handler
+        )
         return autos, None
 
     @contextmanager
@@ -266,6 +269,8 @@ class CaseService:
                 raise ActionNotAllowed(NO_CLOCK_TO_EXTEND(party=Party(party), stage=state.stage))
             if datetime.fromisoformat(payload["due_at"]) <= at:
                 raise InvalidInput(DUE_NOT_AFTER(), field="due_at")
+        if "follow_up_by" in payload and datetime.fromisoformat(payload["follow_up_by"]) <= at:
+            raise InvalidInput(FOLLOW_UP_NOT_AFTER(), field="follow_up_by")
         return target
 
     def _clean_payload(self, raw: dict[str, str]) -> dict[str, str]:
@@ -273,15 +278,16 @@ class CaseService:
         for key in ("amount", "freight", "compensation", "goods_value", "repair_cost"):
             if key in payload:
                 payload[key] = str(parse_money(payload[key]))
-        if "due_at" in payload:
-            try:
-                payload["due_at"] = parse_instant(payload["due_at"]).isoformat()
-            except OutOfRange:
-                raise InvalidInput(
-                    TIME_OUT_OF_RANGE(text=payload["due_at"], first=FIRST_YEAR, last=LAST_YEAR)
-                ) from None
-            except ValueError:
-                raise InvalidInput(NOT_A_TIME(text=payload["due_at"])) from None
+        for key in ("due_at", "follow_up_by"):
+            if key in payload:
+                try:
+                    payload[key] = parse_instant(payload[key]).isoformat()
+                except OutOfRange:
+                    raise InvalidInput(
+                        TIME_OUT_OF_RANGE(text=payload[key], first=FIRST_YEAR, last=LAST_YEAR)
+                    ) from None
+                except ValueError:
+                    raise InvalidInput(NOT_A_TIME(text=payload[key])) from None
         if "party" in payload and payload["party"] not in {p.value for p in Party}:
             raise InvalidInput(BAD_PARTY(party=payload["party"]))
         if "freight_payer" in payload and payload["freight_payer"] not in ("merchant", "buyer", "platform"):

@@ -18,7 +18,7 @@ from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.models.bulk import insert_many
-from app.models.entities import Case, Deadline, Event
+from app.models.entities import Case, Deadline, Event, FollowUp
 from app.models.enums import Action, Actor, AutoAction, CaseType, ClockStart, Confidence, Party, Reason, Stage
 from app.services.rules.deadlines import CaseFacts, DeadlineSpec, EventFact, compute_deadlines
 from app.services.rules.presets import RulePreset
@@ -27,6 +27,7 @@ from app.services.rules.workflow import auto_next_stage
 CASES: Table = Case.__table__  # type: ignore[assignment]
 EVENTS: Table = Event.__table__  # type: ignore[assignment]
 DEADLINES: Table = Deadline.__table__  # type: ignore[assignment]
+FOLLOW_UPS: Table = FollowUp.__table__  # type: ignore[assignment]
 CHUNK = 500  # ids per IN (...) clause
 
 _STATE_COLUMNS = (
@@ -71,6 +72,8 @@ class CaseState:
     pending: list[dict[str, Any]] = field(default_factory=list)
     dirty: bool = False
     new_row: dict[str, Any] | None = None  # a case row not inserted yet (batches)
+    # Follow-ups agreed in notes recorded since loading, as insert rows (written by save()).
+    new_follow_ups: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def facts(self) -> CaseFacts:
@@ -91,8 +94,11 @@ def record(
     payload: dict[str, Any],
     recorded_at: datetime,
     rule_id: str | None = None,
+    handler: str = "",
 ) -> None:
     """Append one event to the case and bring every derived field in line with it.
+
+    A note that carries `follow_up_by` also becomes a follow-up (the merchant's own deadline).
 
     The event that refunds carries the amount refunded: the one it names, else the one agreed
     on approval (`agreed_refund`), so the timeline, the case row and the report say the same.
@@ -122,8 +128,20 @@ def record(
             "to_stage": target.value,
             "rule_id": rule_id,
             "payload": payload,
+            "handler": handler,
         }
     )
+    if action == Action.NOTE and payload.get("follow_up_by"):
+        state.new_follow_ups.append(
+            {
+                "event_seq": fact.seq,
+                "text": str(payload.get("text", "")),
+                "due_at": datetime.fromisoformat(str(payload["follow_up_by"])),
+                "created_at": recorded_at,
+                "handler": handler,
+                "done_by": "",
+            }
+        )
     if target is not from_stage:
         state.stage = target
         state.stage_since = at
@@ -325,7 +343,11 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
     new_deadlines = [_deadline_row(s.id, d) for s in dirty for d in s.deadlines]
     if new_deadlines:
         insert_many(session, DEADLINES, new_deadlines)
+    follow_ups = [{"case_id": s.id, **row} for s in dirty for row in s.new_follow_ups]
+    if follow_ups:
+        insert_many(session, FOLLOW_UPS, follow_ups)
     for s in dirty:
+        s.new_follow_ups.clear()
         s.pending.clear()
         s.dirty = False
         s.new_row = None

@@ -1,4 +1,4 @@
-"""What is due next: pending deadlines soonest first, read with one indexed query.
+"""What is due next: pending deadlines and open follow-ups soonest first, one query on two indexes.
 
 Run on any SQLite DB-API connection: the service's pooled one (`CaseQueries.due`), or a
 read-only connection to the file (`DueList`), which is how `python -m app due` answers
@@ -19,15 +19,28 @@ from typing import Any, NamedTuple
 from app.models.money import from_fen
 from app.services.clock import Clock
 
+# The platform's clocks and the merchant's own follow-ups (open ones), one list soonest first;
+# each side is a range on its due_at index.
 _SQL = """
-    SELECT d.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, d.party,
-           d.due_at, d.auto_action, d.next_stage, d.rule_id, d.confidence,
-           c.refund_requested, c.product_title
-    FROM deadlines d JOIN cases c ON c.id = d.case_id
-    WHERE d.due_at IS NOT NULL AND d.due_at <= ?
-    ORDER BY d.due_at, d.id
+    SELECT * FROM (
+        SELECT d.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, d.party,
+               d.due_at, d.auto_action, d.next_stage, d.rule_id, d.confidence,
+               c.refund_requested, c.product_title, 'platform' AS kind, '' AS text, NULL AS follow_up_id,
+               d.id AS row_id
+        FROM deadlines d JOIN cases c ON c.id = d.case_id
+        WHERE d.due_at IS NOT NULL AND d.due_at <= ?
+        UNION ALL
+        SELECT f.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, 'merchant',
+               f.due_at, NULL, NULL, NULL, NULL,
+               c.refund_requested, c.product_title, 'follow_up', f.text, f.id, f.id
+        FROM follow_ups f JOIN cases c ON c.id = f.case_id
+        WHERE f.done_at IS NULL AND f.due_at <= ?
+    )
+    ORDER BY due_at, kind, row_id
     LIMIT ?
 """
+KIND_PLATFORM = "platform"  # a platform clock (its auto-action fires at zero)
+KIND_FOLLOW_UP = "follow_up"  # what the merchant agreed with the buyer (nothing fires at zero)
 _FOREVER = datetime.max.replace(tzinfo=UTC)
 
 
@@ -39,12 +52,15 @@ class DueRow(NamedTuple):
     stage: str
     party: str
     due_at: datetime
-    auto_action: str
-    next_stage: str
-    rule_id: str
-    confidence: str
+    auto_action: str | None  # None for a follow-up
+    next_stage: str | None
+    rule_id: str | None
+    confidence: str | None
     amount: Decimal
     product_title: str
+    kind: str = KIND_PLATFORM
+    text: str = ""  # a follow-up's note
+    follow_up_id: int | None = None
 
 
 def stored_time(at: datetime) -> str:
@@ -56,7 +72,8 @@ def read_due(conn: Any, until: datetime | None = None, limit: int | None = None)
     """Deadlines due by `until` (every pending one when None), soonest first, at most `limit`."""
     cursor = conn.cursor()
     try:
-        cursor.execute(_SQL, (stored_time(until or _FOREVER), -1 if limit is None else limit))
+        until_text = stored_time(until or _FOREVER)
+        cursor.execute(_SQL, (until_text, until_text, -1 if limit is None else limit))
         raw = cursor.fetchall()
     finally:
         cursor.close()
@@ -64,7 +81,26 @@ def read_due(conn: Any, until: datetime | None = None, limit: int | None = None)
     for r in raw:
         due_at = datetime.fromisoformat(r[6]).replace(tzinfo=UTC)
         amount = from_fen(int(r[11]))
-        out.append(DueRow(r[0], r[1], r[2], r[3], r[4], r[5], due_at, r[7], r[8], r[9], r[10], amount, r[12]))
+        out.append(
+            DueRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                due_at,
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                amount,
+                r[12],
+                r[13],
+                r[14],
+                r[15],
+            )
+        )
     return out
 
 

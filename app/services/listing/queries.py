@@ -54,6 +54,7 @@ class EventView:
     to_stage: str
     rule_id: str | None
     payload: dict[str, Any]
+    handler: str = ""  # who of the shop's staff recorded it
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ class CaseQueries:
                     e.to_stage,
                     e.rule_id,
                     dict(e.payload or {}),
+                    e.handler,
                 )
                 for e in c.events
             )

@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from app.models.enums import Platform
-from app.services.alerts.plan import DEFAULT_BUYER_LEAD, DEFAULT_MERCHANT_LEADS, AlertSettings, QuietHours
+from app.services.alerts.plan import (
+    DEFAULT_BUYER_LEAD,
+    DEFAULT_FOLLOW_UP_LEADS,
+    DEFAULT_MERCHANT_LEADS,
+    AlertSettings,
+    QuietHours,
+)
 from app.services.clock import parse_span
 from app.services.text.labels import PLATFORM_ZH
 
@@ -183,6 +189,16 @@ SETTINGS: tuple[Setting, ...] = (
         "Buyer deadline lead time",
         "买家期限到期前多久提醒",
         "How long before a buyer-side deadline to alert",
+        "alerts",
+    ),
+    Setting(
+        "alerts/follow_up_leads",
+        Kind.SPAN_LIST,
+        DEFAULT_FOLLOW_UP_LEADS,
+        "约定跟进提醒提前量",
+        "Alert lead times (agreed follow-ups)",
+        "与买家约定的跟进时间到期前多久提醒，用逗号分隔，如 1h,15m",
+        "How long before a follow-up agreed with the buyer is due to alert, comma separated, e.g. 1h,15m",
         "alerts",
     ),
     Setting(
@@ -386,6 +402,7 @@ def alert_settings(values: Mapping[str, Any], base: AlertSettings | None = None)
         merchant_leads=tuple(values["alerts/merchant_leads"]),
         buyer_alerts=bool(values["alerts/buyer_enabled"]),
         buyer_lead=values["alerts/buyer_lead"],
+        follow_up_leads=tuple(values["alerts/follow_up_leads"]),
         quiet=quiet if values["alerts/quiet_enabled"] else None,
         zone=base.zone,
         max_burst=base.max_burst,

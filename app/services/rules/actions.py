@@ -25,6 +25,7 @@ FIELDS = (
     "compensation",
     "goods_value",
     "repair_cost",
+    "follow_up_by",
 )
 # What the merchant's own shipment costs besides its freight: the value of the goods sent for a
 # reship/exchange, the cost of a repair. Recorded on ship_replacement; the report counts both.
@@ -54,7 +55,8 @@ SPECS: dict[Action, ActionSpec] = {
         ActionSpec(Action.BUYER_CONFIRM, actor=Actor.BUYER, compensation=True),
         ActionSpec(Action.PLATFORM_RULING, ("ruling", "amount"), ("ruling",), actor=Actor.PLATFORM, compensation=True),
         ActionSpec(Action.WITHDRAW, actor=Actor.BUYER, compensation=True),
-        ActionSpec(Action.NOTE, ("text",), ("text",), files=True, compensation=True),
+        # A note may carry what was agreed with the buyer: "follow up by" an instant (the merchant's deadline).
+        ActionSpec(Action.NOTE, ("text", "follow_up_by"), ("text",), files=True, compensation=True),
         ActionSpec(Action.REJECT, ("reason",), ("reason",)),
         ActionSpec(Action.BUYER_SHIP, _SHIPMENT, ("tracking",), actor=Actor.BUYER),
         ActionSpec(Action.RETURN_DELIVERED),

@@ -174,6 +174,21 @@ class ActionDialog(FormDialog):
             self.text.setObjectName("text")
             self.text.setFixedHeight(80)
             form.addRow(self.tr("Note*") if action is Action.NOTE else self.tr("Note"), self.text)
+        self.follow_up: QCheckBox | None = None
+        self.follow_up_by: QDateTimeEdit | None = None
+        if action is Action.NOTE:
+            # What was agreed with the buyer becomes the merchant's own deadline.
+            self.follow_up = QCheckBox(self.tr("Agreed with the buyer: follow up by"))
+            self.follow_up.setObjectName("followUp")
+            self.follow_up_by = formatting.beijing_editor(int(case.now.timestamp()) + 86400)
+            self.follow_up_by.setObjectName("followUpBy")
+            self.follow_up_by.setCalendarPopup(True)
+            self.follow_up_by.setEnabled(False)
+            self.follow_up.toggled.connect(self.follow_up_by.setEnabled)
+            agreed = QHBoxLayout()
+            agreed.addWidget(self.follow_up)
+            agreed.addWidget(self.follow_up_by, 1)
+            form.addRow(agreed)
         if action is Action.REJECT:
             self.told_buyer = QCheckBox(self.tr("I have told the buyer"))
             self.told_buyer.setObjectName("toldBuyer")
@@ -252,6 +267,9 @@ class ActionDialog(FormDialog):
             payload["reason"] = self.reason.text().strip()
         if self.text is not None:
             payload["text"] = self.text.toPlainText().strip()
+        if self.follow_up is not None and self.follow_up_by is not None and self.follow_up.isChecked():
+            by = datetime.fromtimestamp(self.follow_up_by.dateTime().toSecsSinceEpoch(), UTC)
+            payload["follow_up_by"] = by.isoformat()
         if self.ruling is not None:
             checked = self.ruling.checkedId()
             payload["ruling"] = RULINGS[checked] if checked >= 0 else ""

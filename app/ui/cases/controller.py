@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,8 @@ from app.ui.common.changes import ChangeSet
 from app.ui.common.failures import describe
 from app.ui.common.form_dialog import FormDialog
 from app.ui.common.service_text import say
+from app.ui.desk.handler_choice import current_handler
+from app.ui.desk.templates_dialog import TemplatesDialog
 from app.ui.detail.panel import CaseDetailPanel
 from app.ui.settings.platform_choice import my_platforms
 
@@ -55,6 +58,13 @@ class CaseController(QObject):
         self.detail.editRequested.connect(self.edit_case)
         self.detail.filesDropped.connect(self.add_files)
         self.detail.muteToggled.connect(self.set_muted)
+        self.detail.follow_ups.doneRequested.connect(self.settle_follow_up)
+        self.detail.replies.manageRequested.connect(self.manage_templates)
+        self.detail.replies.copied.connect(
+            lambda _id, _text: window.statusBar().showMessage(
+                self.tr("Reply copied: paste it into the chat."), 5000
+            )
+        )
         self.cases.openCase.connect(self.open_case)
         self.cases.ticked.connect(self.detail.tick)
         self.cases.newCaseRequested.connect(self.new_case)
@@ -82,7 +92,13 @@ class CaseController(QObject):
         detail = self.ctx.queries.detail(case_id)
         if detail is None:
             return
-        self.detail.show_case(detail, self.ctx.attachments.of_case(case_id), self.cases.model.now)
+        self.detail.show_case(
+            detail,
+            self.ctx.attachments.of_case(case_id),
+            self.cases.model.now,
+            replies=self.ctx.templates.for_case(case_id, self.handler()),
+            follow_ups=self.ctx.follow_ups.for_case(case_id),
+        )
         self.cases.show_detail(True)
         if select:
             self.cases.select_case(case_id)
@@ -99,6 +115,10 @@ class CaseController(QObject):
         elif shown is not None and shown in change.deleted:
             self.detail.clear()
             self.cases.show_detail(False)
+
+    def handler(self) -> str:
+        """Who is working here (the status bar's choice): recorded on every step written."""
+        return current_handler(self.window.settings)
 
     def _with_current(self, fn: Callable[[int], None]) -> None:
         cid = self.cases.current_id()
@@ -173,6 +193,7 @@ class CaseController(QObject):
     def _add_case(self, dialog: NewCaseDialog) -> None:
         new = dialog.result_case
         assert new is not None
+        new = replace(new, handler=new.handler or self.handler())
 
         def shown(case_id: int) -> None:
             self.cases.select_case(case_id)
@@ -200,14 +221,30 @@ class CaseController(QObject):
     def _act(self, case_id: int, data: ActionInput | None, dialog: ActionDialog) -> None:
         assert data is not None
         attachments = self.ctx.attachments
+        request = replace(data.request, handler=self.handler())
 
         def work() -> int:
-            result = self.ctx.cases.act(case_id, data.request)
+            result = self.ctx.cases.act(case_id, request)
             for path in data.files:
                 attachments.add(case_id, path, event_id=result.event_id)
             return case_id
 
         self._write_from(dialog, work, lambda cid: ChangeSet.cases([cid]))
+
+    def settle_follow_up(self, follow_up_id: int) -> None:
+        follow_ups, handler = self.ctx.follow_ups, self.handler()
+        self._write(
+            lambda: follow_ups.settle(follow_up_id, handler).case_id, lambda cid: ChangeSet.cases([cid])
+        )
+
+    def manage_templates(self) -> None:
+        dialog = TemplatesDialog(self.ctx.templates, self.tasks, self.window)
+        dialog.changed.connect(self._refresh_detail)
+        self._open(dialog)
+
+    def _refresh_detail(self) -> None:
+        if self.detail.case_id is not None:
+            self.open_case(self.detail.case_id)
 
     def set_muted(self, case_id: int, muted: bool) -> None:
         alerts = self.ctx.alerts

@@ -34,6 +34,7 @@ def payload_labels() -> dict[str, str]:
         "text": QCoreApplication.translate("Timeline", "Note"),
         "edited": QCoreApplication.translate("Timeline", "Edited"),
         "source": QCoreApplication.translate("Timeline", "Imported from"),
+        "follow_up_by": QCoreApplication.translate("Timeline", "Follow up by"),
     }
 
 
@@ -51,7 +52,7 @@ def payload_text(payload: dict[str, Any]) -> str:
         elif key in ("amount", "freight", "compensation"):
             with contextlib.suppress(ArithmeticError):
                 value = formatting.money(Decimal(str(value)))
-        elif key == "due_at":
+        elif key in ("due_at", "follow_up_by"):
             with contextlib.suppress(ValueError):
                 value = formatting.datetime_text(parse_instant(str(value)))
         if key == "text" and "edited" in payload:
@@ -64,10 +65,12 @@ class EventTableModel(ListTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.events: list[EventView] = []
+        self.agreements: dict[int, str] = {}  # event seq → whether what it agreed was kept, in words
 
-    def set_events(self, events: Sequence[EventView]) -> None:
+    def set_events(self, events: Sequence[EventView], agreements: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self.events = list(events)
+        self.agreements = dict(agreements or {})
         self.endResetModel()
 
     column_count = COLUMN_COUNT
@@ -93,7 +96,8 @@ class EventTableModel(ListTableModel):
             if col == COL_AT:
                 return formatting.datetime_text(e.at)
             if col == COL_ACTOR:
-                return vocab.label(vocab.parties(), e.actor)
+                who = vocab.label(vocab.parties(), e.actor)
+                return f"{who} · {e.handler}" if e.handler else who
             if col == COL_ACTION:
                 return vocab.label(vocab.actions(), e.action)
             if col == COL_STAGE:
@@ -103,6 +107,8 @@ class EventTableModel(ListTableModel):
                 return to
             if col == COL_DETAILS:
                 text = payload_text(e.payload)
+                if e.seq in self.agreements:
+                    text = f"{text} — {self.agreements[e.seq]}"
                 if e.rule_id and role == Qt.ItemDataRole.ToolTipRole:
                     return f"{text}\n{e.rule_id}".strip()
                 return text

@@ -29,11 +29,15 @@ from app.models.enums import Action
 from app.services.cases.attachments import AttachmentView
 from app.services.listing.queries import CaseDetail, DeadlineView
 from app.services.listing.urgency import Urgency, urgency
+from app.services.service_desk.follow_ups import FollowUpView
+from app.services.service_desk.templates import FilledTemplate
 from app.services.text.pii import mask_address, mask_phone
 from app.ui.common import formatting, vocab
 from app.ui.common.service_text import say
 from app.ui.detail.attachments import AttachmentsWidget
 from app.ui.detail.event_model import EventTableModel
+from app.ui.detail.follow_ups import FollowUpsWidget, status_words
+from app.ui.detail.replies import RepliesWidget
 
 URGENCY_COLOURS = {
     Urgency.OVERDUE: "#e03131",
@@ -130,6 +134,14 @@ class CaseDetailPanel(QWidget):
         timeline_box = QGroupBox(self.tr("Timeline"))
         QVBoxLayout(timeline_box).addWidget(self.timeline)
 
+        # The merchant's own side: what was agreed with the buyer, and the replies to send.
+        self.follow_ups = FollowUpsWidget()
+        follow_box = QGroupBox(self.tr("Agreed follow-ups"))
+        QVBoxLayout(follow_box).addWidget(self.follow_ups)
+        self.replies = RepliesWidget()
+        replies_box = QGroupBox(self.tr("Replies (templates for this stage first)"))
+        QVBoxLayout(replies_box).addWidget(self.replies)
+
         self.attachments = AttachmentsWidget()
         self.attachments.filesDropped.connect(self._files_dropped)
         files_box = QGroupBox(self.tr("Attachments"))
@@ -144,6 +156,8 @@ class CaseDetailPanel(QWidget):
         inner.addWidget(self.other_clocks)
         inner.addWidget(self.mute)
         inner.addWidget(self.actions_box)
+        inner.addWidget(follow_box)
+        inner.addWidget(replies_box)
         inner.addWidget(timeline_box)
         inner.addWidget(self.fields_box)
         inner.addWidget(files_box)
@@ -160,7 +174,14 @@ class CaseDetailPanel(QWidget):
 
     # ---- content -------------------------------------------------------------------------
 
-    def show_case(self, detail: CaseDetail, attachments: Sequence[AttachmentView], now: int) -> None:
+    def show_case(
+        self,
+        detail: CaseDetail,
+        attachments: Sequence[AttachmentView],
+        now: int,
+        replies: Sequence[FilledTemplate] = (),
+        follow_ups: Sequence[FollowUpView] = (),
+    ) -> None:
         same_case = self.case_id == detail.row.id
         self.detail = detail
         self.case_id = detail.row.id
@@ -175,7 +196,9 @@ class CaseDetailPanel(QWidget):
         self.mute.blockSignals(False)
         self._fill_actions(detail.allowed)
         self._fill_fields()
-        self.timeline_model.set_events(detail.events)
+        self.timeline_model.set_events(detail.events, {f.event_seq: status_words(f) for f in follow_ups})
+        self.follow_ups.set_follow_ups(follow_ups, now)
+        self.replies.set_templates(replies)
         self.timeline.resizeRowsToContents()
         self.timeline.scrollToBottom()
         self.attachments.set_attachments(attachments)
@@ -185,6 +208,7 @@ class CaseDetailPanel(QWidget):
         """Repaint the big countdown from the clock snapshot (no database access)."""
         if self.detail is None:
             return
+        self.follow_ups.tick(now)
         d = self.detail.row.next_deadline
         stage = vocab.label(vocab.stages(), self.detail.row.stage)
         if d is None:

@@ -40,6 +40,7 @@ from app.services.rules.durations import DurationError
 from app.ui.common import i18n
 from app.ui.common.service_text import error_text, say
 from app.ui.settings import store as settings_store
+from app.ui.settings.handlers_tab import HandlersEditor
 
 if TYPE_CHECKING:
     from app.ui.common.host import WindowHost
@@ -237,6 +238,7 @@ class SettingsDialog(QDialog):
         lang: str = "zh_CN",
         placeholders: dict[str, str] | None = None,
         parent: QWidget | None = None,
+        handlers: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -269,6 +271,10 @@ class SettingsDialog(QDialog):
 
         for grid in grids.values():
             grid.setRowStretch(grid.rowCount(), 1)
+        self.handlers: HandlersEditor | None = None
+        if handlers is not None:  # the database is open: its handler list
+            self.handlers = HandlersEditor(handlers)
+            self.tabs.addTab(self.handlers, self.tr("Handlers"))
         self.error = QLabel()
         self.error.setObjectName("settingsError")
         self.error.setStyleSheet("color: #c0392b;")
@@ -370,6 +376,7 @@ def add_settings_action(window: WindowHost) -> QAction:
 def open_settings_dialog(window: WindowHost) -> SettingsDialog:
     from app.paths import default_data_dir
 
+    ctx = getattr(window, "ctx", None)  # None until the database is open
     dialog = SettingsDialog(
         window.settings,
         i18n.current(),
@@ -378,6 +385,7 @@ def open_settings_dialog(window: WindowHost) -> SettingsDialog:
             "export/monthly_folder": QCoreApplication.translate("SettingsDialog", "(off)"),
         },
         window,
+        handlers=ctx.handlers.names() if ctx is not None else None,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.saved.connect(lambda changed: _after_save(window, dialog, changed))
@@ -386,6 +394,10 @@ def open_settings_dialog(window: WindowHost) -> SettingsDialog:
 
 
 def _after_save(window: WindowHost, dialog: SettingsDialog, changed: list[str]) -> None:
+    ctx = getattr(window, "ctx", None)
+    if dialog.handlers is not None and ctx is not None:
+        handler_names = dialog.handlers.names()
+        window.tasks.run(lambda _: ctx.handlers.set_names(handler_names))
     if "system/start_at_login" in changed:
         _apply_start_at_login(window, dialog.values()["system/start_at_login"])
     if dialog.restart_needed:

@@ -67,6 +67,7 @@ class MainWindow(WindowHost):
         self.ctx: AppContext | None = None
         self.controller: Any = None
         self.import_flow: ImportFlow | None = None  # File → Import…, drop an export (set by attach)
+        self.handler_choice: Any = None  # who is working here (set by attach: the status bar)
         self.list_export: ListExport | None = None  # File → Export list… (set by attach)
         self._screens: dict[str, QWidget] = {}
         self._menus: dict[str, QMenu] = {}

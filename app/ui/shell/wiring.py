@@ -41,6 +41,7 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
     dashboard.openCase.connect(open_from_dashboard)
 
     _add_reports(window, ctx)
+
     def open_holidays() -> Any:
         from app.ui.rules.holidays_dialog import HolidayCalendarDialog
 
@@ -83,6 +84,7 @@ def wire(window: MainWindow, ctx: AppContext) -> None:
     )
     window.add_screen("rules", QCoreApplication.translate("MainWindow", "Rules"), icon("rules"), rules)
 
+    _add_desk(window, ctx, controller)
     window.import_flow = ImportFlow(window, ctx, window.cases.show_only)
     window.cases.importRequested.connect(window.import_flow.action.trigger)
     window.list_export = ListExport(window, ctx, window.cases.visible_ids)
@@ -114,6 +116,25 @@ def _watch_outside_writes(window: MainWindow, ctx: AppContext) -> None:
             window.tasks.run(lambda _: watch.what_changed(), done=publish, failed=gave_up)
 
     window.wall_clock.tick.connect(on_tick)
+
+
+def _add_desk(window: MainWindow, ctx: AppContext, controller: CaseController) -> None:
+    """The current handler in the status bar (asked at start when the shop has a list), and
+    File → Reply templates…"""
+    from PySide6.QtGui import QAction
+
+    from app.ui.desk.handler_choice import HandlerChoice, ask_at_start
+
+    choice = HandlerChoice(window.settings, ctx.handlers.names)
+    window.statusBar().addPermanentWidget(choice)
+    choice.changed.connect(lambda _name: controller._refresh_detail())
+    window.handler_choice = choice
+    if choice.needs_choice():
+        ask_at_start(window, choice)
+    templates = QAction(QCoreApplication.translate("MainWindow", "Reply &templates…"), window)
+    templates.setObjectName("replyTemplatesAction")
+    templates.triggered.connect(controller.manage_templates)
+    window.add_file_action("data", templates)
 
 
 def _add_reports(window: MainWindow, ctx: AppContext) -> None:

@@ -1,0 +1,1 @@
+"""The service desk's screens: the current handler, the reply-template editor."""
