@@ -59,7 +59,7 @@ def test_four_cases_agreeing_are_rule_drift(ctx: AppContext, tmp_path: Path) -> 
     d = drifts[0]
     assert (d.cases, d.agreeing, d.offset) == (4, 4, timedelta(hours=-24))
     assert d.suggested == Duration(24, "h")
-    assert "4 of 4" in str(d.notice()) and "24h" in str(d.notice())
+    assert "4 of 4" in str(d.notice()) and "24 hour(s)" in str(d.notice())
     assert ctx.drift.find(Platform.KUAISHOU) == []
 
 

@@ -18,28 +18,39 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import Case, Event
-from app.models.enums import Action, Platform
+from app.models.enums import Action, Party, Platform, Stage
 from app.services.clock import parse_instant
 from app.services.rules.presets import Duration, RuleBook
-from app.services.text.labels import PLATFORM_ZH
 from app.services.text.messages import Template, Text
 
 MIN_CASES = 3  # fewer is an anecdote, not a rule
 MIN_SHARE = 0.8  # of the rule's platform deadlines that agree on one offset
 
 DRIFT = Template(
-    en="{platform}: {agreeing} of {cases} imported platform deadlines of rule {rule} are {offset} {direction} "
-    "than the preset's {duration}: the platform seems to use {suggested}",
-    zh="{platform}：规则 {rule} 有 {agreeing}/{cases} 个导入的平台时限比预设（{duration}）{direction} {offset}，"
-    "平台可能已改为 {suggested}",
+    en="{platform}, {stage}, the {party}'s clock: {agreeing} of {cases} deadlines the platform's exports gave "
+    "are {offset} {direction} than the preset's {duration}: the platform seems to use {suggested}",
+    zh="{platform}「{stage}」的{party}时限：导入的 {cases} 个平台时限中有 {agreeing} 个比预设（{duration}）{direction}"
+    " {offset}，平台可能已改为 {suggested}",
 )
+SPAN = Template(en="{amount} {unit}", zh="{amount}{unit}")
+UNITS = {
+    "m": Template(en="minute(s)", zh="分钟"),
+    "h": Template(en="hour(s)", zh="小时"),
+    "d": Template(en="day(s)", zh="天"),
+    "wd": Template(en="working day(s)", zh="个工作日"),
+}
+
+
+def duration_words(d: Duration) -> Text:
+    """A duration as a merchant reads it: '24小时', '10 day(s)'."""
+    return SPAN(amount=d.amount, unit=UNITS[d.unit]())
 LONGER = Template(en="longer", zh="长")
 SHORTER = Template(en="shorter", zh="短")
 
 
-def _span(delta: timedelta) -> str:
+def _span(delta: timedelta) -> Text:
     hours = int(abs(delta).total_seconds() // 3600)
-    return f"{hours // 24}d" if hours % 24 == 0 else f"{hours}h"
+    return duration_words(Duration(hours // 24, "d") if hours % 24 == 0 else Duration(hours, "h"))
 
 
 @dataclass(frozen=True)
@@ -52,18 +63,20 @@ class Drift:
     offset: timedelta  # the platform's deadline minus the preset's (negative: the platform's is sooner)
     duration: Duration  # the preset's duration now
     suggested: Duration | None  # the duration the platform seems to use (None: not expressible)
+    stage: Stage = Stage.AWAITING_MERCHANT  # the rule's stage, to name the clock
 
     def notice(self) -> Text:
         later = self.offset > timedelta(0)
         return DRIFT(
-            platform=PLATFORM_ZH.get(self.platform.value, self.platform.value),
+            platform=self.platform,
+            stage=self.stage,
+            party=Party(self.party),
             agreeing=self.agreeing,
             cases=self.cases,
-            rule=self.rule_id,
             offset=_span(self.offset),
             direction=LONGER() if later else SHORTER(),
-            duration=str(self.duration),
-            suggested=str(self.suggested) if self.suggested else _span(self.offset),
+            duration=duration_words(self.duration),
+            suggested=duration_words(self.suggested) if self.suggested else _span(self.offset),
         )
 
 
@@ -124,6 +137,9 @@ class DriftFinder:
             suggested = suggest(rule.duration, offset)
             party = seen[0][0]
             out.append(
-                Drift(Platform(case_platform), rule_id, party, len(seen), agreeing, offset, rule.duration, suggested)
+                Drift(
+                    Platform(case_platform), rule_id, party, len(seen), agreeing, offset, rule.duration, suggested,
+                    rule.stage,
+                )
             )
         return out

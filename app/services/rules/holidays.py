@@ -39,6 +39,12 @@ class YearSource(StrEnum):
     ESTIMATE = "estimate"  # neither: Mon–Fri less the fixed-date holidays
 
 
+# Short, for the dialog's list of years.
+SOURCE_SHORT = {
+    YearSource.STATE_COUNCIL: Template(en="State Council", zh="国务院安排"),
+    YearSource.MERCHANT: Template(en="entered by you", zh="您录入的"),
+    YearSource.ESTIMATE: Template(en="not known: estimate", zh="未知·估算"),
+}
 SOURCE_TEXT = {
     YearSource.STATE_COUNCIL: Template(en="State Council schedule", zh="国务院节假日安排"),
     YearSource.MERCHANT: Template(en="entered by you", zh="您录入的安排"),

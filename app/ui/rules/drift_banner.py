@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.rules.drift import Drift
+from app.services.rules.drift import Drift, duration_words
 from app.ui.common.service_text import say
 
 
@@ -48,7 +48,7 @@ class DriftBanner(QFrame):
             line.addWidget(text, 1)
             if self.offer_fix and drift.suggested is not None:
                 suggested = drift.suggested
-                fix = QPushButton(self.tr("Use {0}").format(suggested))
+                fix = QPushButton(self.tr("Use {0}").format(say(duration_words(suggested))))
                 fix.setObjectName("driftFix")
                 fix.setToolTip(self.tr("Save a new preset version with this duration (new cases only)"))
                 fix.clicked.connect(lambda _=False, d=drift, s=suggested: self.apply.emit(d.rule_id, s))

@@ -33,7 +33,7 @@ from app.services.clock import BEIJING
 from app.services.errors import InvalidInput
 from app.services.rules.calendar import default_calendar
 from app.services.rules.holidays import (
-    SOURCE_TEXT,
+    SOURCE_SHORT,
     YearSource,
     YearView,
     import_file,
@@ -84,7 +84,8 @@ class HolidayCalendarDialog(QDialog):
         intro.setWordWrap(True)
         self.year_list = QListWidget()
         self.year_list.setObjectName("holidayYears")
-        self.year_list.setMinimumWidth(240)
+        self.year_list.setMinimumWidth(200)
+        self.year_list.setMaximumWidth(260)
         self.source = QLabel()
         self.source.setObjectName("holidaySource")
         self.source.setWordWrap(True)
@@ -151,7 +152,7 @@ class HolidayCalendarDialog(QDialog):
         calendar = default_calendar()
         for year in self.years:
             view = year_view(calendar, year)
-            item = QListWidgetItem(f"{year}  ·  {say(SOURCE_TEXT[view.source]())}")
+            item = QListWidgetItem(f"{year}  ·  {say(SOURCE_SHORT[view.source]())}")
             item.setData(Qt.ItemDataRole.UserRole, year)
             colour = SOURCE_COLOURS.get(view.source)
             if colour is not None:
