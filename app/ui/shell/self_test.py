@@ -57,6 +57,7 @@ def _check_resources(run: _Run) -> str:
         "import": "*.toml",
         "translations": "*.qm",
         "icons": "*.svg",
+        "templates": "*.json",  # the starter reply templates (话术库)
     }
     counts = []
     for folder, pattern in wanted.items():
