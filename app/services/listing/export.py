@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from app.models.entities import Case, Event
 from app.models.enums import Action, AutoAction
 from app.services.clock import BEIJING
+from app.services.importing.parsing import PLACEHOLDERS
 from app.services.listing.queries import CaseRow
 from app.services.text.labels import PLATFORM_ZH, REASON_ZH, STAGE_ZH, TYPE_ZH
 
@@ -114,6 +115,12 @@ def safe_text(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+def _literal(text: str) -> str:
+    """A text an importer would read as an empty cell (`-`, `无`, `NULL`…) written as Excel's
+    text form `="NULL"`, which reads back as exactly that text."""
+    return f'="{text}"' if text.strip() in PLACEHOLDERS else text
+
+
 def csv_cell(value: Any, kind: str) -> str:
     if value is None:
         return ""
@@ -121,7 +128,7 @@ def csv_cell(value: Any, kind: str) -> str:
         return _beijing(value).strftime("%Y-%m-%d %H:%M:%S")
     if kind == "money":
         return f"{value:.2f}"
-    text = str(value)
+    text = _literal(str(value))
     # A leading ' is doubled so that reading the file back takes exactly one off.
     return "'" + text if text.startswith((*FORMULA_START, "'")) else text
 
@@ -202,7 +209,7 @@ def _write_xlsx(path: Path, rows: Sequence[Sequence[Any]]) -> None:
         elif kind == "int":
             out.value = int(value)
         else:
-            text = safe_text(str(value))
+            text = _literal(safe_text(str(value)))
             out.value = text
             out.data_type = "s"  # never a formula, whatever the text starts with
             if text.startswith(FORMULA_START):
