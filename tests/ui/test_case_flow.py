@@ -292,3 +292,19 @@ def test_the_shipment_form_records_goods_sent_or_the_repair_cost(qtbot: QtBot, c
         ).goods_value
         is None
     )
+
+
+def test_the_open_detail_follows_the_selected_case(window, ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A new user saw the list highlight one case while the panel showed another (after an
+    import and after a clock ran out): the panel's buttons must act on the highlighted case."""
+    from app.models.enums import CaseType, Platform, Reason
+    from app.services.cases.service import NewCase
+
+    now = ctx.clock.now()
+    new = [NewCase(Platform.KUAISHOU, CaseType.REFUND_ONLY, Reason.QUALITY, f"O{i}", f"KSF{i}", Decimal("9"), now) for i in range(2)]
+    ids = [ctx.cases.add_case(n) for n in new]
+    window.controller.load_all()
+    window.controller.open_case(ids[0])
+    assert window.controller.detail.case_id == ids[0]
+    window.cases.select_case(ids[1])
+    assert window.controller.detail.case_id == ids[1]

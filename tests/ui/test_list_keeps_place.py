@@ -54,4 +54,6 @@ def test_acting_selects_the_next_case_and_keeps_the_scroll(
     _approve_current(window)
     assert window.cases.current_id() == all_order[1]
     assert bar.value() == 0
-    assert window.controller.detail.case_id == all_order[0]  # the detail still shows what was done
+    # The open detail follows the selection: its buttons act on the case the list highlights
+    # (a new user saw the panel on one case and the highlight on another).
+    assert window.controller.detail.case_id == all_order[1]

@@ -131,6 +131,10 @@ class CaseController(QObject):
         a.edit.setEnabled(len(ids) == 1)
         a.bulk.setEnabled(len(ids) > 1)
         a.delete.setEnabled(bool(ids))
+        # The open detail panel always shows the selected case: the buttons there act on what the
+        # list highlights (after an action the list selects the next case, and the panel follows).
+        if len(ids) == 1 and self.cases.detail_holder.isVisibleTo(self.cases) and self.detail.case_id != ids[0]:
+            self.open_case(ids[0], select=False)
 
     # ---- writing ----------------------------------------------------------------------------
 
