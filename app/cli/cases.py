@@ -122,7 +122,8 @@ def case_show(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     f = detail.fields
     print(f"case {case_id}  {f['platform']} {f['aftersale_no']}  order {f['order_no']}")
-    print(f"  {f['case_type']} · {f['reason']} · ¥{f['refund_requested']} · {f['product_title']}")
+    parts = [f["case_type"], f["reason"], f"¥{f['refund_requested']}", f["product_title"]]
+    print("  " + " · ".join(str(p) for p in parts if p))
     print(f"  stage: {f['stage']} ({STAGE_ZH[f['stage']]}) since {iso_beijing(f['stage_since'])}")
     for d in detail.row.deadlines:
         print("  clock: " + _clock_text(d, now))

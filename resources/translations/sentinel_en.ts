@@ -1255,6 +1255,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>e.g.
+2027-02-06~2027-02-12
+2027-04-05</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g.
+2027-02-13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save this year</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1256,6 +1256,20 @@
         <translation>按工作日计算的时限（如 2 个工作日）跳过这些假日，并计入这些调休上班的周末。请对照国务院每年的放假通知核对；尚未公布的年份，请按通知录入。</translation>
     </message>
     <message>
+        <source>e.g.
+2027-02-06~2027-02-12
+2027-04-05</source>
+        <translation>例如：
+2027-02-06~2027-02-12
+2027-04-05</translation>
+    </message>
+    <message>
+        <source>e.g.
+2027-02-13</source>
+        <translation>例如：
+2027-02-13</translation>
+    </message>
+    <message>
         <source>Save this year</source>
         <translation>保存本年</translation>
     </message>
