@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from app import __version__, paths
+from app.models.read_only import is_read_only
 from app.models.schema_version import DB_FILE_NAME, is_current
 from app.services.clock import BEIJING, Clock, FixedClock, RunningClock, SystemClock
 
@@ -156,6 +157,8 @@ class AppContext:
         self._lock = threading.RLock()
         self._built: dict[str, Any] = {}
         self.calendar_problem: CalendarFileError | None = None  # a calendar.toml left out, and why
+        # A folder (or sentinel.db) this user cannot change: opened for reading, every write refused.
+        self.read_only = is_read_only(data_dir / DB_FILE_NAME)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock, display_tz: tzinfo = BEIJING) -> AppContext:
@@ -163,9 +166,10 @@ class AppContext:
         version, newer, or unreadable is opened at once (created, migrated after a backup, or
         refused with its error); a current one only when a service needs it."""
         data_dir.mkdir(parents=True, exist_ok=True)
-        for sub in ("backups", "attachments", "logs"):
-            (data_dir / sub).mkdir(exist_ok=True)
         ctx = cls(data_dir, clock, display_tz)
+        if not ctx.read_only:  # a read-only folder is read as it is
+            for sub in ("backups", "attachments", "logs"):
+                (data_dir / sub).mkdir(exist_ok=True)
         try:
             current = is_current(ctx.db_path)
         except sqlite3.Error:
@@ -184,7 +188,7 @@ class AppContext:
     def _database(self) -> tuple[Engine, sessionmaker[Session]]:
         from app.models.db import open_database
 
-        return open_database(self.db_path, self.backups.before_migration)
+        return open_database(self.db_path, self.backups.before_migration, read_only=self.read_only)
 
     @property
     def engine(self) -> Engine:
@@ -234,7 +238,8 @@ class AppContext:
         _ = self.calendar  # before any clock is counted
         # Auto-actions commit with their notices, whoever applies them (window, CLI, import).
         cases = CaseService(self.sessions, self.clock, self.rules, on_autos=record_auto_notices)
-        cases.refresh_working_day_clocks()  # counted with today's calendar before anything reads them
+        if not self.read_only:  # (read-only: the clocks as they were stored)
+            cases.refresh_working_day_clocks()  # counted with today's calendar before anything reads them
         return cases
 
     @_Service

@@ -75,6 +75,8 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
             refusal = refusal_at_start(
                 opts.data_dir, make_clock(opts, running=False), bool(getattr(args, "new_database", False))
             )
+            if refusal is None:
+                refusal = read_only_refusal(args, opts.data_dir)
             if refusal is not None:
                 logging.getLogger(__name__).error("start check refused %s: %s", args.command, refusal)
                 print(f"error: {refusal}", file=sys.stderr)
@@ -104,6 +106,43 @@ def run_command(args: argparse.Namespace, opts: Options) -> int:
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+# The commands that change the data folder (refused, before anything opens, in a read-only one).
+WRITING: set[tuple[str, str | None]] = {
+    ("case", "add"),
+    ("case", "act"),
+    ("tick", None),
+    ("import", None),
+    ("follow-up", "done"),
+    ("templates", "import"),
+    ("templates", "set-field"),
+}
+
+
+def writes(args: argparse.Namespace) -> bool:
+    """Does this command change the data folder? (`backup` into its backups folder, `orders set`.)"""
+    sub = getattr(args, SUB_COMMAND[args.command]) if args.command in SUB_COMMAND else None
+    if args.command == "backup":
+        return not getattr(args, "output", None)
+    if args.command == "orders":
+        return getattr(args, "orders_command", None) == "set"
+    return (args.command, sub) in WRITING
+
+
+def read_only_refusal(args: argparse.Namespace, data_dir: Path) -> str | None:
+    """The one line for a writing command in a read-only data folder (reads go ahead)."""
+    from app.models.read_only import is_read_only
+    from app.models.schema_version import DB_FILE_NAME
+    from app.services.storage import messages as msg
+
+    if not writes(args) or not is_read_only(data_dir / DB_FILE_NAME):
+        return None
+    sub = getattr(args, SUB_COMMAND[args.command]) if args.command in SUB_COMMAND else None
+    command = f"{args.command} {sub}" if sub else args.command
+    if args.command == "orders":
+        command = "orders set"
+    return msg.READ_ONLY_COMMAND(path=data_dir, command=command)
 
 
 def _reader_went_away() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +10,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
+from app.models.read_only import NEEDS_UPGRADE, NO_DATABASE, ReadOnlyFolderError, read_uri
 from app.models.schema_version import DB_FILE_NAME as DB_FILE_NAME  # re-exported
 from app.models.schema_version import MIGRATIONS_DIR, head_revision, known_revisions, stored_revision
 from app.models.schema_version import SchemaTooNewError as SchemaTooNewError  # re-exported
@@ -30,7 +33,26 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(db_path: Path) -> Engine:
+def _on_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    # No journal_mode (setting it writes the header); query_only: a write that slipped past the
+    # refusals fails with SQLITE_READONLY ("the data folder is read-only"), never half done.
+    cur.execute("PRAGMA query_only=ON")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(db_path: Path, read_only: bool = False) -> Engine:
+    if read_only:  # `mode=ro` (or immutable): SQLite creates nothing beside the file
+        uri = read_uri(db_path)
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            poolclass=QueuePool,
+        )
+        event.listen(engine, "connect", _on_connect_read_only)
+        return engine
     engine = create_engine(f"sqlite:///{db_path}", future=True)
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -83,8 +105,21 @@ def upgrade_if_needed(db_path: Path, before_migration: MigrationHook | None = No
 
 
 def open_database(
-    db_path: Path, before_migration: MigrationHook | None = None
+    db_path: Path, before_migration: MigrationHook | None = None, read_only: bool = False
 ) -> tuple[Engine, sessionmaker[Session]]:
+    """The engine and sessions of a database, brought to the current schema first. `read_only`
+    (a read-only data folder): nothing is created or migrated; a file that would need either
+    raises `ReadOnlyFolderError`."""
+    if read_only:
+        if not db_path.exists():
+            raise ReadOnlyFolderError(db_path.parent, NO_DATABASE)
+        current = stored_revision(db_path)
+        if current is not None and current not in known_revisions():
+            raise SchemaTooNewError(db_path, current)
+        if current != head_revision():
+            raise ReadOnlyFolderError(db_path.parent, NEEDS_UPGRADE)
+        engine = make_engine(db_path, read_only=True)
+        return engine, make_session_factory(engine)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     upgrade_if_needed(db_path, before_migration)
     engine = make_engine(db_path)

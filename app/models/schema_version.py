@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from app.models.read_only import connect_read_only
 from app.paths import migrations_dir
 
 MIGRATIONS_DIR = migrations_dir()
@@ -50,7 +51,7 @@ def head_revision() -> str:
 def stored_revision(db_path: Path) -> str | None:
     if not db_path.exists():
         return None
-    con = sqlite3.connect(db_path)
+    con = connect_read_only(db_path)  # never created or changed here (a read-only folder too)
     try:
         row = con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"

@@ -16,6 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from app.models.read_only import connect_read_only
 from app.services.listing.clock_choice import pick_clock
 
 # Whole seconds by cutting the fraction off the stored text ('YYYY-MM-DD HH:MM:SS.ffffff', see
@@ -83,7 +84,7 @@ class CaseListQuery:
         self.db_path = db_path
 
     def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.db_path)
+        con = connect_read_only(self.db_path)
         con.execute("PRAGMA query_only=ON")
         return con
 

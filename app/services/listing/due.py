@@ -9,7 +9,6 @@ The schema is owned by `app/models` (migrations), whose column names this query 
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from app.models.money import from_fen
+from app.models.read_only import connect_read_only
 from app.services.clock import Clock
 
 # The platform's clocks and the merchant's own follow-ups (open ones), one list soonest first;
@@ -114,6 +114,5 @@ class DueList:
     def due(self, within: timedelta | None = None, limit: int | None = None) -> list[DueRow]:
         """Pending deadlines soonest first (overdue ones, not yet ticked, included)."""
         until = self._clock.now() + within if within is not None else None
-        uri = f"{self.db_path.resolve().as_uri()}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
+        with closing(connect_read_only(self.db_path)) as conn:
             return read_due(conn, until, limit)

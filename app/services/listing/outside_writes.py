@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import Case, Event
+from app.models.read_only import connect_read_only
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class OutsideWrites:
         self._conn: sqlite3.Connection | None = None
         if db_path is not None:
             # Read-only, its own connection: the version seen here moves on every other commit.
-            self._conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+            self._conn = connect_read_only(db_path, check_same_thread=False)
         self._version = self._read()
         self._last: Reading | None = None
 

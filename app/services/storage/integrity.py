@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import DBAPIError
 
 from app.models.db import SchemaTooNewError
+from app.models.read_only import NO_DATABASE, ReadOnlyFolderError
 from app.services.storage import messages as msg
 from app.services.storage.start_check import (
     MESSAGES,
@@ -66,6 +67,9 @@ def classify_error(exc: BaseException) -> KnownDbError | None:
         return KnownDbError(
             DbErrorKind.TOO_NEW, msg.FILE_TOO_NEW(path=exc.db_path, revision=exc.revision), str(exc)
         )
+    if isinstance(exc, ReadOnlyFolderError):
+        words = msg.READ_ONLY_NO_DATABASE if exc.reason == NO_DATABASE else msg.READ_ONLY_NEEDS_UPGRADE
+        return KnownDbError(DbErrorKind.READ_ONLY, words(path=exc.data_dir), str(exc))
     if isinstance(exc, sqlite3.Error | OSError):
         return classify_sqlite(exc)
     return None

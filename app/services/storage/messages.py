@@ -20,8 +20,29 @@ LOCKED = Template(
     zh="数据库被另一个程序占用：请关掉另一个打开的售后哨兵后重试",
 )
 READ_ONLY = Template(
-    en="database is read-only: check the permissions of the data folder and retry",
-    zh="数据库是只读的：请检查数据文件夹的权限后重试",
+    en="the data folder is read-only: nothing was saved; make the folder and sentinel.db writable "
+    "(check their permissions) and retry",
+    zh="数据文件夹是只读的：什么都没有保存；请让这个文件夹和 sentinel.db 可以写入（检查它们的权限）后重试",
+)
+# A read-only data folder (`app.models.read_only`): it opens for reading, every write refused.
+READ_ONLY_COMMAND = Template(
+    en="the data folder is read-only: {path} can be read, but `{command}` would change it; "
+    "make the folder writable, or copy it to one that is",
+    zh="数据文件夹是只读的：{path} 只能查看，「{command}」需要修改它；请让这个文件夹可以写入，或把它复制到可以写入的位置",
+)
+READ_ONLY_NO_DATABASE = Template(
+    en="the data folder is read-only: {path} holds no database to read, and none can be created in it",
+    zh="数据文件夹是只读的：{path} 里没有可以查看的数据库，也无法在里面新建",
+)
+READ_ONLY_NEEDS_UPGRADE = Template(
+    en="the data folder is read-only: {path} holds a database of an older version, which must be "
+    "upgraded (written) before this version can read it; make the folder writable once",
+    zh="数据文件夹是只读的：{path} 里的数据库来自旧版本，需要先升级（写入）才能查看；请让这个文件夹暂时可以写入",
+)
+READ_ONLY_BANNER = Template(
+    en="This data folder is read-only ({path}): you can look at every case and report, "
+    "but nothing can be changed or saved here",
+    zh="这个数据文件夹是只读的（{path}）：所有售后单和报表都可以查看，但这里不能修改或保存任何内容",
 )
 DAMAGED = Template(en="the database file is damaged: restore a backup", zh="数据库文件已损坏：请从备份恢复")
 CANT_OPEN = Template(

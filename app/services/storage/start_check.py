@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from app.models.read_only import connect_read_only
 from app.models.schema_version import known_revisions
 from app.services.storage import messages as msg
 from app.services.text.messages import Template, Text
@@ -123,8 +124,9 @@ def classify_sqlite(exc: sqlite3.Error | OSError) -> KnownDbError | None:
 
 def connect_existing(db_path: Path, *, read_only: bool) -> sqlite3.Connection:
     """A connection to a file that must exist: SQLite is never allowed to create it here."""
-    mode = "ro" if read_only else "rw"
-    return sqlite3.connect(f"{db_path.resolve().as_uri()}?mode={mode}", uri=True, isolation_level=None)
+    if read_only:  # immutable in a read-only folder (app.models.read_only says why)
+        return connect_read_only(db_path, autocommit=True)
+    return sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)
 
 
 def pragma_check(db_path: Path, *, full: bool) -> list[str]:

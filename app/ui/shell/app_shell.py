@@ -151,8 +151,10 @@ class AppShell(QObject):
         self.backups.database_closing.connect(center.hold_jobs)
         self.backups.database_closing.connect(exports.wait)  # a running export reads the old file
         self.backups.database_reopened.connect(center.reload)
-        center.start(schedule=self.live_scheduler)
-        if self.live_scheduler:
+        # A read-only folder: no auto-actions, no backups or exports into it (each would be a write).
+        live = self.live_scheduler and not ctx.read_only
+        center.start(schedule=live)
+        if live:
             QTimer.singleShot(START_BACKUP_DELAY_MS, self.backups.back_up_if_due)
             QTimer.singleShot(START_EXPORT_DELAY_MS, exports.export_if_due)
         if not self.in_tray and not self.window.isVisible():

@@ -129,6 +129,11 @@ class Startup:
                 )
             )
         self.window.attach(opened)
+        if opened.read_only:
+            from app.services.storage import messages as msg
+            from app.ui.common.service_text import say
+
+            self.window.show_read_only(say(msg.READ_ONLY_BANNER(path=self.data_dir)))
 
     def _check_failed(self) -> None:
         """Damaged, missing with backups, unreadable or too new: say so, offer the newest good backup."""
@@ -173,6 +178,16 @@ def _quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
+def fatal_error(message: str) -> None:
+    """A windowed start that cannot go on: the message on stderr and in a dialog (a bundled app
+    has no console, so stderr alone would show nothing)."""
+    print(f"error: {message}", file=sys.stderr)
+    from PySide6.QtWidgets import QMessageBox
+
+    make_application()
+    QMessageBox.critical(None, QCoreApplication.translate("Startup", "Cannot open the data folder"), message)
+
+
 def launch(opts: Any, minimized: bool = False, settings: Any = None) -> tuple[Startup, Any] | int:
     """Everything before the event loop (bench/ui.py times this path to the first paint).
     Returns the exit code instead when this start hands over to a running one."""
@@ -186,11 +201,11 @@ def launch(opts: Any, minimized: bool = False, settings: Any = None) -> tuple[St
     instance = None
     if not opts.demo:  # a demo folder is new every time: nothing to share
         data_dir = opts.data_dir or default_data_dir()
-        setup_logging(data_dir)
+        setup_logging(data_dir, stderr_fallback=True)
         instance = SingleInstance(data_dir)
         if not instance.acquire():
             if instance.failure:
-                print(f"error: {instance.failure}", file=sys.stderr)
+                fatal_error(instance.failure)
                 return 1
             return 0  # the running window was asked to come forward
     start = Startup(opts, settings)

@@ -185,6 +185,20 @@ class MainWindow(WindowHost):
         box.open()
         self.last_error = message
 
+    def show_read_only(self, text: str) -> QLabel:
+        """The strip above the cases that says this data folder cannot be changed. New cases and
+        imports are not offered; any other write is refused with the same message."""
+        banner = QLabel(text)
+        banner.setObjectName("readOnlyBanner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff4ce; color: #5c4400; padding: 6px; }")
+        self.cases.add_banner(banner)
+        self.new_case_action.setEnabled(False)
+        if self.import_flow is not None:
+            self.import_flow.action.setEnabled(False)
+        self.read_only_banner = banner
+        return banner
+
     # ---- services arrive after the first paint ------------------------------------------------
 
     def attach(self, ctx: AppContext) -> None:

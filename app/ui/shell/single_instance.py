@@ -16,10 +16,14 @@ from __future__ import annotations
 import getpass
 import hashlib
 import logging
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from app.models.read_only import is_read_only
+from app.models.schema_version import DB_FILE_NAME
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +44,17 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        self._lock = QLockFile(str(data_dir / LOCK_FILE_NAME))
+        self._name = server_name(data_dir)
+        # A read-only folder cannot hold the lock: it goes to the temp folder, named for the data folder.
+        if is_read_only(data_dir / DB_FILE_NAME):
+            self._lock = QLockFile(str(Path(tempfile.gettempdir()) / f"{self._name}.lock"))
+        else:
+            self._lock = QLockFile(str(data_dir / LOCK_FILE_NAME))
         # 0: never treat the lock as stale because of its age (a window may stay open for weeks);
         # a lock whose process is gone is still recognised as stale and removed.
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
-        self._name = server_name(data_dir)
         self.failure = ""  # why acquire() failed when no other instance holds the lock
 
     @property
