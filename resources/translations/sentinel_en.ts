@@ -541,7 +541,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rule {0} ({1}) · confidence {2}</source>
+        <source>Platform rule: {0} · confidence {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -549,7 +549,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>not recorded in this rule set (unverified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unverified preset — check your platform&apos;s rule centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details (for support): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1984,6 +1996,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Source not recorded (unverified): check your platform&apos;s rule centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>all types</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2035,11 +2051,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} · {1} · version {2}</source>
+        <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your copy could not be read; the built-in preset is in force: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preset version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details (for support): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -37,6 +37,7 @@ from app.services.reports.order_counts import ShopRef
 from app.services.reports.workbook import ReportRequest, ReportResult, ReportService
 from app.ui.common.service_text import error_text
 from app.ui.common.tasks import TaskRunner
+from app.ui.reports.order_counts_dialog import shop_text
 
 log = logging.getLogger(__name__)
 
@@ -169,13 +170,19 @@ class ReportsView(QWidget):
         return Period(first, last) if first <= last else None
 
     def reload_shops(self) -> None:
+        """List the shops (a shop added since is ticked; one the merchant unticked stays unticked)."""
+        unticked = {
+            self.shop_list.item(i).data(Qt.ItemDataRole.UserRole).id
+            for i in range(self.shop_list.count())
+            if self.shop_list.item(i).checkState() != Qt.CheckState.Checked
+        }
         self.shop_list.blockSignals(True)
         self.shop_list.clear()
         for shop in self._reports.metrics.shops():
-            item = QListWidgetItem(shop.label)
+            item = QListWidgetItem(shop_text(shop))
             item.setData(Qt.ItemDataRole.UserRole, shop)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked if shop.id in unticked else Qt.CheckState.Checked)
             self.shop_list.addItem(item)
         self.shop_list.blockSignals(False)
         self.refresh()
@@ -192,7 +199,10 @@ class ReportsView(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self._stale:
+        listed = [self.shop_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.shop_list.count())]
+        if listed != self._reports.metrics.shops():  # a case brought a new shop (reload refreshes)
+            self.reload_shops()
+        elif self._stale:
             self.refresh()
 
     def mark_stale(self) -> None:
