@@ -462,11 +462,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Delete the case {0} with its timeline and attachments? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete these {0} cases ({1}) with their timelines and attachments? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
+        <source>{0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1914,7 +1922,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The period starts after it ends.</source>
+        <source>The period starts after it ends: set “From” on or before “To”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

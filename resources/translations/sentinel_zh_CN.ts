@@ -463,12 +463,20 @@
         <translation>打开已有的案件</translation>
     </message>
     <message>
+        <source>Delete the case {0} with its timeline and attachments? This cannot be undone.</source>
+        <translation>删除售后单 {0} 及其时间线和附件吗？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Delete these {0} cases ({1}) with their timelines and attachments? This cannot be undone.</source>
+        <translation>删除这 {0} 个售后单（{1}）及其时间线和附件吗？删除后无法恢复。</translation>
+    </message>
+    <message>
         <source>Delete cases</source>
         <translation>删除售后单</translation>
     </message>
     <message>
-        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
-        <translation>删除 {0} 个售后单及其处理记录和附件？此操作无法撤销。</translation>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>{0} done, {1} not done.</source>
@@ -1915,8 +1923,8 @@
         <translation>录入各店铺每月支付订单数（比率的分母）</translation>
     </message>
     <message>
-        <source>The period starts after it ends.</source>
-        <translation>开始日期晚于结束日期。</translation>
+        <source>The period starts after it ends: set “From” on or before “To”.</source>
+        <translation>开始日期晚于结束日期：请把“从”改为不晚于“至”的日期。</translation>
     </message>
     <message>
         <source>Export report</source>

@@ -60,6 +60,7 @@ class ReportsView(QWidget):
         # In the window the preview waits until the screen is first shown (it reads every case).
         self._deferred = defer_preview
         self._stale = False
+        self._exporting = False
         self._reports = reports
         self._runner = runner
         self._clock = clock
@@ -217,10 +218,19 @@ class ReportsView(QWidget):
             return
         self._stale = False
         period = self.period()
-        if period is None:
-            self.status.setText(self.tr("The period starts after it ends."))
+        self._generation += 1  # a preview still on its way is for the old period
+        if period is None:  # say so, show no figures of another period, and nothing to export
+            self.status.setStyleSheet("color: #c92a2a;")
+            self.status.setText(self._reversed_text())
+            for label in self.values.values():
+                label.setText("—")
+            self.export_button.setEnabled(False)
             return
-        self._generation += 1
+        if self.status.text() == self._reversed_text():
+            self.status.setText("")
+            self.status.setStyleSheet("")
+        if not self._exporting:
+            self.export_button.setEnabled(True)
         generation, shops = self._generation, self.selected_shops()
         for label in self.values.values():
             label.setText("…")
@@ -229,6 +239,9 @@ class ReportsView(QWidget):
             done=lambda result: self._show_preview(generation, result),
             failed=self._failed,
         )
+
+    def _reversed_text(self) -> str:
+        return self.tr("The period starts after it ends: set “From” on or before “To”.")
 
     def _show_preview(self, generation: int, r: MetricsReport) -> None:
         if generation != self._generation:
@@ -259,7 +272,7 @@ class ReportsView(QWidget):
     def _export_clicked(self) -> None:
         period = self.period()
         if period is None:
-            self.status.setText(self.tr("The period starts after it ends."))
+            self.status.setText(self._reversed_text())
             return
         folder = self.last_export.parent if self.last_export else Path.home()
         stamp = self._clock.now().astimezone(BEIJING).strftime("%Y%m%d-%H%M")
@@ -272,6 +285,7 @@ class ReportsView(QWidget):
 
     def export_to(self, path: Path, period: Period) -> None:
         request = ReportRequest(period, self.selected_shops(), self.show_pii.isChecked(), self._lang)
+        self._exporting = True
         self.export_button.setEnabled(False)
         self.open_folder.setVisible(False)
         self.progress.setRange(0, 0)  # busy until the first count arrives
@@ -289,7 +303,8 @@ class ReportsView(QWidget):
         self.progress.setValue(min(done, max(total, 1)))
 
     def _exported(self, result: ReportResult) -> None:
-        self.export_button.setEnabled(True)
+        self._exporting = False
+        self.export_button.setEnabled(self.period() is not None)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.last_export = result.path
@@ -301,7 +316,8 @@ class ReportsView(QWidget):
 
     def _failed(self, error: Exception, traceback: str) -> None:
         # A bug's traceback is logged by the runner (failures.describe); the merchant sees the message.
-        self.export_button.setEnabled(True)
+        self._exporting = False
+        self.export_button.setEnabled(self.period() is not None)
         self.progress.setVisible(False)
         self.status.setText(self.tr("Could not finish: {error}").format(error=error_text(error)))
 
