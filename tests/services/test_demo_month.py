@@ -30,7 +30,7 @@ def test_the_demo_is_a_believable_month(tmp_path: Path) -> None:
         cases = s.scalars(select(Case)).all()
     days = Counter((now.date() - c.requested_at.astimezone(BEIJING).date()).days for c in cases)
     last30 = {d: n for d, n in days.items() if d < 30}
-    assert len(last30) >= 20 and max(last30.values()) <= len(cases) // 4  # not one spike
+    assert len(last30) >= 20 and max(last30.values()) <= len(cases) // 6  # not one spike
     closed = [c for c in cases if c.closed_at is not None]
     assert len(closed) >= len(cases) // 2
     october = [c for c in cases if c.requested_at.astimezone(BEIJING).month == 10]

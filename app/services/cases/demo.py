@@ -63,7 +63,7 @@ PATHS: list[tuple[CaseType, list[Action]]] = [
     (CaseType.RETURN_REFUND, [Action.APPROVE]),
     (CaseType.RETURN_REFUND, [Action.APPROVE, Action.BUYER_SHIP]),
     (CaseType.RETURN_REFUND, [Action.APPROVE, Action.BUYER_SHIP, Action.RETURN_DELIVERED]),
-    (CaseType.EXCHANGE, []),
+    (CaseType.EXCHANGE, [Action.APPROVE]),
     (CaseType.EXCHANGE, [Action.APPROVE, Action.BUYER_SHIP, Action.CONFIRM_RECEIPT]),
     (CaseType.RESHIP, [Action.APPROVE]),
     (CaseType.RESHIP, [Action.APPROVE, Action.SHIP_REPLACEMENT]),
@@ -123,6 +123,7 @@ def _open_start(
     steps: list[timedelta],
     now: datetime,
     share: float,
+    idle: timedelta,
 ) -> datetime:
     """When to open a case so that its running clock has `share` of its length to go, and never
     has lapsed already.
@@ -132,8 +133,8 @@ def _open_start(
     taken = sum(steps, timedelta())
     latest = now - taken - timedelta(minutes=1)
     offset = _first_due_offset(cases, platform, facts, path, latest, steps)
-    if offset is None:
-        return latest
+    if offset is None:  # no clock runs (rejected, with the platform): it has waited `idle` so far
+        return latest - idle
     start = latest - (offset - taken) * (1 - share)
     for _ in range(8):
         due = start + (_first_due_offset(cases, platform, facts, path, start, steps) or offset)
@@ -196,7 +197,8 @@ def seed_demo(cases: CaseService, clock: Clock, count: int = 60, seed: int = 7) 
             facts = CaseFacts(case_type, bool(new.shipped), new.reason)
             # each earlier step took the shop (or the buyer) hours to a day and a half
             steps = [timedelta(minutes=rng.randrange(4 * 60, 36 * 60)) for _ in path]
-            start = _open_start(cases, platform, facts, path, steps, now, LEFT_SHARE[i % len(LEFT_SHARE)])
+            idle = timedelta(hours=rng.randrange(12, 120))
+            start = _open_start(cases, platform, facts, path, steps, now, LEFT_SHARE[i % len(LEFT_SHARE)], idle)
             new = replace(new, requested_at=start)
         else:  # settled: asked on a day of the last seven weeks, handled within hours to a day or two
             case_type, path = DONE_PATHS[i % len(DONE_PATHS)]
