@@ -71,7 +71,7 @@ def render() -> str:
             if r.shipped is not None:
                 types += "（已发货）" if r.shipped else "（未发货）"
             auto = AUTO_ZH.get(r.auto_action.value, r.auto_action.value)
-            source = " ".join(r.source.split()).replace("|", "／")
+            source = " ".join((r.source_zh or r.source).split()).replace("|", "／")
             parts.append(
                 f"| {types} | {STAGE_ZH.get(r.stage.value, r.stage.value)} | {PARTY_ZH.get(r.party.value, r.party.value)} "
                 f"| {duration_zh(r.duration)} | {START_ZH.get(r.clock_start.value, r.clock_start.value)} | {auto} "

@@ -462,11 +462,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Delete the case {0} with its timeline and attachments? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete these {0} cases ({1}) with their timelines and attachments? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
+        <source>{0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -541,7 +549,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rule {0} ({1}) · confidence {2}</source>
+        <source>Platform rule: {0} · confidence {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -549,7 +557,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>not recorded in this rule set (unverified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unverified preset — check your platform&apos;s rule centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule set version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details (for support): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1913,7 +1933,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The period starts after it ends.</source>
+        <source>The period starts after it ends: set “From” on or before “To”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1995,6 +2015,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Source not recorded (unverified): check your platform&apos;s rule centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>all types</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2046,11 +2070,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} · {1} · version {2}</source>
+        <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your copy could not be read; the built-in preset is in force: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preset version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details (for support): {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

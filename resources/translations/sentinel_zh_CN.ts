@@ -463,12 +463,20 @@
         <translation>打开已有的案件</translation>
     </message>
     <message>
+        <source>Delete the case {0} with its timeline and attachments? This cannot be undone.</source>
+        <translation>删除售后单 {0} 及其时间线和附件吗？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Delete these {0} cases ({1}) with their timelines and attachments? This cannot be undone.</source>
+        <translation>删除这 {0} 个售后单（{1}）及其时间线和附件吗？删除后无法恢复。</translation>
+    </message>
+    <message>
         <source>Delete cases</source>
         <translation>删除售后单</translation>
     </message>
     <message>
-        <source>Delete {0} case(s) with their timeline and attachments? This cannot be undone.</source>
-        <translation>删除 {0} 个售后单及其处理记录和附件？此操作无法撤销。</translation>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>{0} done, {1} not done.</source>
@@ -542,16 +550,28 @@
         <translation>预设为 {0}</translation>
     </message>
     <message>
-        <source>Rule {0} ({1}) · confidence {2}</source>
-        <translation>规则 {0}（{1}）· 可信度 {2}</translation>
+        <source>Platform rule: {0} · confidence {1}</source>
+        <translation>平台规则：{0} · 可信度 {1}</translation>
     </message>
     <message>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
+        <source>not recorded in this rule set (unverified)</source>
+        <translation>此规则集未注明来源（未核实）</translation>
+    </message>
+    <message>
         <source>Unverified preset — check your platform&apos;s rule centre.</source>
         <translation>未核实的预设——请在平台规则中心核对。</translation>
+    </message>
+    <message>
+        <source>rule set version {0}</source>
+        <translation>规则集版本 {0}</translation>
+    </message>
+    <message>
+        <source>Details (for support): {0}</source>
+        <translation>详情（供客服排查）：{0}</translation>
     </message>
     <message>
         <source>{0}&apos;s clock: {1} → {2}</source>
@@ -1702,7 +1722,7 @@
     </message>
     <message>
         <source>Rates such as the refund rate divide by the paid orders of every shop and month in the report period; a missing month shows “n/a” in the report.</source>
-        <translation>退款率等比率以报表期间内每个店铺每月的支付订单数为分母；缺少的月份在报表中显示“n/a”。</translation>
+        <translation>退款率等比率以报表期间内每个店铺每月的支付订单数为分母；缺少的月份在报表中显示“无法计算”。</translation>
     </message>
     <message>
         <source>No shops yet: add a case with a shop, or import an export.</source>
@@ -1917,8 +1937,8 @@
         <translation>录入各店铺每月支付订单数（比率的分母）</translation>
     </message>
     <message>
-        <source>The period starts after it ends.</source>
-        <translation>开始日期晚于结束日期。</translation>
+        <source>The period starts after it ends: set “From” on or before “To”.</source>
+        <translation>开始日期晚于结束日期：请把“从”改为不晚于“至”的日期。</translation>
     </message>
     <message>
         <source>Export report</source>
@@ -1999,6 +2019,10 @@
         <translation>可信度</translation>
     </message>
     <message>
+        <source>Source not recorded (unverified): check your platform&apos;s rule centre</source>
+        <translation>未注明来源（未核实）：请到平台规则中心核对</translation>
+    </message>
+    <message>
         <source>all types</source>
         <translation>全部类型</translation>
     </message>
@@ -2050,12 +2074,20 @@
         <translation>自定义副本：{0}</translation>
     </message>
     <message>
-        <source>{0} · {1} · version {2}</source>
-        <translation>{0} · {1} · 版本 {2}</translation>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
     </message>
     <message>
         <source>Your copy could not be read; the built-in preset is in force: {0}</source>
         <translation>无法读取自定义副本，正在使用内置预设：{0}</translation>
+    </message>
+    <message>
+        <source>preset version {0}</source>
+        <translation>预设版本 {0}</translation>
+    </message>
+    <message>
+        <source>Details (for support): {0}</source>
+        <translation>详情（供客服排查）：{0}</translation>
     </message>
     <message>
         <source>Saved: {0} is now {1}. New cases use it.</source>
@@ -2411,7 +2443,7 @@
     </message>
     <message>
         <source>Resume alerts (snoozed until {0})</source>
-        <translation>恢复提醒 (已暂停至 {0})</translation>
+        <translation>恢复提醒（已暂停至 {0}）</translation>
     </message>
     <message>
         <source>Snooze alerts for {0} h</source>
@@ -2605,7 +2637,7 @@
     </message>
     <message>
         <source>Penalty (late shipment)</source>
-        <translation>判罚(延迟发货)</translation>
+        <translation>判罚（延迟发货）</translation>
     </message>
     <message>
         <source>Buyer applied</source>

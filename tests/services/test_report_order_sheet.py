@@ -55,12 +55,12 @@ def test_rates_are_a_cell_over_another_with_the_services_values(
     }
     refunds_row = next(c.row for c in load_workbook(path)["汇总"]["A"] if c.value == DEF["refunds"].zh)
     assert formulas["退款率"] == (
-        f"=IF(ISNUMBER('订单数'!$D$14),IF(('订单数'!$D$14)=0,\"n/a — 无数据\","
-        f"(B{refunds_row})/('订单数'!$D$14)),\"n/a — 请录入订单数\")"
+        f"=IF(ISNUMBER('订单数'!$D$14),IF(('订单数'!$D$14)=0,\"无法计算：没有可比的基数\","
+        f"(B{refunds_row})/('订单数'!$D$14)),\"无法计算：请先录入订单数\")"
     )
     for key in RATE_KEYS:
         assert cached_rate(cached[DEF[key].zh], r.rates[key]), key
-    assert cached["退款率"] == "n/a — 请录入订单数"  # 店*?~1 has no October count
+    assert cached["退款率"] == "无法计算：请先录入订单数"  # 店*?~1 has no October count
     # by shop: S1 computes, the odd shop says why not; SUMIFS match its name literally
     shops = dict(r.shop_rates)
     ws = load_workbook(path)["汇总"]

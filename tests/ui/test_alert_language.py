@@ -85,7 +85,7 @@ def test_the_tray_menu_and_tooltip_in_chinese_as_before(
     texts = menu_texts(center)
     assert texts[:2] == ["已超时 2小时  快手小店 KS1001 · 自动退款", "18:00:00  快手小店 KS1002 · 自动退款"]
     center.snooze()
-    assert menu_texts(center)[2] == "恢复提醒 (已暂停至 11:00)"
+    assert menu_texts(center)[2] == "恢复提醒（已暂停至 11:00）"
     assert fake_of(center).tooltips[-1] == (
         "售后哨兵 · 24小时内到期 1 个\n已超时未处理 1 个\n下一个: 快手小店 KS1001\n自动退款 · 已超时 2小时"
     )

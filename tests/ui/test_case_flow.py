@@ -47,7 +47,7 @@ def test_new_case_dialog_then_list_then_detail_actions(
     assert dialog.isVisible() and "after-sales no." in dialog.error.text()
     _fill_new_case(dialog, "kuaishou", "return_refund", "KS-NEW-1", "12.345")
     dialog.submit()
-    assert "Not an amount" in dialog.error.text()
+    assert "Not an amount" in dialog.shown_error()
     dialog.amount.setText("128.50")
     dialog.submit()
     assert not dialog.isVisible()
@@ -181,7 +181,7 @@ def test_edit_fields_records_a_note(window: MainWindow, ctx: AppContext, clock: 
     dialog.edits["handler"].setText("阿杰")
     dialog.edits["refund_requested"].setText("abc")
     dialog.submit()
-    assert "Not an amount" in dialog.error.text()
+    assert "Not an amount" in dialog.shown_error()
     dialog.edits["refund_requested"].setText("88.00")
     dialog.submit()
     assert cell(window, case_id, 13) == "阿杰"  # COL_HANDLER
@@ -224,7 +224,7 @@ def test_the_action_dialog_offers_compensation_where_the_service_takes_it(
     assert isinstance(dialog, ActionDialog) and dialog.compensation is not None
     dialog.compensation.setText("20.5.1")
     dialog.submit()
-    assert "Not an amount" in dialog.error.text()
+    assert "Not an amount" in dialog.shown_error()
     dialog.compensation.setText("¥20.50")
     dialog.submit()
     assert not dialog.isVisible()

@@ -43,7 +43,7 @@ def test_preview_shows_key_figures_for_the_ticked_shops(view) -> None:
     assert view.values["cases_in_report"].text() == "7"
     assert view.values["refund_amount"].text() == "¥250.00"
     assert view.values["net_cost"].text() == "¥71.00"
-    assert view.values["refund_rate"].text() == "n/a — 请录入订单数"
+    assert view.values["refund_rate"].text() == "无法计算：请先录入订单数"
     s2 = next(
         view.shop_list.item(i)
         for i in range(view.shop_list.count())

@@ -107,7 +107,7 @@ def test_reports_screen_in_the_window_and_paid_orders(
     """The Reports screen is reachable from the navigation; its preview waits until shown and
     the paid-orders dialog fills the denominator the refund rate needs."""
     from app.services.reports.order_counts import OrderCountService
-    from app.ui.reports.order_counts_dialog import OrderCountModel, OrderCountsDialog
+    from app.ui.reports.order_counts_dialog import OrderCountModel, OrderCountsDialog, shop_text
     from app.ui.reports.view import ReportsView
 
     now = clock.now()
@@ -128,7 +128,7 @@ def test_reports_screen_in_the_window_and_paid_orders(
     shop = counts.resolve_shop("暖暖家居", "kuaishou")
     dialog = OrderCountsDialog(counts, window.tasks, clock, window)
     dialog.reload()
-    dialog.shop.setCurrentIndex(dialog.shop.findText(shop.label))
+    dialog.shop.setCurrentIndex(dialog.shop.findText(shop_text(shop)))
     dialog.month.setDate(dialog.month.date().addMonths(1))  # this month (it opens on last month)
     dialog.count.setValue(50)
     dialog.saved.connect(reports.mark_stale)

@@ -223,6 +223,7 @@ class CaseQueries:
             fields = {name: getattr(c, name) for name in CASE_FIELDS}
             fields["shop"] = c.shop.name if c.shop else ""
             rules = {r["id"]: dict(r) for r in c.rule_set.content.get("rules", [])}
+            self._fill_source_zh(rules)
             row = _case_row(c)
             marked = tuple(self._marked(d, row.platform, rules, events) for d in row.deadlines)
             return CaseDetail(
@@ -234,6 +235,18 @@ class CaseQueries:
                 rule_set_label=c.rule_set.label,
                 rules=rules,
             )
+
+    def _fill_source_zh(self, rules: dict[str, dict[str, Any]]) -> None:
+        """A rule set stored before presets had a Chinese source text borrows the built-in one."""
+        if self._rules is None:
+            return
+        for rule_id, rule in rules.items():
+            if not rule.get("source_zh"):
+                for preset in self._rules.builtin.values():
+                    known = preset.rule(rule_id)
+                    if known is not None and known.source_zh:
+                        rule["source_zh"] = known.source_zh
+                        break
 
     def _marked(
         self, d: DeadlineView, platform: str, rules: dict[str, dict[str, Any]], events: Sequence[EventView]

@@ -189,8 +189,8 @@ CASE_COLUMNS: tuple[tuple[str, str, str, float], ...] = (
 )
 CASE_TAIL_COLUMNS: tuple[tuple[str, str, str, float], ...] = (
     ("freight_legs", "运费明细", "Freight legs", 36),
-    ("first_response", "首次响应(小时)", "First response (h)", 10),
-    ("resolution", "处理完结(小时)", "Resolution (h)", 10),
+    ("first_response", "首次响应（小时）", "First response (h)", 10),
+    ("resolution", "处理完结（小时）", "Resolution (h)", 10),
     ("escalated", "平台介入", "Escalated", 8),
     ("handler", "处理人", "Handler", 10),
     ("tags", "标签", "Tags", 14),

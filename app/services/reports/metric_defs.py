@@ -63,7 +63,7 @@ FREIGHT_RULE_EN = (
     "exchange legs default to the merchant. A leg without an amount counts as 0 and is marked in Cases."
 )
 
-_RATE_DENOM_ZH = "÷ 期间内各店铺各月支付订单数之和（商家录入；缺任一店铺月份则显示 n/a）"
+_RATE_DENOM_ZH = "÷ 期间内各店铺各月支付订单数之和（商家录入；缺任一店铺月份则显示「无法计算」）"
 _RATE_DENOM_EN = "÷ paid orders of the shops over the months of the period (entered; any missing → n/a)"
 
 DEFINITIONS: tuple[MetricDef, ...] = (
@@ -348,7 +348,7 @@ DEFINITIONS: tuple[MetricDef, ...] = (
         "平台介入率",
         "Platform-intervention rate",
         Kind.RATE,
-        "平台介入单数 ÷ 新增售后单（新增为 0 时 n/a）",
+        "平台介入单数 ÷ 新增售后单（新增为 0 时无法计算）",
         "Escalated cases ÷ new cases (n/a without new cases)",
         "平台介入率",
     ),
@@ -363,7 +363,7 @@ DEFINITIONS: tuple[MetricDef, ...] = (
     ),
     MetricDef(
         "first_response_hours",
-        "首次响应时长(小时)",
+        "首次响应时长（小时）",
         "First response (hours)",
         Kind.HOURS,
         "申请到商家第一次处理（同意/拒绝/退款等，不含备注）的时长；期间内首次响应的单；平均/中位数/P90（最近秩）",
@@ -373,7 +373,7 @@ DEFINITIONS: tuple[MetricDef, ...] = (
     ),
     MetricDef(
         "resolution_hours",
-        "处理完结时长(小时)",
+        "处理完结时长（小时）",
         "Resolution time (hours)",
         Kind.HOURS,
         "申请到进入最终阶段（已退款/已完成/已关闭）的时长；期间内完结的单；按发货前/发货后拆分",
@@ -382,7 +382,7 @@ DEFINITIONS: tuple[MetricDef, ...] = (
     ),
     MetricDef(
         "refund_hours",
-        "平均退款时长(小时)",
+        "平均退款时长（小时）",
         "Refund duration (hours)",
         Kind.HOURS,
         "Σ(退款完成 − 申请) ÷ 退款笔数；期间内退款的单；按收货前（仅退款，或商家签收/确认收到退货之前退款）"
@@ -404,8 +404,8 @@ ORDER_RATES: dict[str, str] = {
     "merchant_fault_refund_rate": "merchant_fault_refunds",
 }
 
-NA_ORDERS = {"zh": "n/a — 请录入订单数", "en": "n/a — enter order counts"}
-NA_NO_BASE = {"zh": "n/a — 无数据", "en": "n/a — nothing to divide by"}
+NA_ORDERS = {"zh": "无法计算：请先录入订单数", "en": "n/a — enter order counts"}
+NA_NO_BASE = {"zh": "无法计算：没有可比的基数", "en": "n/a — nothing to divide by"}
 
 
 # Every money line of the 资金影响 sheet and the CLI summary, in the order an accountant reads them.

@@ -85,11 +85,13 @@ class Rule:
     duration: Duration
     clock_start: ClockStart
     auto_action: AutoAction
-    source: str
+    source: str  # the technical origin (notes, seeds), for support: the detail's "details" line
     confidence: Confidence
     shipped: bool | None = None
     reasons: tuple[Reason, ...] = ()
     note: str = ""
+    # What a merchant can check: which rule page, what it says, 未核实 when unverified (Chinese)
+    source_zh: str = ""
 
     def matches(self, case_type: CaseType, stage: Stage, shipped: bool, reason: Reason) -> bool:
         return (
@@ -106,6 +108,8 @@ class Rule:
         d["reasons"] = [r.value for r in self.reasons]
         for k in ("stage", "party", "clock_start", "auto_action", "confidence"):
             d[k] = d[k].value
+        if not self.source_zh:  # a copy written before source_zh keeps its version
+            del d["source_zh"]
         return d
 
 
@@ -250,6 +254,7 @@ def _parse_rule(raw: dict[str, Any], seen_ids: set[str]) -> Rule:
         shipped=shipped,
         reasons=reasons,
         note=str(raw.get("note", "")),
+        source_zh=str(raw.get("source_zh", "")).strip(),
     )
 
 
@@ -310,6 +315,7 @@ def preset_from_content(content: dict[str, Any]) -> RulePreset:
                 shipped=raw.get("shipped"),
                 reasons=tuple(Reason(r) for r in raw.get("reasons", [])),
                 note=raw.get("note", ""),
+                source_zh=raw.get("source_zh", ""),
             )
         )
     return RulePreset(Platform(content["platform"]), content["label"], tuple(rules), "stored")
@@ -338,7 +344,10 @@ def preset_to_toml(preset: RulePreset) -> str:
             out.append(f"shipped = {'true' if r.shipped else 'false'}")
         if r.reasons:
             out.append(f"reasons = {json.dumps([x.value for x in r.reasons])}")
-        out += [f"source = {q(r.source)}", f"confidence = {q(r.confidence.value)}"]
+        out.append(f"source = {q(r.source)}")
+        if r.source_zh:
+            out.append(f"source_zh = {q(r.source_zh)}")
+        out.append(f"confidence = {q(r.confidence.value)}")
         if r.note:
             out.append(f"note = {q(r.note)}")
         out.append("")

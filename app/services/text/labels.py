@@ -48,7 +48,7 @@ AUTO_ZH = {
     "auto_refund": "自动退款",
     "auto_close": "自动关闭",
     "auto_complete": "自动完成",
-    "penalty": "判罚(延迟发货)",
+    "penalty": "判罚（延迟发货）",
 }
 ACTION_ZH = {
     "open": "买家申请",

@@ -250,16 +250,16 @@ class ActionDialog(FormDialog):
             payload["tracking"] = self.tracking.text().strip()
             payload["carrier"] = self.carrier.text().strip() if self.carrier else ""
         if self.freight is not None and self.freight.text().strip():
-            payload["freight"] = str(self.money(self.freight.text()))
+            payload["freight"] = str(self.money(self.freight.text(), "freight"))
             payer = self.freight_payer.currentData() if self.freight_payer else None
             if payer is None:
                 raise InvalidInput(self.tr("Say who pays the freight."))
             payload["freight_payer"] = payer
         if self.amount is not None and self.amount.text().strip():
-            payload["amount"] = str(self.money(self.amount.text()))
+            payload["amount"] = str(self.money(self.amount.text(), "amount"))
             check_refund_amount(self.case.requested, payload)  # the service's rule, shown before closing
         if self.compensation is not None and self.compensation.text().strip():
-            payload["compensation"] = str(self.money(self.compensation.text()))
+            payload["compensation"] = str(self.money(self.compensation.text(), "compensation"))
         for name, edit in (("goods_value", self.goods_value), ("repair_cost", self.repair_cost)):
             if edit is not None and edit.text().strip():
                 payload[name] = str(self.money(edit.text()))

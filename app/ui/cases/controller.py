@@ -24,6 +24,7 @@ from app.services.listing.filter import prepare_list
 from app.ui.cases.action_dialog import ActionContext, ActionDialog, ActionInput
 from app.ui.cases.bulk_dialog import BulkDialog
 from app.ui.cases.dialogs import EditCaseDialog, NewCaseDialog
+from app.ui.common import vocab
 from app.ui.common.changes import ChangeSet
 from app.ui.common.failures import describe
 from app.ui.common.form_dialog import FormDialog
@@ -283,12 +284,19 @@ class CaseController(QObject):
         ids = self.cases.selected_ids()
         if not ids:
             return
+        names = self._case_names(ids)
+        if len(ids) == 1:
+            question = self.tr("Delete the case {0} with its timeline and attachments? This cannot be undone.")
+            question = question.format(names[0])
+        else:
+            shown = "、".join(names[:5]) + ("…" if len(names) > 5 else "")
+            question = self.tr(
+                "Delete these {0} cases ({1}) with their timelines and attachments? This cannot be undone."
+            ).format(len(ids), shown)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete cases"),
-            self.tr("Delete {0} case(s) with their timeline and attachments? This cannot be undone.").format(
-                len(ids)
-            ),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.window,
         )
@@ -296,6 +304,22 @@ class CaseController(QObject):
         box.setObjectName("confirmDelete")
         box.accepted.connect(lambda: self._delete(ids))
         self._open(box)
+
+    def _case_names(self, ids: list[int]) -> list[str]:
+        """Each case as the merchant knows it: platform, after-sales no. and product."""
+        model = self.cases.proxy.source()
+        names = []
+        for case_id in ids:
+            pos = model.position_of(case_id)
+            if pos is None:
+                names.append(f"#{case_id}")
+                continue
+            row = model.row_at(pos)
+            name = f"{vocab.label(vocab.platforms(), row.platform)} {row.aftersale_no}"
+            if row.product and len(ids) == 1:
+                name = self.tr("{0} ({1})").format(name, row.product)
+            names.append(name)
+        return names
 
     def _delete(self, ids: list[int]) -> None:
         edits, attachments = self.ctx.edits, self.ctx.attachments

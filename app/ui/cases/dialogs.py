@@ -38,9 +38,12 @@ class _FormDialog(FormDialog):
     def _money(self, text: str, required: bool) -> Decimal | None:
         if not text.strip():
             if required:
-                raise InvalidInput(self.tr("Please enter the amount."))
+                raise InvalidInput(self.tr("Please enter the amount."), field="amount")
             return None
-        return self.money(text)
+        try:
+            return self.money(text)
+        except InvalidInput as e:  # beside the amount field, where it is corrected
+            raise InvalidInput(error_text(e), field="amount") from None
 
     def submit(self) -> None:
         self.clear_errors()

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.models.enums import Stage
 from app.services.clock import BEIJING
 from app.services.listing.case_list import ListRow
 from app.services.listing.filter import ListFilter, TabCounter, apply_filter, apply_tab, ranks, tab_counter
@@ -32,6 +33,9 @@ from app.ui.common import vocab
 
 _Index = QModelIndex | QPersistentModelIndex
 SortKey = Callable[[ListRow], Any]
+
+
+STAGE_ORDER = {stage.value: i for i, stage in enumerate(Stage)}
 
 
 def sort_key(column: int) -> SortKey:
@@ -50,9 +54,10 @@ def sort_key(column: int) -> SortKey:
     }
     if column in simple:
         return simple[column]
+    if column == ctm.COL_STAGE:  # workflow order (待商家处理 → … → 已关闭), not character codes
+        return lambda r: STAGE_ORDER.get(r.stage, len(STAGE_ORDER))
     labelled: dict[int, tuple[dict[str, str], str]] = {
         ctm.COL_CONSEQUENCE: (vocab.auto_actions(), "auto_action"),
-        ctm.COL_STAGE: (vocab.stages(), "stage"),
         ctm.COL_PLATFORM: (vocab.platforms(), "platform"),
         ctm.COL_TYPE: (vocab.case_types(), "case_type"),
         ctm.COL_REASON: (vocab.reasons(), "reason"),
@@ -283,7 +288,11 @@ class CaseFilterProxy(QAbstractProxyModel):
         return False
 
     def next_merchant_due(self) -> int | None:
-        return self._counter.next_merchant_due(self.source().now) if self._counter else None
+        """The next merchant clock over every case, whatever the filter bar shows (the status bar's
+        "next deadline" must not say none is pending while a filter hides them)."""
+        model = self.source()
+        everything = tab_counter(range(len(model.rows)), model.index_facts, True)
+        return everything.next_merchant_due(model.now)
 
     # ---- helpers for the view ------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ class FormDialog(QDialog):
         self._offer_action: Callable[[], None] | None = None
         self.offer.clicked.connect(self._take_offer)
         self.field_errors: dict[str, QLabel] = {}
+        self._watched: set[str] = set()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -96,6 +97,7 @@ class FormDialog(QDialog):
             label = self._field_error(field or "", widget)
             label.setText(message)
             label.show()
+            self._clear_when_edited(field or "", widget)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.error.setText(message)
@@ -121,6 +123,29 @@ class FormDialog(QDialog):
             self.field_errors[name] = label
         return label
 
+    def _clear_when_edited(self, name: str, widget: QWidget) -> None:
+        """Once the merchant changes the field, its red message goes (OK checks it again)."""
+        if name in self._watched:
+            return
+        self._watched.add(name)
+        signal = next(
+            (
+                getattr(widget, s)
+                for s in ("textEdited", "textChanged", "valueChanged", "dateTimeChanged", "currentIndexChanged")
+                if hasattr(widget, s)
+            ),
+            None,
+        )
+        if signal is not None:
+            signal.connect(lambda *_: self._clear_field_error(name))
+
+    def _clear_field_error(self, name: str) -> None:
+        label = self.field_errors.get(name)
+        if label is not None and label.text():
+            label.clear()
+            label.hide()
+            self.offer.hide()
+
     def _row_of(self, widget: QWidget) -> int:
         """The form row holding `widget`, directly, in a holder widget or in a row's layout."""
         roles = (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)
@@ -143,13 +168,14 @@ class FormDialog(QDialog):
             action()
 
     @staticmethod
-    def money(text: str) -> Decimal:
-        """An amount field's value; InvalidInput with the form's wording when it is not one."""
+    def money(text: str, field: str | None = None) -> Decimal:
+        """An amount field's value; InvalidInput with the form's wording (beside `field`) when it is not one."""
         try:
             return parse_money(text)
         except InvalidInput:
             raise InvalidInput(
                 QCoreApplication.translate("FormDialog", "Not an amount: {0} (write e.g. 99.00)").format(
                     text.strip()
-                )
+                ),
+                field=field,
             ) from None

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit
 
 from app.ui.common import vocab
+
+if TYPE_CHECKING:
+    from app.services.rules.presets import Duration
 
 
 def countdown(seconds_left: int) -> str:
@@ -111,3 +115,14 @@ def datetime_text(value: datetime | None, locale: QLocale | None = None) -> str:
     if value is None:
         return ""
     return epoch_text(int(value.timestamp()), locale)
+
+
+def duration_text(d: Duration) -> str:
+    """A rule's clock as the merchant reads it: '48 h' / '48小时', '2 working days' / '2个工作日'."""
+    unit = {
+        "m": QCoreApplication.translate("Rules", "{0} min"),
+        "h": QCoreApplication.translate("Rules", "{0} h"),
+        "d": QCoreApplication.translate("Rules", "{0} days"),
+        "wd": QCoreApplication.translate("Rules", "{0} working days"),
+    }[d.unit]
+    return unit.format(d.amount)

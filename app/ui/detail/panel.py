@@ -29,6 +29,7 @@ from app.models.enums import Action
 from app.services.cases.attachments import AttachmentView
 from app.services.listing.queries import CaseDetail, DeadlineView
 from app.services.listing.urgency import Urgency, urgency
+from app.services.rules.presets import Duration
 from app.services.service_desk.follow_ups import FollowUpView
 from app.services.service_desk.templates import FilledTemplate
 from app.services.text.pii import mask_address, mask_phone
@@ -93,6 +94,15 @@ class CaseDetailPanel(QWidget):
         self.rule.setObjectName("detailRule")
         self.rule.setWordWrap(True)
         self.rule.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Rule id, rule-set version and the preset's technical note: for support only, small and grey.
+        self.rule_details = QLabel()
+        self.rule_details.setObjectName("ruleDetails")
+        self.rule_details.setWordWrap(True)
+        self.rule_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rule_details.setStyleSheet("color: #868e96;")
+        small = QFont(self.rule_details.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.rule_details.setFont(small)
         self.other_clocks = QLabel()
         self.other_clocks.setWordWrap(True)
 
@@ -154,6 +164,7 @@ class CaseDetailPanel(QWidget):
         inner.addWidget(self.consequence)
         inner.addWidget(self.rule)
         inner.addWidget(self.other_clocks)
+        inner.addWidget(self.rule_details)
         inner.addWidget(self.mute)
         inner.addWidget(self.actions_box)
         inner.addWidget(follow_box)
@@ -217,6 +228,7 @@ class CaseDetailPanel(QWidget):
             self.consequence.setText(self.tr("No platform clock runs in this stage."))
             self.rule.setText("")
             self.other_clocks.setText("")
+            self.rule_details.setText(self._details_text(None))
             return
         due = int(d.due_at.timestamp()) if d.due_at else None
         self.countdown.setText(formatting.clock_text(due, d.waiting_for, True, now))
@@ -224,6 +236,7 @@ class CaseDetailPanel(QWidget):
         self.countdown.setStyleSheet(f"color: {colour};" if colour else "")
         self.consequence.setText(self._consequence_text(d, due))
         self.rule.setText(self._rule_text(d))
+        self.rule_details.setText(self._details_text(d))
         others = [x for x in self.detail.row.deadlines if x is not d]
         self.other_clocks.setText("\n".join(self._other_clock(x, now) for x in others))
 
@@ -253,16 +266,33 @@ class CaseDetailPanel(QWidget):
                 )
             return text
         conf = vocab.label(vocab.confidences(), d.confidence)
-        text = self.tr("Rule {0} ({1}) · confidence {2}").format(d.rule_id, rule.get("duration", "?"), conf)
-        if rule.get("source"):
-            text += "\n" + self.tr("Source: {0}").format(rule["source"])
-        if d.confidence == "C":
+        try:
+            length = formatting.duration_text(Duration.parse(str(rule.get("duration", ""))))
+        except ValueError:
+            length = "?"
+        text = self.tr("Platform rule: {0} · confidence {1}").format(length, conf)
+        text += "\n" + self.tr("Source: {0}").format(
+            rule.get("source_zh") or self.tr("not recorded in this rule set (unverified)")
+        )
+        if d.confidence == "C" and "未核实" not in str(rule.get("source_zh", "")):
             text += "\n" + self.tr("Unverified preset — check your platform's rule centre.")
         if d.estimate is not None:  # a working-day clock across a year whose holidays are unknown
             text += "\n" + say(d.estimate)
         if d.adjustment is not None:  # the platform's holiday adjustment moved this clock
             text += "\n" + say(d.adjustment)
         return text
+
+    def _details_text(self, d: DeadlineView | None) -> str:
+        """For support: the rule's id, the rule set's version and the preset's own note."""
+        assert self.detail is not None
+        parts = []
+        if d is not None and not d.platform_deadline:
+            parts.append(d.rule_id)
+            source = self.detail.rules.get(d.rule_id, {}).get("source")
+            if source:
+                parts.append(str(source))
+        parts.append(self.tr("rule set version {0}").format(self.detail.rule_set_version))
+        return self.tr("Details (for support): {0}").format(" · ".join(parts))
 
     def _other_clock(self, d: DeadlineView, now: int) -> str:
         due = int(d.due_at.timestamp()) if d.due_at else None
@@ -336,7 +366,7 @@ class CaseDetailPanel(QWidget):
             (self.tr("Return tracking no."), f["return_tracking_no"]),
             (self.tr("Reship tracking no."), f["reship_tracking_no"]),
             (self.tr("Penalised (late shipment)"), yes if f["penalized"] else no),
-            (self.tr("Rule set"), f"{self.detail.rule_set_label} ({self.detail.rule_set_version})"),
+            (self.tr("Rule set"), self.detail.rule_set_label),
         ]
         for name, value in rows:
             label = QLabel(value)

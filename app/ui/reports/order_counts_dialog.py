@@ -20,12 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.clock import BEIJING, Clock
-from app.services.reports.order_counts import OrderCountRow, OrderCountService
+from app.services.reports.order_counts import OrderCountRow, OrderCountService, ShopRef
+from app.ui.common import vocab
 from app.ui.common.list_table_model import ListTableModel
 from app.ui.common.service_text import error_text
 from app.ui.common.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+
+def shop_text(shop: ShopRef) -> str:
+    """A shop as the merchant names it: '旗舰店 · 京东 POP', not the platform's code."""
+    return f"{shop.name} · {vocab.label(vocab.platforms(), shop.platform)}"
 
 
 class OrderCountModel(ListTableModel):
@@ -62,7 +69,7 @@ class OrderCountModel(ListTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             return right if index.column() == self.COL_COUNT else None
-        return (row.shop.label, row.month, f"{row.paid_orders:,}")[index.column()]
+        return (shop_text(row.shop), row.month, f"{row.paid_orders:,}")[index.column()]
 
 
 class OrderCountsDialog(QDialog):
@@ -128,9 +135,9 @@ class OrderCountsDialog(QDialog):
         current = self.shop.currentData()
         self.shop.clear()
         for shop in shops:
-            self.shop.addItem(shop.label, shop)
+            self.shop.addItem(shop_text(shop), shop)
         if current is not None:
-            self.shop.setCurrentIndex(max(0, self.shop.findText(current.label)))
+            self.shop.setCurrentIndex(max(0, self.shop.findText(shop_text(current))))
         self.save_button.setEnabled(bool(shops))
         if not shops:
             self.message.setText(self.tr("No shops yet: add a case with a shop, or import an export."))
@@ -150,7 +157,7 @@ class OrderCountsDialog(QDialog):
 
     def _saved(self, row: OrderCountRow) -> None:
         self.message.setText(
-            self.tr("Saved: {0}, {1}: {2:,} paid orders.").format(row.shop.label, row.month, row.paid_orders)
+            self.tr("Saved: {0}, {1}: {2:,} paid orders.").format(shop_text(row.shop), row.month, row.paid_orders)
         )
         self.saved.emit()
         self.reload()

@@ -37,6 +37,7 @@ from app.services.reports.order_counts import ShopRef
 from app.services.reports.workbook import ReportRequest, ReportResult, ReportService
 from app.ui.common.service_text import error_text
 from app.ui.common.tasks import TaskRunner
+from app.ui.reports.order_counts_dialog import shop_text
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class ReportsView(QWidget):
         # In the window the preview waits until the screen is first shown (it reads every case).
         self._deferred = defer_preview
         self._stale = False
+        self._exporting = False
         self._reports = reports
         self._runner = runner
         self._clock = clock
@@ -169,13 +171,19 @@ class ReportsView(QWidget):
         return Period(first, last) if first <= last else None
 
     def reload_shops(self) -> None:
+        """List the shops (a shop added since is ticked; one the merchant unticked stays unticked)."""
+        unticked = {
+            self.shop_list.item(i).data(Qt.ItemDataRole.UserRole).id
+            for i in range(self.shop_list.count())
+            if self.shop_list.item(i).checkState() != Qt.CheckState.Checked
+        }
         self.shop_list.blockSignals(True)
         self.shop_list.clear()
         for shop in self._reports.metrics.shops():
-            item = QListWidgetItem(shop.label)
+            item = QListWidgetItem(shop_text(shop))
             item.setData(Qt.ItemDataRole.UserRole, shop)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked if shop.id in unticked else Qt.CheckState.Checked)
             self.shop_list.addItem(item)
         self.shop_list.blockSignals(False)
         self.refresh()
@@ -192,7 +200,10 @@ class ReportsView(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self._stale:
+        listed = [self.shop_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.shop_list.count())]
+        if listed != self._reports.metrics.shops():  # a case brought a new shop (reload refreshes)
+            self.reload_shops()
+        elif self._stale:
             self.refresh()
 
     def mark_stale(self) -> None:
@@ -207,10 +218,19 @@ class ReportsView(QWidget):
             return
         self._stale = False
         period = self.period()
-        if period is None:
-            self.status.setText(self.tr("The period starts after it ends."))
+        self._generation += 1  # a preview still on its way is for the old period
+        if period is None:  # say so, show no figures of another period, and nothing to export
+            self.status.setStyleSheet("color: #c92a2a;")
+            self.status.setText(self._reversed_text())
+            for label in self.values.values():
+                label.setText("—")
+            self.export_button.setEnabled(False)
             return
-        self._generation += 1
+        if self.status.text() == self._reversed_text():
+            self.status.setText("")
+            self.status.setStyleSheet("")
+        if not self._exporting:
+            self.export_button.setEnabled(True)
         generation, shops = self._generation, self.selected_shops()
         for label in self.values.values():
             label.setText("…")
@@ -219,6 +239,9 @@ class ReportsView(QWidget):
             done=lambda result: self._show_preview(generation, result),
             failed=self._failed,
         )
+
+    def _reversed_text(self) -> str:
+        return self.tr("The period starts after it ends: set “From” on or before “To”.")
 
     def _show_preview(self, generation: int, r: MetricsReport) -> None:
         if generation != self._generation:
@@ -249,7 +272,7 @@ class ReportsView(QWidget):
     def _export_clicked(self) -> None:
         period = self.period()
         if period is None:
-            self.status.setText(self.tr("The period starts after it ends."))
+            self.status.setText(self._reversed_text())
             return
         folder = self.last_export.parent if self.last_export else Path.home()
         stamp = self._clock.now().astimezone(BEIJING).strftime("%Y%m%d-%H%M")
@@ -262,6 +285,7 @@ class ReportsView(QWidget):
 
     def export_to(self, path: Path, period: Period) -> None:
         request = ReportRequest(period, self.selected_shops(), self.show_pii.isChecked(), self._lang)
+        self._exporting = True
         self.export_button.setEnabled(False)
         self.open_folder.setVisible(False)
         self.progress.setRange(0, 0)  # busy until the first count arrives
@@ -279,7 +303,8 @@ class ReportsView(QWidget):
         self.progress.setValue(min(done, max(total, 1)))
 
     def _exported(self, result: ReportResult) -> None:
-        self.export_button.setEnabled(True)
+        self._exporting = False
+        self.export_button.setEnabled(self.period() is not None)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.last_export = result.path
@@ -291,7 +316,8 @@ class ReportsView(QWidget):
 
     def _failed(self, error: Exception, traceback: str) -> None:
         # A bug's traceback is logged by the runner (failures.describe); the merchant sees the message.
-        self.export_button.setEnabled(True)
+        self._exporting = False
+        self.export_button.setEnabled(self.period() is not None)
         self.progress.setVisible(False)
         self.status.setText(self.tr("Could not finish: {error}").format(error=error_text(error)))
 

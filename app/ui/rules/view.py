@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from app.models.enums import CaseType, Platform
 from app.services.rules.drift import Drift
 from app.services.rules.durations import duration_from_text
-from app.services.rules.presets import Duration, RuleBook, RulePreset
+from app.services.rules.presets import Duration, Rule, RuleBook, RulePreset
 from app.ui.common import vocab
 from app.ui.common.changes import ChangeHub, ChangeSet
+from app.ui.common.formatting import duration_text
 from app.ui.common.list_table_model import ListTableModel
 from app.ui.common.service_text import error_text
 from app.ui.common.tasks import TaskRunner
@@ -81,21 +82,12 @@ class RulesTableModel(ListTableModel):
             return duration_text(r.duration)  # edited as shown (72小时), not as a code (72h)
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_CONFIDENCE and r.confidence.value == "C":
             return QColor(245, 158, 11, 90)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.id}\n{r.source}\n{r.note}".strip()
+        if role == Qt.ItemDataRole.ToolTipRole:  # the rule's id and technical note: the details line
+            return self.source_text(r) if col == COL_SOURCE else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == COL_TYPES:
-            if set(r.types) == set(CaseType):
-                text = self.tr("all types")
-            else:
-                text = ", ".join(vocab.label(vocab.case_types(), t.value) for t in r.types)
-            extra = []
-            if r.shipped is not None:
-                extra.append(self.tr("shipped") if r.shipped else self.tr("not shipped"))
-            if r.reasons:
-                extra.append(", ".join(vocab.label(vocab.reasons(), x.value) for x in r.reasons))
-            return f"{text} ({'; '.join(extra)})" if extra else text
+            return self.types_text(r)
         if col == COL_STAGE:
             return vocab.label(vocab.stages(), r.stage.value)
         if col == COL_WHO:
@@ -107,10 +99,30 @@ class RulesTableModel(ListTableModel):
         if col == COL_LAPSE:
             return vocab.label(vocab.auto_actions(), r.auto_action.value)
         if col == COL_SOURCE:
-            return r.source
+            return self.source_text(r)
         if col == COL_CONFIDENCE:
             return vocab.label(vocab.confidences(), r.confidence.value)
         return None
+
+    def source_text(self, r: Rule) -> str:
+        """What a merchant can check: the rule page and what it says (未核实 when unverified)."""
+        return r.source_zh or self.tr("Source not recorded (unverified): check your platform's rule centre")
+
+    def types_text(self, r: Rule) -> str:
+        if set(r.types) == set(CaseType):
+            text = self.tr("all types")
+        else:
+            text = ", ".join(vocab.label(vocab.case_types(), t.value) for t in r.types)
+        extra = []
+        if r.shipped is not None:
+            extra.append(self.tr("shipped") if r.shipped else self.tr("not shipped"))
+        if r.reasons:
+            extra.append(", ".join(vocab.label(vocab.reasons(), x.value) for x in r.reasons))
+        return f"{text} ({'; '.join(extra)})" if extra else text
+
+    def rule_words(self, r: Rule) -> str:
+        """A rule named as the merchant reads the table: its case types and stage."""
+        return f"{self.types_text(r)} · {vocab.label(vocab.stages(), r.stage.value)}"
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -131,18 +143,6 @@ class RulesTableModel(ListTableModel):
             return False
         self.durationEdited.emit(rule.id, duration)
         return True
-
-
-def duration_text(d: Duration) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    unit = {
-        "m": QCoreApplication.translate("Rules", "{0} min"),
-        "h": QCoreApplication.translate("Rules", "{0} h"),
-        "d": QCoreApplication.translate("Rules", "{0} days"),
-        "wd": QCoreApplication.translate("Rules", "{0} working days"),
-    }[d.unit]
-    return unit.format(d.amount)
 
 
 class RulesView(QWidget):
@@ -184,6 +184,11 @@ class RulesView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("rulesMessage")
         self.message.setWordWrap(True)
+        self.details = QLabel()  # rule id, version hash, technical note: for support only
+        self.details.setObjectName("rulesDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setStyleSheet("color: #868e96;")
         self.model = RulesTableModel(self)
         self.model.durationEdited.connect(self.save_duration)
         self.model.invalidInput.connect(lambda text: self._say(text, error=True))
@@ -231,6 +236,8 @@ class RulesView(QWidget):
         self.drift_banner.apply.connect(self.save_duration)
         layout.addWidget(self.drift_banner)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
         self.show_platform()
 
     def current_platform(self) -> Platform:
@@ -257,7 +264,8 @@ class RulesView(QWidget):
         self.model.set_preset(preset)
         builtin = preset.origin == "built-in"
         where = self.tr("built-in preset") if builtin else self.tr("your copy: {0}").format(preset.origin)
-        self.origin.setText(self.tr("{0} · {1} · version {2}").format(preset.label, where, preset.version))
+        self.origin.setText(self.tr("{0} · {1}").format(preset.label, where))
+        self._show_details()
         self.reset_button.setEnabled(not builtin)
         errors = [str(e) for e in self.book.errors if platform.value in str(e)]
         if errors:
@@ -269,6 +277,17 @@ class RulesView(QWidget):
             )
         else:
             self.message.setText("")
+
+    def _show_details(self) -> None:
+        preset = self.model.preset
+        if preset is None:
+            return
+        parts = [self.tr("preset version {0}").format(preset.version)]
+        row = self.table.currentIndex().row()
+        if 0 <= row < len(preset.rules):
+            r = preset.rules[row]
+            parts += [r.id, r.source] + ([r.note] if r.note else [])
+        self.details.setText(self.tr("Details (for support): {0}").format(" · ".join(parts)))
 
     def _show_drift(self, drifts: Sequence[Drift]) -> None:
         self.drift_banner.show_drifts([d for d in drifts if d.platform is self.current_platform()])
@@ -282,9 +301,9 @@ class RulesView(QWidget):
 
         def saved(_: Any) -> None:
             self.show_platform()
-            self._say(
-                self.tr("Saved: {0} is now {1}. New cases use it.").format(rule_id, duration_text(duration))
-            )
+            rule = self.book.active(self.current_platform()).rule(rule_id)
+            name = self.model.rule_words(rule) if rule is not None else ""
+            self._say(self.tr("Saved: {0} is now {1}. New cases use it.").format(name, duration_text(duration)))
             self.changes.publish(ChangeSet(rules=True))
 
         self.tasks.run(
