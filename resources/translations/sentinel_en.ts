@@ -949,7 +949,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).</source>
+        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx, .xls or .csv).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1116,7 +1116,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import an after-sales export (.xlsx or .csv); or drop it on the window</source>
+        <source>Import an after-sales export (.xlsx, .xls or .csv); or drop it on the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -950,8 +950,8 @@
         <translation>选择导出文件</translation>
     </message>
     <message>
-        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).</source>
-        <translation>从平台后台或 ERP 下载的售后单列表（.xlsx 或 .csv）。</translation>
+        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx, .xls or .csv).</source>
+        <translation>从平台后台或 ERP 下载的售后单列表（.xlsx、.xls 或 .csv）。</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -1117,8 +1117,8 @@
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import an after-sales export (.xlsx or .csv); or drop it on the window</source>
-        <translation>导入平台导出的售后单（.xlsx 或 .csv）；也可直接拖到窗口上</translation>
+        <source>Import an after-sales export (.xlsx, .xls or .csv); or drop it on the window</source>
+        <translation>导入平台导出的售后单（.xlsx、.xls 或 .csv）；也可直接拖到窗口上</translation>
     </message>
     <message>
         <source>Imported cases: {0}</source>

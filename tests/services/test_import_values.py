@@ -153,8 +153,8 @@ def test_no_header_row_is_a_file_error() -> None:
 
 def test_unsupported_and_unreadable_files(tmp_path: Path) -> None:
     old = tmp_path / "a.xls"
-    old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(ImportFileError, match=r"\.xls"):
+    old.write_bytes(b"\xd0\xcf\x11\xe0")  # the start of an Excel 97–2003 file, and nothing else
+    with pytest.raises(ImportFileError, match=r"a\.xls is not a readable Excel file"):
         read_sheet(old)
     broken = tmp_path / "b.xlsx"
     broken.write_text("not a zip")

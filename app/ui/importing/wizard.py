@@ -44,7 +44,7 @@ from app.ui.common.tasks import TaskRunner
 from app.ui.importing.preview_model import COL_MESSAGE, ImportPreviewModel
 from app.ui.settings.platform_choice import add_platform_items
 
-FILE_FILTER = "Exports (*.xlsx *.csv *.txt)"
+FILE_FILTER = "Exports (*.xlsx *.xls *.csv *.txt)"
 
 
 class ImportWizard(QWizard):
@@ -86,7 +86,7 @@ class FilePage(QWizardPage):
         super().__init__(wizard)
         self.setTitle(self.tr("Choose the export file"))
         self.setSubTitle(
-            self.tr("An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).")
+            self.tr("An after-sales list downloaded from a platform back end or an ERP (.xlsx, .xls or .csv).")
         )
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText(self.tr("File to import"))
