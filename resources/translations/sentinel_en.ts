@@ -736,6 +736,17 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingBox</name>
+    <message>
+        <source>Columns: change what any column feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Open cases</source>
@@ -958,6 +969,14 @@
     </message>
     <message>
         <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop of this file&apos;s rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(choose a shop)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -737,6 +737,17 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingBox</name>
+    <message>
+        <source>Columns: change what any column feeds</source>
+        <translation>列映射：可更改任意一列对应的字段</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>（不使用）</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Open cases</source>
@@ -960,6 +971,14 @@
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Shop of this file&apos;s rows:</source>
+        <translation>此文件各行所属店铺：</translation>
+    </message>
+    <message>
+        <source>(choose a shop)</source>
+        <translation>（请选择店铺）</translation>
     </message>
     <message>
         <source>Import after-sales export</source>
