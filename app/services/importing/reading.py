@@ -91,9 +91,15 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["utf_8", "gb18030", "gbk"]).best()
-    if best is None:
+    if best is not None:
+        return str(best), str(best.encoding)
+    # A few bad bytes in an otherwise good file: the encoding that loses fewest. The cells
+    # holding them (U+FFFD) are row errors; the rest of the file imports.
+    lossy = [(data.decode(name, errors="replace"), name) for name in ("utf-8", "gb18030")]
+    text, name = min(lossy, key=lambda t: t[0].count("\ufffd"))
+    if text.count("\ufffd") > max(16, len(text) // 100):  # not text in either: no file we read
         raise ImportFileError(ENCODING_UNCLEAR())
-    return str(best), str(best.encoding)
+    return text, name
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -115,6 +121,9 @@ def read_csv(path: Path, encoding: str | None = None, progress: Progress | None 
     except OSError as e:
         raise ImportFileError(CANNOT_READ(name=path.name, error=e.strerror)) from None
     text, used = decode_bytes(data, encoding)
+    # The csv module refuses a cell over 128 KB, and with it the whole file: a cell that long
+    # is a row error (records.py), so let the reader take any cell the file can hold.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     rows: list[tuple[int, list[Cell]]] = []
     total = text.count("\n") + (not text.endswith("\n")) if progress is not None else 0

@@ -11,6 +11,11 @@ message before calamine sees it.
 
 from __future__ import annotations
 
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +25,8 @@ from app.services.importing.progress import READ_STEP, READING, Progress
 from app.services.importing.sheets import ImportFileError, RawSheet
 from app.services.importing.workbook_guard import NOT_A_WORKBOOK, check_workbook
 from app.services.text.messages import Template
+
+log = logging.getLogger(__name__)
 
 NO_SHEET = Template(en="{name} has no sheet", zh="{name} 中没有工作表")
 
@@ -44,35 +51,69 @@ def read_workbook(path: Path, kind: str, progress: Progress | None = None) -> Ra
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     try:
-        wb = CalamineWorkbook.from_path(str(path))
-        try:
-            index = next(
-                (i for i, m in enumerate(wb.sheets_metadata) if m.typ == SheetTypeEnum.WorkSheet), None
-            )
-            if index is None:
-                raise ImportFileError(NO_SHEET(name=path.name))
-            sheet = wb.get_sheet_by_index(index)
-            first = sheet.start[0] + 1 if sheet.start else 1
-            total = sheet.height
-            rows: list[tuple[int, list[Cell]]] = []
-            for i, raw in enumerate(sheet.iter_rows()):
-                while raw and (raw[-1] == "" or raw[-1] is None):
-                    raw.pop()
-                if raw:
-                    cells: list[Any] = [None if c == "" else c for c in raw]
-                    if not _PLAIN.issuperset(map(type, cells)):  # 5× faster than isinstance per cell
-                        cells = [_odd(c) if isinstance(c, _ODD) else c for c in cells]
-                    rows.append((first + i, cells))
-                if progress is not None and (i + 1) % READ_STEP == 0:
-                    progress(i + 1, total, READING)
-        finally:
-            wb.close()
+        with _panic_output_kept_back():
+            return _read(path, kind, progress, CalamineWorkbook, SheetTypeEnum)
     except ImportFileError:
         raise
     except BaseException as e:  # calamine's errors, and a Rust panic (pyo3's PanicException is a BaseException)
         if isinstance(e, KeyboardInterrupt | SystemExit | MemoryError):
             raise
         raise ImportFileError(NOT_A_WORKBOOK(name=path.name, error=_short(e))) from None
+
+
+@contextmanager
+def _panic_output_kept_back() -> Iterator[None]:
+    """A damaged cell can make calamine panic (a duration out of chrono's range, seen by the fuzz
+    test); pyo3 turns the panic into an exception we report, but Rust's panic hook first writes
+    the panic and a backtrace to file descriptor 2, after which the CLI's one-line message is
+    no longer one line. So fd 2 goes to a temporary file while calamine works: what was written
+    there is logged on a panic and passed on to the real stderr otherwise."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all (a windowed app on Windows)
+        yield
+        return
+    panicked = False
+    with tempfile.TemporaryFile() as held:
+        os.dup2(held.fileno(), 2)
+        try:
+            yield
+        except BaseException as e:
+            panicked = type(e).__name__ == "PanicException"
+            raise
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            held.seek(0)
+            written = held.read()
+            if panicked:
+                log.info("calamine panicked: %s", written.decode("utf-8", "replace")[:2000])
+            elif written:
+                os.write(2, written)
+
+
+def _read(path: Path, kind: str, progress: Progress | None, workbook: Any, worksheet: Any) -> RawSheet:
+    wb = workbook.from_path(str(path))
+    try:
+        index = next((i for i, m in enumerate(wb.sheets_metadata) if m.typ == worksheet.WorkSheet), None)
+        if index is None:
+            raise ImportFileError(NO_SHEET(name=path.name))
+        sheet = wb.get_sheet_by_index(index)
+        first = sheet.start[0] + 1 if sheet.start else 1
+        total = sheet.height
+        rows: list[tuple[int, list[Cell]]] = []
+        for i, raw in enumerate(sheet.iter_rows()):
+            while raw and (raw[-1] == "" or raw[-1] is None):
+                raw.pop()
+            if raw:
+                cells: list[Any] = [None if c == "" else c for c in raw]
+                if not _PLAIN.issuperset(map(type, cells)):  # 5× faster than isinstance per cell
+                    cells = [_odd(c) if isinstance(c, _ODD) else c for c in cells]
+                rows.append((first + i, cells))
+            if progress is not None and (i + 1) % READ_STEP == 0:
+                progress(i + 1, total, READING)
+    finally:
+        wb.close()
     return RawSheet(path.name, kind, None, rows)
 
 
