@@ -278,7 +278,11 @@ class AppContext:
         from app.services.importing.service import Importer
 
         return Importer(
-            self.cases, self.sessions, self.clock, MappingBook(paths.resource("import"), self.data_dir / "import")
+            self.cases,
+            self.sessions,
+            self.clock,
+            MappingBook(paths.resource("import"), self.data_dir / "import"),
+            self.data_dir,
         )
 
     @_Service

@@ -26,6 +26,7 @@ from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, pl
 from app.services.importing.progress import CHECKING, Progress, every
 from app.services.importing.reading import ImportFileError, Table, iter_records, locate_header, read_sheet
 from app.services.importing.records import BadRow, ImportRow, ProblemKind, read_row
+from app.services.importing.running import announced
 from app.services.text.messages import Template, Text
 
 KEY_CHUNK = 500
@@ -132,8 +133,14 @@ class ImportResult:
 
 class Importer:
     def __init__(
-        self, cases: CaseService, sessions: sessionmaker[Session], clock: Clock, mappings: MappingBook
+        self,
+        cases: CaseService,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        mappings: MappingBook,
+        data_dir: Path | None = None,
     ) -> None:
+        self._data_dir = data_dir  # where the "an import is running" note goes while it writes
         self._cases = cases
         self._sessions = sessions
         self._clock = clock
@@ -253,7 +260,9 @@ class Importer:
     def _apply(self, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
         if plan.missing_columns:
             raise ImportFileError(plan.missing_text())
-        return ImportResult(plan, False, apply_rows(self._cases, plan.rows, progress, plan.source))
+        todo = sum(1 for r in plan.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE))
+        with announced(self._data_dir, plan.source, todo, self._clock.now()):
+            return ImportResult(plan, False, apply_rows(self._cases, plan.rows, progress, plan.source))
 
     def shop_options(self, path: Path, encoding: str | None = None) -> ShopOptions:
         """Which shop a file's rows go to must be asked when it has no shop column and the
