@@ -216,7 +216,8 @@ def import_into(root: Path, name: str, path: Path, profile: bool) -> tuple[float
         with gc_paused():  # as preview() reads it
             read_s, _ = timed(lambda: read_sheet(path))
         plan_s, plan = timed(lambda: importer.preview(path))
-        write_s, _ = timed(lambda: apply_rows(ctx.cases, plan.rows))
+        # as Importer.apply writes: staged in chunks from 5,000 new cases (importing/staging.py)
+        write_s, _ = timed(lambda: apply_rows(ctx.cases, plan.rows, None, "", ctx.sessions, ctx.clock.now()))
         # The collector was paused during the import; what it then owes, at most one full pass:
         collect_s, _ = timed(gc.collect)
         split = (

@@ -262,7 +262,10 @@ class Importer:
             raise ImportFileError(plan.missing_text())
         todo = sum(1 for r in plan.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE))
         with announced(self._data_dir, plan.source, todo, self._clock.now()):
-            return ImportResult(plan, False, apply_rows(self._cases, plan.rows, progress, plan.source))
+            written = apply_rows(
+                self._cases, plan.rows, progress, plan.source, self._sessions, self._clock.now()
+            )
+            return ImportResult(plan, False, written)
 
     def shop_options(self, path: Path, encoding: str | None = None) -> ShopOptions:
         """Which shop a file's rows go to must be asked when it has no shop column and the
