@@ -23,6 +23,12 @@ class ColumnMappingBox(QGroupBox):
         scroll.setMaximumHeight(180)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
+        # Folded until wanted: the mapping line above already says what feeds what, and the
+        # rows of the preview need the room.
+        self.setCheckable(True)
+        self.setChecked(False)
+        scroll.setVisible(False)
+        self.toggled.connect(scroll.setVisible)
         self._combos: dict[str, QComboBox] = {}
         self._initial: dict[str, str | None] = {}
 
