@@ -68,3 +68,4 @@ def test_case_add_beside_a_running_import_says_so(
     assert code == 1
     assert "an import is running (退款报表.csv, 150000 rows, started 2026-11-02" in err
     assert "another program" not in err
+
