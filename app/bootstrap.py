@@ -357,6 +357,7 @@ class AppContext:
             self.sessions,
             self.clock,
             MappingBook(paths.resource("import"), self.data_dir / "import"),
+            self.data_dir,
         )
 
     @_Service

@@ -19,7 +19,11 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
         raise CliError(f"no such file: {args.file}")
     try:
         result = importer.import_file(
-            args.file, platform=platform, encoding=getattr(args, "encoding", None), dry_run=args.dry_run
+            args.file,
+            platform=platform,
+            encoding=getattr(args, "encoding", None),
+            dry_run=args.dry_run,
+            shop=getattr(args, "shop", None),
         )
     except ImportFileError as e:
         raise CliError(str(e)) from None
@@ -77,6 +81,7 @@ def result_json(result: ImportResult) -> dict[str, Any]:
         "unknown_statuses": plan.unknown_words(ProblemKind.UNKNOWN_STATUS),
         "unknown_types": plan.unknown_words(ProblemKind.UNKNOWN_TYPE),
         "user_mapping": plan.user_mapping,
+        "shop": plan.shop,
         "case_ids": result.imported_case_ids,
         "rows": [_row_json(r, result.case_ids) for r in plan.rows],
     }

@@ -9,7 +9,7 @@ from pathlib import Path
 from app.bootstrap import AppContext, backups_for
 from app.cli.output import CliError
 from app.models.db import DB_FILE_NAME
-from app.services.clock import SystemClock
+from app.services.clock import BEIJING, SystemClock
 from app.services.storage.backup import BackupError, BackupKind
 from app.services.storage.integrity import DbErrorKind, classify_error, damage_advice, full_check
 
@@ -53,6 +53,13 @@ def database_error_message(exc: BaseException, data_dir: Path) -> str | None:
     if known is None:
         return None
     log.warning("%s (%s)", known.message, known.detail)
+    if known.kind is DbErrorKind.LOCKED:
+        from app.services.importing.running import IMPORT_RUNNING, running_import
+
+        now = SystemClock().now()
+        running = running_import(data_dir, now)
+        if running is not None:  # our own import holds the lock, not "another program"
+            return IMPORT_RUNNING(file=running.file, rows=running.rows, at=running.started_at.astimezone(BEIJING))
     if known.kind is DbErrorKind.DAMAGED:
         return f"{known.message} ({known.detail}); {damage_advice(backups_for(data_dir, SystemClock()))}"
     return known.message

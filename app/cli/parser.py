@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--encoding", help="CSV encoding when the guess is wrong, e.g. gb18030, utf-8-sig")
+    imp.add_argument("--shop", help="the shop of rows without a shop column (asked when you have several)")
     _handler(imp)
 
     rep = sub.add_parser("report", help="Excel report of after-sales metrics", parents=[common])

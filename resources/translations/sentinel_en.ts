@@ -820,6 +820,17 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingBox</name>
+    <message>
+        <source>Columns: change what any column feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Open cases</source>
@@ -1044,7 +1055,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).</source>
+        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx, .xls or .csv).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1053,6 +1064,14 @@
     </message>
     <message>
         <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop of this file&apos;s rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(choose a shop)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1337,7 +1356,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import an after-sales export (.xlsx or .csv); or drop it on the window</source>
+        <source>Import an after-sales export (.xlsx, .xls or .csv); or drop it on the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

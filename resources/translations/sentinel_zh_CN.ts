@@ -821,6 +821,17 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingBox</name>
+    <message>
+        <source>Columns: change what any column feeds</source>
+        <translation>列映射：可更改任意一列对应的字段</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>（不使用）</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Open cases</source>
@@ -1045,8 +1056,8 @@
         <translation>选择导出文件</translation>
     </message>
     <message>
-        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).</source>
-        <translation>从平台后台或 ERP 下载的售后单列表（.xlsx 或 .csv）。</translation>
+        <source>An after-sales list downloaded from a platform back end or an ERP (.xlsx, .xls or .csv).</source>
+        <translation>从平台后台或 ERP 下载的售后单列表（.xlsx、.xls 或 .csv）。</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -1055,6 +1066,14 @@
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Shop of this file&apos;s rows:</source>
+        <translation>此文件各行所属店铺：</translation>
+    </message>
+    <message>
+        <source>(choose a shop)</source>
+        <translation>（请选择店铺）</translation>
     </message>
     <message>
         <source>Import after-sales export</source>
@@ -1341,8 +1360,8 @@
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import an after-sales export (.xlsx or .csv); or drop it on the window</source>
-        <translation>导入平台导出的售后单（.xlsx 或 .csv）；也可直接拖到窗口上</translation>
+        <source>Import an after-sales export (.xlsx, .xls or .csv); or drop it on the window</source>
+        <translation>导入平台导出的售后单（.xlsx、.xls 或 .csv）；也可直接拖到窗口上</translation>
     </message>
     <message>
         <source>Imported cases: {0}</source>

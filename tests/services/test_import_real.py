@@ -28,21 +28,25 @@ def bj(text: str) -> datetime:
 
 # file → (platform guessed, {after-sales no.: (outcome, platform, type, stage, amount, shop, closed_at)})
 # and the errors expected: {row: words in its message}
+CLASSIC: tuple[Platform, dict[str, tuple], dict[int, str]] = (
+    Platform.TAOBAO,
+    {
+        "203600000000000001": ("taobao", "refund_only", "awaiting_merchant", "1299.00", "暖暖淘宝店", None),
+        "203600000000000002": ("taobao", "return_refund", "awaiting_buyer_return", "89.00", "暖暖淘宝店", None),
+        "203600000000000003": ("taobao", "return_refund", "awaiting_merchant_receipt", "59.90", "暖暖淘宝店", None),
+        "203600000000000004": ("taobao", "refund_only", "refunded", "19.90", "暖暖淘宝店", "2026-10-20 15:00"),
+        # 完结时间 1.5天 after the application of 2026-10-10 09:00
+        "203600000000000005": ("taobao", "return_refund", "refunded", "120.00", "暖暖淘宝店", "2026-10-11 21:00"),
+        "203600000000000006": ("taobao", "refund_only", "closed", "35.00", "暖暖淘宝店", "2026-10-30 18:00"),
+        "203600000000000007": ("taobao", "refund_only", "rejected", "35.00", "暖暖淘宝店", None),
+    },
+    {9: "unknown status '风控冻结中'"},
+)
 CASES: dict[str, tuple[Platform, dict[str, tuple], dict[int, str]]] = {
-    "退款报表_classic.csv": (
-        Platform.TAOBAO,
-        {
-            "203600000000000001": ("taobao", "refund_only", "awaiting_merchant", "1299.00", "暖暖淘宝店", None),
-            "203600000000000002": ("taobao", "return_refund", "awaiting_buyer_return", "89.00", "暖暖淘宝店", None),
-            "203600000000000003": ("taobao", "return_refund", "awaiting_merchant_receipt", "59.90", "暖暖淘宝店", None),
-            "203600000000000004": ("taobao", "refund_only", "refunded", "19.90", "暖暖淘宝店", "2026-10-20 15:00"),
-            # 完结时间 1.5天 after the application of 2026-10-10 09:00
-            "203600000000000005": ("taobao", "return_refund", "refunded", "120.00", "暖暖淘宝店", "2026-10-11 21:00"),
-            "203600000000000006": ("taobao", "refund_only", "closed", "35.00", "暖暖淘宝店", "2026-10-30 18:00"),
-            "203600000000000007": ("taobao", "refund_only", "rejected", "35.00", "暖暖淘宝店", None),
-        },
-        {9: "unknown status '风控冻结中'"},
-    ),
+    "退款报表_classic.csv": CLASSIC,
+    # 千牛's download is named 退款报表.xls: a true Excel 97–2003 file, or the same GBK csv
+    "退款报表.xls": CLASSIC,
+    "退款报表_csv.xls": CLASSIC,
     "退款报表_new.xlsx": (
         Platform.TAOBAO,
         {

@@ -14,6 +14,8 @@ from app.services.importing.parsing import (
     _TIME,
     ValueProblem,
     _common_time,
+    parse_count,
+    parse_duration,
     parse_identifier,
     parse_money,
     parse_time,
@@ -103,12 +105,18 @@ def test_decoding_order_utf8_bom_then_gb18030() -> None:
     assert decode_bytes(text.encode("gbk"), "gbk") == (text, "gbk")
 
 
-def test_undecodable_bytes_ask_for_an_encoding() -> None:
-    data = "售后单号".encode("gbk") + b"\x80\xff"
-    with pytest.raises(ImportFileError, match="--encoding"):
-        decode_bytes(data)
+def test_a_few_bad_bytes_are_kept_as_replacement_characters() -> None:
+    """One bad byte no longer refuses the file: its cell is a row error (test_import_damage.py)."""
+    data = "售后单号,订单号\r\n".encode("gbk") * 20 + b"\x80\xff"
+    text, used = decode_bytes(data)
+    assert text.startswith("售后单号") and text.count("\ufffd") >= 1 and used == "gb18030"
     text, used = decode_bytes(data, "gb18030")
     assert text.startswith("售后单号") and "\ufffd" in text and used == "gb18030"
+
+
+def test_bytes_that_are_no_text_ask_for_an_encoding() -> None:
+    with pytest.raises(ImportFileError, match="--encoding"):
+        decode_bytes(bytes(range(128, 256)) * 50)
 
 
 def test_unknown_encoding_name_is_a_clear_error() -> None:
@@ -153,8 +161,8 @@ def test_no_header_row_is_a_file_error() -> None:
 
 def test_unsupported_and_unreadable_files(tmp_path: Path) -> None:
     old = tmp_path / "a.xls"
-    old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(ImportFileError, match=r"\.xls"):
+    old.write_bytes(b"\xd0\xcf\x11\xe0")  # the start of an Excel 97–2003 file, and nothing else
+    with pytest.raises(ImportFileError, match=r"a\.xls is not a readable Excel file"):
         read_sheet(old)
     broken = tmp_path / "b.xlsx"
     broken.write_text("not a zip")
@@ -189,3 +197,42 @@ def _regex_time(text: str) -> datetime:
     assert m is not None
     g = m.groupdict()
     return datetime(int(g["y"]), int(g["mo"]), int(g["d"]), int(g["h"]), int(g["mi"]), int(g["s"] or 0))
+
+
+# ---- values that crashed the importer (issue 17 item 3): each is a row error ----------------
+
+
+@pytest.mark.parametrize("cell", ["1e309", "-1e309", "9" * 400, "6.92E+18", "1e16", 1e300, float("inf")])
+def test_an_amount_the_database_cannot_hold_is_a_value_problem(cell: object) -> None:
+    with pytest.raises(ValueProblem):
+        parse_money(cell)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "0001-01-01",
+        "0001-01-01 00:00",
+        "2026-11-01T10:00:00+25:00",
+        "2026-11-01 10:00+2500",
+        "9999-12-31 23:59",
+        "1900-01-01",
+        datetime(1, 1, 1),
+        datetime(9999, 12, 31, 23, 59),
+    ],
+)
+def test_a_time_out_of_range_is_a_value_problem(cell: object) -> None:
+    with pytest.raises(ValueProblem):
+        parse_time(cell)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("cell", ["99999999999999天", "1" + "0" * 400 + "天", "1e400天"])
+def test_a_duration_out_of_range_is_a_value_problem(cell: str) -> None:
+    with pytest.raises(ValueProblem):
+        parse_duration(cell)
+
+
+@pytest.mark.parametrize("cell", ["99999999999999999999999", 10**20])
+def test_a_count_the_database_cannot_hold_is_a_value_problem(cell: object) -> None:
+    with pytest.raises(ValueProblem):
+        parse_count(cell)  # type: ignore[arg-type]

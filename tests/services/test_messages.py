@@ -195,14 +195,14 @@ def test_duplicates_and_the_platforms_clock_in_chinese(importer: Importer, tmp_p
 
 
 def test_file_errors_render_in_chinese(importer: Importer, tmp_path: Path) -> None:
-    old = tmp_path / "list.xls"
-    old.write_bytes(b"x")
+    page_as_xls = tmp_path / "list.xls"
+    page_as_xls.write_bytes(b"<html><table><tr><td>x</td></tr></table></html>")
     with pytest.raises(ImportFileError) as refused:
-        importer.preview(old)
-    assert str(refused.value) == "list.xls: old .xls files are not supported: save it as .xlsx or .csv"
-    assert say(message_of(refused.value), "zh_CN") == (
-        "list.xls：不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv"
+        importer.preview(page_as_xls)
+    assert str(refused.value) == (
+        "list.xls is a web page saved under an Excel name: open it in Excel and save it as .xlsx"
     )
+    assert say(message_of(refused.value), "zh_CN") == "list.xls 是以 Excel 文件名保存的网页：请用 Excel 打开并另存为 .xlsx"
     f = write_csv(tmp_path / "b.csv", "KS1,1001,9", header="售后单号,订单号,退款金额")
     with pytest.raises(ImportFileError) as missing:
         importer.import_file(f, Platform.KUAISHOU)

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.bootstrap import AppContext
-from app.models.enums import Stage
+from app.models.enums import Platform, Stage
 from app.ui.common.tasks import TaskRunner
 from app.ui.importing.preview_model import COL_OUTCOME, ImportPreviewModel
 from app.ui.importing.wizard import ImportWizard
@@ -136,3 +136,61 @@ def test_the_preview_reports_reading_then_checking(wizard: ImportWizard, tmp_pat
     assert reading == [(2000, 4501), (4000, 4501)]
     checking = [d for p, d, _ in seen if p == "checking"]
     assert checking == sorted(checking) and checking[-1] == 2 * 4500
+
+
+REAL = DATA / "real"
+
+
+def test_the_first_page_asks_for_the_shop_and_remembers_it(qtbot: QtBot, ctx: AppContext) -> None:
+    ctx.shops.ensure([(Platform.TAOBAO, "暖暖淘宝店"), (Platform.TAOBAO, "暖暖天猫旗舰店")])
+    runner = TaskRunner(inline=True)
+    first = ImportWizard(ctx.importer, runner)
+    qtbot.addWidget(first)
+    first.show()
+    page = first.file_page
+    page.path_edit.setText(str(REAL / "退款报表_classic.csv"))  # no shop column, two Taobao shops
+    assert page.shop_combo.isVisibleTo(first) and not page.isComplete()
+    assert [page.shop_combo.itemData(i) for i in range(page.shop_combo.count())] == [
+        None,
+        "暖暖天猫旗舰店",
+        "暖暖淘宝店",
+    ]
+    page.shop_combo.setCurrentIndex(page.shop_combo.findData("暖暖淘宝店"))
+    assert page.isComplete()
+    first.next()
+    plan = first.preview_page.plan
+    assert plan is not None and plan.questions == [] and plan.shop == "暖暖淘宝店"
+    with qtbot.waitSignal(first.imported):
+        first.next()
+    # the next file of this platform: the same shop is chosen already
+    second = ImportWizard(ctx.importer, runner)
+    qtbot.addWidget(second)
+    second.show()
+    second.file_page.path_edit.setText(str(REAL / "退款报表_classic.csv"))
+    assert second.file_page.shop_combo.currentData() == "暖暖淘宝店" and second.file_page.isComplete()
+    # a file with its own shop column: no picker
+    second.file_page.path_edit.setText(str(REAL / "aftersales_export.xlsx"))
+    assert not second.file_page.shop_combo.isVisibleTo(second) and second.file_page.isComplete()
+
+
+def test_any_column_can_be_remapped_in_the_preview(wizard: ImportWizard, tmp_path: Path) -> None:
+    f = tmp_path / "a.csv"
+    f.write_text(
+        "售后单号,订单号,申请时间,退款金额,商品名称,规格\nKS1,1001,2026-11-01 09:00,9.00,围巾,红色\n",
+        encoding="utf-8",
+    )
+    wizard.file_page.path_edit.setText(str(f))
+    wizard.show()
+    wizard.next()
+    page = wizard.preview_page
+    page.platform_combo.setCurrentIndex(page.platform_combo.findData("kuaishou"))
+    page.refresh()
+    box = page.columns_box
+    assert box.field_of("规格") == "sku" and box.field_of("商品名称") == "product_title"
+    box.choose("规格", "product_title")
+    box.choose("商品名称", "sku")
+    page.save_button.click()
+    assert page.plan is not None and page.plan.columns.by_field["product_title"] == "规格"
+    assert page.columns_box.field_of("规格") == "product_title"
+    saved = wizard.importer.mappings.user_file(Platform.KUAISHOU)
+    assert saved is not None and "规格" in saved.read_text(encoding="utf-8")

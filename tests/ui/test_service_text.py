@@ -68,12 +68,10 @@ def test_a_file_the_wizard_cannot_read_is_explained_in_chinese(
     use_language: Callable[[str], None], qtbot: QtBot, ctx: AppContext, tmp_path: Path
 ) -> None:
     use_language("zh_CN")
-    old = tmp_path / "list.xls"
-    old.write_bytes(b"x")
-    page = preview(qtbot, ctx, old).preview_page
-    assert (
-        page.summary.text() == "无法导入：list.xls：不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv"
-    )
+    page_as_xls = tmp_path / "list.xls"
+    page_as_xls.write_bytes(b"<html><table><tr><td>x</td></tr></table></html>")
+    page = preview(qtbot, ctx, page_as_xls).preview_page
+    assert page.summary.text() == "无法导入：list.xls 是以 Excel 文件名保存的网页：请用 Excel 打开并另存为 .xlsx"
 
 
 def test_an_action_the_service_refuses_is_explained_in_chinese(

@@ -182,6 +182,14 @@ class CaseService:
             state.new_row = None
         return state
 
+    def reference_ids(
+        self, session: Session, preset: RulePreset, platform: Platform, shop: str | None
+    ) -> tuple[int, int | None]:
+        """(rule set id, shop id) a new case under `preset`, in `shop` on `platform`, is stored with;
+        both are created when missing (for a write planned elsewhere: importing/staging.py)."""
+        shop_id = self._shop_id(session, platform, shop) if shop else None
+        return self._rule_set_id(session, preset), shop_id
+
     def _shop_id(self, session: Session, platform: Platform, name: str) -> int:
         cache: dict[tuple[str, str], int] = session.info.setdefault("shop_ids", {})
         if (platform.value, name) in cache:

@@ -312,21 +312,30 @@ def _deadline_row(case_id: int, s: DeadlineSpec) -> dict[str, Any]:
     }
 
 
-def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[int]:
+def save(
+    session: Session,
+    states: Iterable[CaseState],
+    now: datetime,
+    tables: tuple[Table, Table, Table] = (CASES, EVENTS, DEADLINES),
+) -> list[int]:
     """Write what `record()` changed: new events, case fields, the replaced deadlines.
 
     A case not inserted yet goes in with its final fields (no update, no deadlines to
     delete); event ids are handed out here, after the largest stored one (as SQLite
     would), so the events go in with one plain executemany. Returns the ids of the
     inserted events, in the order they were recorded.
+
+    `tables` (cases, events, deadlines) lets a big import write its new cases into staging
+    tables of the same columns first (importing/staging.py).
     """
+    cases_t, events_t, deadlines_t = tables
     dirty = [s for s in states if s.dirty]
     if not dirty:
         return []
     fresh = [s for s in dirty if s.new_row is not None]
     known = [s for s in dirty if s.new_row is None]
     if fresh:
-        insert_many(session, CASES, [{"id": s.id, **s.new_row, **case_fields(s, now)} for s in fresh])  # type: ignore[dict-item]
+        insert_many(session, cases_t, [{"id": s.id, **s.new_row, **case_fields(s, now)} for s in fresh])  # type: ignore[dict-item]
     if known:
         session.execute(
             update(CASES).where(CASES.c.id == bindparam("b_id")),
@@ -336,15 +345,15 @@ def save(session: Session, states: Iterable[CaseState], now: datetime) -> list[i
             session.execute(delete(DEADLINES).where(DEADLINES.c.case_id.in_(part)))
     # After a write in this transaction, so no other writer can take these ids meanwhile.
     rows = [{"case_id": s.id, **row} for s in dirty for row in s.pending]
-    first_id = (session.scalar(select(func.max(EVENTS.c.id))) or 0) + 1
+    first_id = (session.scalar(select(func.max(events_t.c.id))) or 0) + 1
     event_ids = list(range(first_id, first_id + len(rows)))
     if rows:
-        insert_many(session, EVENTS, [{"id": i, **row} for i, row in zip(event_ids, rows, strict=True)])
+        insert_many(session, events_t, [{"id": i, **row} for i, row in zip(event_ids, rows, strict=True)])
     new_deadlines = [_deadline_row(s.id, d) for s in dirty for d in s.deadlines]
     if new_deadlines:
-        insert_many(session, DEADLINES, new_deadlines)
+        insert_many(session, deadlines_t, new_deadlines)
     follow_ups = [{"case_id": s.id, **row} for s in dirty for row in s.new_follow_ups]
-    if follow_ups:
+    if follow_ups:  # (an import creates none: they never go to its staging tables)
         insert_many(session, FOLLOW_UPS, follow_ups)
     for s in dirty:
         s.new_follow_ups.clear()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.cases.service import CaseService
+from app.services.importing import staging
 from app.services.importing.gc_pause import gc_paused
 from app.services.importing.planning import Outcome, RowPlan
 from app.services.importing.progress import WRITING, Progress, every
@@ -31,7 +34,12 @@ DATABASE_CHANGED = Template(
 
 
 def apply_rows(
-    cases: CaseService, plans: Sequence[RowPlan], progress: Progress | None = None, source: str = ""
+    cases: CaseService,
+    plans: Sequence[RowPlan],
+    progress: Progress | None = None,
+    source: str = "",
+    sessions: sessionmaker[Session] | None = None,
+    now: datetime | None = None,
 ) -> dict[int, int]:
     """Write the new and update rows in one transaction; returns {line: case id} of the rows written.
 
@@ -42,18 +50,28 @@ def apply_rows(
     the service takes), so writing is handing out ids and saving. A case that changed in
     the database since it was planned clashes on its next event number: the whole import
     is rolled back.
+
+    With `sessions` (and `now`), an import of STAGE_FROM new cases or more is staged
+    (staging.py): written in chunks other writers can come in between, copied in at the end.
     """
     todo = [p for p in plans if p.outcome in (Outcome.NEW, Outcome.UPDATE)]
     if any(_used(p) for p in todo):
         raise ImportAborted(ALREADY_USED())
     written: dict[int, int] = {}
+    staged = sessions is not None and now is not None
+    staged = staged and sum(1 for p in todo if p.outcome is Outcome.NEW) >= staging.STAGE_FROM
     try:
+        if staged:
+            assert sessions is not None and now is not None
+            if source:
+                _stamp(todo, source)
+            with gc_paused():
+                return staging.apply_staged(cases, sessions, todo, now, progress)
         with gc_paused(), cases.batch() as batch:
             for i, plan in enumerate(todo, 1):
                 assert plan.state is not None and plan.preset is not None
                 if source:
-                    for event in plan.state.pending:  # a copy: the plan's steps keep their payload
-                        event["payload"] = {**event["payload"], "source": source}
+                    _stamp([plan], source)
                 if plan.outcome is Outcome.NEW:
                     assert plan.new_case is not None
                     batch.adopt_new(plan.state, plan.preset, plan.new_case.shop)
@@ -67,6 +85,13 @@ def apply_rows(
     except IntegrityError as e:
         raise ImportAborted(DATABASE_CHANGED(error=e.orig)) from e
     return written
+
+
+def _stamp(plans: Sequence[RowPlan], source: str) -> None:
+    for plan in plans:
+        assert plan.state is not None
+        for event in plan.state.pending:  # a copy: the plan's steps keep their payload
+            event["payload"] = {**event["payload"], "source": source}
 
 
 def _used(plan: RowPlan) -> bool:

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 EXACT = 1.0
 MIN_SCORE = 0.6  # containment below this (a two-character word in a long header) is noise
@@ -48,6 +49,21 @@ def header_key(text: str) -> str:
     return normalise_header(text).casefold()
 
 
+def could_contain(key: str, words: frozenset[str]) -> bool:
+    """Whether `key` is one of `words` or contains one of two characters or more.
+
+    A short header is cut into its substrings (a six-character header has 15), a long one is
+    searched for each word: either way a 10,000-column header row costs milliseconds, not the
+    seconds that scoring every header against every field took.
+    """
+    if key in words:
+        return True
+    n = len(key)
+    if n <= 40:
+        return any(key[i:j] in words for i in range(n - 1) for j in range(i + 2, n + 1))
+    return any(len(w) >= 2 and w in key for w in words)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Each field's synonyms (best first) and the words that keep a containment from counting."""
@@ -55,16 +71,36 @@ class Vocabulary:
     words: Mapping[str, Sequence[str]]
     exclude: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
+    @cached_property
+    def folded(self) -> dict[str, list[str]]:
+        """Each field's synonyms without case, folded once (a header row is scored field by field)."""
+        return {name: [w.casefold() for w in words] for name, words in self.words.items()}
+
+    @cached_property
+    def _folded_exclude(self) -> dict[str, list[str]]:
+        return {name: [w.casefold() for w in words] for name, words in self.exclude.items()}
+
+    @cached_property
+    def every_word(self) -> frozenset[str]:
+        return frozenset(w for words in self.folded.values() for w in words)
+
+    def could_match(self, key: str) -> bool:
+        """Whether a folded header `key` could score at all: it is a synonym or contains one."""
+        return could_contain(key, self.every_word)
+
     def score(self, name: str, header: str) -> tuple[float, int]:
         """(score, index of the synonym that scored) of one header for one field; (0, n) for none."""
-        key = header_key(header)
-        words = [w.casefold() for w in self.words.get(name, ())]
+        return self.score_key(name, header_key(header))
+
+    def score_key(self, name: str, key: str) -> tuple[float, int]:
+        """`score` of a header already folded by `header_key`."""
+        words = self.folded.get(name, [])
         if not key:
             return (0.0, len(words))
         for i, w in enumerate(words):
             if key == w:
                 return (EXACT, i)
-        if any(e.casefold() in key for e in self.exclude.get(name, ())):
+        if any(e in key for e in self._folded_exclude.get(name, ())):
             return (0.0, len(words))
         best: tuple[float, int] = (0.0, len(words))
         for i, w in enumerate(words):
@@ -77,8 +113,11 @@ class Vocabulary:
     def best_field(self, header: str) -> tuple[str | None, float]:
         """The field a header alone would most likely feed (to recognise a header row)."""
         top: tuple[str | None, float, int] = (None, 0.0, 0)
+        key = header_key(header)
+        if not self.could_match(key):
+            return None, 0.0
         for name in self.words:
-            s, i = self.score(name, header)
+            s, i = self.score_key(name, key)
             if s > top[1] or (s == top[1] and s and i < top[2]):
                 top = (name, s, i)
         return top[0], top[1]
@@ -119,11 +158,13 @@ def match_columns(
             confidence[name] = EXACT
             used.add(ci)
     candidates: list[tuple[float, int, int, int, str]] = []
-    for ci, h in enumerate(columns):
+    for ci in range(len(columns)):
         if ci in used:
             continue
+        if not vocabulary.could_match(keys[ci]):
+            continue
         for name in vocabulary.words:
-            s, wi = vocabulary.score(name, h)
+            s, wi = vocabulary.score_key(name, keys[ci])
             if s:
                 candidates.append((-s, wi, order[name], ci, name))
     for neg, _wi, _fo, ci, name in sorted(candidates):

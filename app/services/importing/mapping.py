@@ -13,11 +13,19 @@ import json
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from app.models.enums import CaseType, Platform, Reason, Stage
-from app.services.importing.headers import ColumnMap, Vocabulary, header_key, match_columns, normalise_header
+from app.services.importing.headers import (
+    ColumnMap,
+    Vocabulary,
+    could_contain,
+    header_key,
+    match_columns,
+    normalise_header,
+)
 from app.services.importing.reading import ImportFileError
 from app.services.text.messages import Template
 
@@ -120,7 +128,7 @@ class ImportPreset:
     pinned: dict[str, str] = field(default_factory=dict)  # the merchant's own header → field
     shop: str | None = None  # the merchant's shop for files of this platform without a shop column
 
-    @property
+    @cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary({name: self.columns.get(name, ()) for name in FIELDS}, self.exclude)
 
@@ -266,6 +274,10 @@ class MappingBook:
         self.user_dir = user_dir
         self._cache: dict[Platform, ImportPreset] = {}
         self._known: dict[str, bool] = {}
+        self._words: frozenset[str] | None = None  # every preset's synonyms, without case
+
+    def _pinned(self) -> set[str]:
+        return {k for p in self.all() for k in p.pinned}
 
     def user_file(self, platform: Platform) -> Path | None:
         return self.user_dir / f"{platform.value}.toml" if self.user_dir else None
@@ -293,7 +305,11 @@ class MappingBook:
         key = header_key(header)
         known = self._known.get(key)
         if known is None:
-            known = any(p.field_of(header) is not None for p in self.all())
+            if self._words is None:
+                self._words = frozenset(w for p in self.all() for w in p.vocabulary.every_word)
+            known = (key in self._pinned() or could_contain(key, self._words)) and any(
+                p.field_of(header) is not None for p in self.all()
+            )
             self._known[key] = known
         return known
 
@@ -335,6 +351,7 @@ class MappingBook:
         path.write_text(_dump_toml(platform, sections), encoding="utf-8")
         self._cache.pop(platform, None)
         self._known.clear()
+        self._words = None
         return path
 
 

@@ -22,6 +22,12 @@ BEIJING_OFFSET = timedelta(hours=8)  # China keeps no daylight saving time: a fi
 SERIAL_RANGE = (30000.0, 80000.0)
 # Integers up to this many digits survive a float (IEEE double: 15 significant digits).
 SAFE_DIGITS = 15
+# Bounds of what a row may say, so that nothing past them reaches the database (fen are
+# 64-bit integers there; 6.92E+18 yuan used to pass the dry run and crash the write).
+MAX_AMOUNT = Decimal(10**10)  # yuan: ten billion, far beyond any after-sales case
+MAX_COUNT = 1_000_000
+YEARS = (1970, 2100)  # a platform time outside these is a typo or a damaged cell
+MAX_DURATION = timedelta(days=3650)
 
 
 class ValueProblem(ValueError):
@@ -55,6 +61,15 @@ NOT_A_DURATION = Template(
     zh="无法识别的时长：「{value}」（应如 0.58天 或 1天2小时）",
 )
 NOT_A_DATE = Template(en="not a valid date: {value!r}", zh="日期不存在：「{value}」")
+AMOUNT_OUT_OF_RANGE = Template(
+    en="amount out of range: {value!r} (at most ¥{limit})", zh="金额超出范围：「{value}」（最多 ¥{limit}）"
+)
+COUNT_OUT_OF_RANGE = Template(en="count out of range: {value!r}", zh="数量超出范围：「{value}」")
+TIME_OUT_OF_RANGE = Template(
+    en="time out of range: {value!r} (expected a year from {first} to {last})",
+    zh="时间超出范围：「{value}」（年份应在 {first} 到 {last} 之间）",
+)
+DURATION_OUT_OF_RANGE = Template(en="duration out of range: {value!r}", zh="时长超出范围：「{value}」")
 
 
 def cell_text(value: Cell) -> str:
@@ -122,13 +137,19 @@ def parse_count(value: Cell) -> int | None:
     if is_blank(value):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = clean_text(value).replace(",", "").removesuffix("件").removesuffix("个").strip()
-    if text.isdigit():
-        return int(text)
-    raise ValueProblem(NOT_A_WHOLE_NUMBER(value=cell_text(value)))
+        count = value
+    elif isinstance(value, float) and value.is_integer():
+        count = int(value)
+    else:
+        text = clean_text(value).replace(",", "").removesuffix("件").removesuffix("个").strip()
+        if not text.isdigit() or not text.isascii():
+            raise ValueProblem(NOT_A_WHOLE_NUMBER(value=cell_text(value)))
+        if len(text) > 12:
+            raise ValueProblem(COUNT_OUT_OF_RANGE(value=cell_text(value)[:40]))
+        count = int(text)
+    if not -MAX_COUNT <= count <= MAX_COUNT:
+        raise ValueProblem(COUNT_OUT_OF_RANGE(value=cell_text(value)[:40]))
+    return count
 
 
 # ---- money ------------------------------------------------------------------------------
@@ -157,8 +178,13 @@ def parse_money(value: Cell) -> Decimal | None:
         if negative:
             amount = -amount
     if not amount.is_finite():
-        raise ValueProblem(NOT_AN_AMOUNT(value=cell_text(value)))
-    rounded = amount.quantize(CENT)
+        raise ValueProblem(NOT_AN_AMOUNT(value=cell_text(value)[:40]))
+    if abs(amount) >= MAX_AMOUNT:
+        raise ValueProblem(AMOUNT_OUT_OF_RANGE(value=cell_text(value)[:40], limit=f"{int(MAX_AMOUNT):,}"))
+    try:
+        rounded = amount.quantize(CENT)
+    except InvalidOperation:  # 1e-999999: more decimals than a Decimal context carries
+        raise ValueProblem(TOO_MANY_DECIMALS(value=cell_text(value)[:40])) from None
     if rounded != amount:
         raise ValueProblem(TOO_MANY_DECIMALS(value=cell_text(value)))
     return rounded
@@ -195,9 +221,25 @@ def parse_time(value: Cell) -> datetime | None:
     if isinstance(value, str):
         text = clean_text(value)
         common = _common_time(text)
-        if common is not None:  # most cells of most exports: Beijing wall time, no offset
+        if common is not None and YEARS[0] < common.year < YEARS[1]:
+            # most cells of most exports: Beijing wall time, no offset
             return (common - BEIJING_OFFSET).replace(tzinfo=UTC)
-        local = _parse_time_text(text)
+    try:
+        at = _instant(value)
+    except OverflowError:  # year 1 moved to UTC
+        raise ValueProblem(TIME_OUT_OF_RANGE(value=cell_text(value)[:60], first=YEARS[0], last=YEARS[1])) from None
+    except ValueProblem:
+        raise
+    except ValueError:  # an offset of +25:00
+        raise ValueProblem(NOT_A_TIME(value=cell_text(value)[:60])) from None
+    if not YEARS[0] <= at.year <= YEARS[1]:
+        raise ValueProblem(TIME_OUT_OF_RANGE(value=cell_text(value)[:60], first=YEARS[0], last=YEARS[1]))
+    return at
+
+
+def _instant(value: Cell) -> datetime:
+    if isinstance(value, str):
+        local = _parse_time_text(clean_text(value))
     elif isinstance(value, datetime):
         local = value
     elif isinstance(value, date):
@@ -279,7 +321,10 @@ def parse_duration(value: Cell) -> timedelta | None:
     if not m or not any(m.groupdict().values()):
         raise ValueProblem(NOT_A_DURATION(value=text))
     d, h, mi = (float(m.group(k) or 0) for k in ("d", "h", "m"))
-    return timedelta(seconds=round(d * 86400 + h * 3600 + mi * 60))
+    seconds = d * 86400 + h * 3600 + mi * 60
+    if not seconds <= MAX_DURATION.total_seconds():  # also inf and nan: 1 followed by 400 zeros
+        raise ValueProblem(DURATION_OUT_OF_RANGE(value=text[:40]))
+    return timedelta(seconds=round(seconds))
 
 
 def looks_like_duration(value: Cell) -> bool:

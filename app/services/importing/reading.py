@@ -1,4 +1,4 @@
-"""Read an export (.xlsx or .csv) into rows of cells and find its header row.
+"""Read an export (.xlsx, .xls or .csv) into rows of cells and find its header row.
 
 CSV bytes are decoded as DESIGN.md's pitfalls say: UTF-8 (with or without BOM,
 strict) → GB18030 (strict; GBK is a subset) → charset-normalizer restricted to
@@ -18,6 +18,9 @@ from pathlib import Path
 from app.services.importing.headers import normalise_header
 from app.services.importing.parsing import Cell, cell_text, is_blank
 from app.services.importing.progress import READ_STEP, READING, Progress
+from app.services.importing.sheets import ImportFileError, RawSheet
+from app.services.importing.workbook import read_workbook
+from app.services.importing.workbook_guard import NOT_A_WORKBOOK
 from app.services.text.messages import Template
 
 HEADER_SCAN_ROWS = 30
@@ -25,10 +28,6 @@ TOTALS_WORDS = ("合计", "总计", "汇总", "小计", "共计")
 # A CSV cell that starts with ' then one of these was made formula-safe by an export (ours too).
 CSV_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "''")
 ENCODING_CHOICES = ("utf-8-sig", "gb18030", "gbk", "utf-8")
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be imported: one line (a `messages.Text`) saying why and what to do."""
 
 
 UNKNOWN_ENCODING = Template(
@@ -43,29 +42,17 @@ CANNOT_READ = Template(en="cannot read {name}: {error}", zh="无法读取 {name}
 NOT_CSV = Template(
     en="{name} is not a readable CSV file: {error}", zh="{name} 不是可读取的 CSV 文件：{error}"
 )
-NOT_XLSX = Template(
-    en="{name} is not a readable .xlsx file ({error})", zh="{name} 不是可读取的 .xlsx 文件（{error}）"
+NOT_AN_EXPORT = Template(
+    en="{name}: expected a .xlsx, .xls or .csv file", zh="{name}：请选择 .xlsx、.xls 或 .csv 文件"
 )
-NO_SHEET = Template(en="{name} has no sheet", zh="{name} 中没有工作表")
-OLD_XLS = Template(
-    en="{name}: old .xls files are not supported: save it as .xlsx or .csv",
-    zh="{name}：不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv",
+HTML_AS_XLS = Template(
+    en="{name} is a web page saved under an Excel name: open it in Excel and save it as .xlsx",
+    zh="{name} 是以 Excel 文件名保存的网页：请用 Excel 打开并另存为 .xlsx",
 )
-NOT_AN_EXPORT = Template(en="{name}: expected a .xlsx or .csv file", zh="{name}：请选择 .xlsx 或 .csv 文件")
 NO_HEADER = Template(
     en="{name}: no header row found (expected columns such as 售后单号, 订单号, 售后状态)",
     zh="{name}：找不到表头行（应有 售后单号、订单号、售后状态 等列）",
 )
-
-
-@dataclass(frozen=True)
-class RawSheet:
-    """Every non-empty row of a file, numbered as a spreadsheet shows it (1-based)."""
-
-    name: str
-    kind: str  # "xlsx" or "csv"
-    encoding: str | None  # csv only
-    rows: list[tuple[int, list[Cell]]]
 
 
 @dataclass(frozen=True)
@@ -104,9 +91,15 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["utf_8", "gb18030", "gbk"]).best()
-    if best is None:
+    if best is not None:
+        return str(best), str(best.encoding)
+    # A few bad bytes in an otherwise good file: the encoding that loses fewest. The cells
+    # holding them (U+FFFD) are row errors; the rest of the file imports.
+    lossy = [(data.decode(name, errors="replace"), name) for name in ("utf-8", "gb18030")]
+    text, name = min(lossy, key=lambda t: t[0].count("\ufffd"))
+    if text.count("\ufffd") > max(16, len(text) // 100):  # not text in either: no file we read
         raise ImportFileError(ENCODING_UNCLEAR())
-    return str(best), str(best.encoding)
+    return text, name
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -128,6 +121,9 @@ def read_csv(path: Path, encoding: str | None = None, progress: Progress | None 
     except OSError as e:
         raise ImportFileError(CANNOT_READ(name=path.name, error=e.strerror)) from None
     text, used = decode_bytes(data, encoding)
+    # The csv module refuses a cell over 128 KB, and with it the whole file: a cell that long
+    # is a row error (records.py), so let the reader take any cell the file can hold.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     rows: list[tuple[int, list[Cell]]] = []
     total = text.count("\n") + (not text.endswith("\n")) if progress is not None else 0
@@ -143,41 +139,35 @@ def read_csv(path: Path, encoding: str | None = None, progress: Progress | None 
     return RawSheet(path.name, "csv", used, rows)
 
 
-def read_xlsx(path: Path, progress: Progress | None = None) -> RawSheet:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as e:
-        raise ImportFileError(NOT_XLSX(name=path.name, error=e)) from None
-    try:
-        ws = wb.worksheets[0] if wb.worksheets else None
-        if ws is None:
-            raise ImportFileError(NO_SHEET(name=path.name))
-        rows: list[tuple[int, list[Cell]]] = []
-        total = ws.max_row or 0  # from the sheet's own dimension record; absent in some exports
-        for line, cells in enumerate(ws.iter_rows(values_only=True), 1):
-            kept = _trim(cells)
-            if kept:
-                rows.append((line, kept))
-            if progress is not None and line % READ_STEP == 0:
-                progress(line, max(total, line) if total else 0, READING)
-    finally:
-        wb.close()
-    return RawSheet(path.name, "xlsx", None, rows)
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # a compound file: Excel 97–2003 (.xls)
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 
 
 def read_sheet(path: Path, encoding: str | None = None, progress: Progress | None = None) -> RawSheet:
+    """The file's rows, read by what its first bytes say it is rather than by its name.
+
+    Back ends name their downloads loosely: 淘宝's 退款报表.xls is often a GBK csv, and a
+    workbook renamed .csv is still a workbook.
+    """
     suffix = path.suffix.lower()
+    if suffix not in WORKBOOK_SUFFIXES + TEXT_SUFFIXES:
+        raise ImportFileError(NOT_AN_EXPORT(name=path.name))
+    try:
+        with path.open("rb") as f:
+            head = f.read(512)
+    except OSError as e:
+        raise ImportFileError(CANNOT_READ(name=path.name, error=e.strerror)) from None
+    if head.startswith(ZIP_MAGIC):
+        return read_workbook(path, "xlsx", progress)
+    if head.startswith(OLE_MAGIC):
+        return read_workbook(path, "xls", progress)
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, progress)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return read_csv(path, encoding, progress)
-    if suffix == ".xls":
-        raise ImportFileError(OLD_XLS(name=path.name))
-    raise ImportFileError(NOT_AN_EXPORT(name=path.name))
+        raise ImportFileError(NOT_A_WORKBOOK(name=path.name, error="not a zip file"))
+    if suffix == ".xls" and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        raise ImportFileError(HTML_AS_XLS(name=path.name))
+    return read_csv(path, encoding, progress)
 
 
 # ---- the header row ---------------------------------------------------------------------

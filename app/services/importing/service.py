@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import select
@@ -25,6 +26,7 @@ from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, pl
 from app.services.importing.progress import CHECKING, Progress, every
 from app.services.importing.reading import ImportFileError, Table, iter_records, locate_header, read_sheet
 from app.services.importing.records import BadRow, ImportRow, ProblemKind, read_row
+from app.services.importing.running import announced
 from app.services.text.messages import Template, Text
 
 KEY_CHUNK = 500
@@ -110,6 +112,15 @@ class ImportPlan:
 
 
 @dataclass(frozen=True)
+class ShopOptions:
+    """The shop question of a file, asked before its preview (the wizard's first page)."""
+
+    platform: Platform | None  # the platform the file was taken for (None: the preview will ask)
+    shops: tuple[str, ...]  # the shops to choose from: empty when the file needs no answer
+    remembered: str | None  # the shop chosen last time for this platform
+
+
+@dataclass(frozen=True)
 class ImportResult:
     plan: ImportPlan
     dry_run: bool
@@ -122,8 +133,14 @@ class ImportResult:
 
 class Importer:
     def __init__(
-        self, cases: CaseService, sessions: sessionmaker[Session], clock: Clock, mappings: MappingBook
+        self,
+        cases: CaseService,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        mappings: MappingBook,
+        data_dir: Path | None = None,
     ) -> None:
+        self._data_dir = data_dir  # where the "an import is running" note goes while it writes
         self._cases = cases
         self._sessions = sessions
         self._clock = clock
@@ -159,19 +176,8 @@ class Importer:
         confident = True
         question: Text | None = None
         if platform is None:
-            any_preset = self.mappings.preset(Platform.CUSTOM)
-            column = map_columns(any_preset, table.headers).by_field.get("platform")
-            values: list[str] = []
-            if column:
-                values = [clean_text(rec.get(column)) for _, rec in iter_records(table)][:200]
-            guess = guess_platform(self.mappings, table.headers, table.title_lines, values, path.name)
-            platform, confident = guess.platform, guess.confident
-            if not confident:
-                by_shop = self._platform_of_shops(table, map_columns(any_preset, table.headers))
-                if by_shop is not None:
-                    platform, confident = by_shop, True
-            if not confident:
-                question = ASK_PLATFORM(source=sheet.name, scores=_scores(guess.scores) or NOTHING_POINTS())
+            platform, question = self._guess(table, path)
+            confident = question is None
         preset = self.mappings.preset(platform)
         columns = map_columns(preset, table.headers)
         shops = self._shop_names(platform)
@@ -254,7 +260,45 @@ class Importer:
     def _apply(self, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
         if plan.missing_columns:
             raise ImportFileError(plan.missing_text())
-        return ImportResult(plan, False, apply_rows(self._cases, plan.rows, progress, plan.source))
+        todo = sum(1 for r in plan.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE))
+        with announced(self._data_dir, plan.source, todo, self._clock.now()):
+            written = apply_rows(
+                self._cases, plan.rows, progress, plan.source, self._sessions, self._clock.now()
+            )
+            return ImportResult(plan, False, written)
+
+    def shop_options(self, path: Path, encoding: str | None = None) -> ShopOptions:
+        """Which shop a file's rows go to must be asked when it has no shop column and the
+        platform it is taken for has several shops. Reads the file, parses no row."""
+        with gc_paused():
+            table = locate_header(read_sheet(path, encoding), self.mappings.known_header)
+            platform, question = self._guess(table, path)
+        if question is not None:
+            return ShopOptions(None, (), None)
+        preset = self.mappings.preset(platform)
+        if "shop" in map_columns(preset, table.headers).by_field:
+            return ShopOptions(platform, (), None)
+        shops = self._shop_names(platform)
+        return ShopOptions(platform, shops if len(shops) > 1 else (), preset.shop)
+
+    def remember_shop(self, platform: Platform, shop: str) -> None:
+        """The shop this platform's files without a shop column go to from now on (the merchant's file)."""
+        self.mappings.save_user_words(platform, shop=shop)
+
+    def _guess(self, table: Table, path: Path) -> tuple[Platform, Text | None]:
+        """The platform that made the file, and the question to ask when the guess is weak or tied."""
+        any_preset = self.mappings.preset(Platform.CUSTOM)
+        column = map_columns(any_preset, table.headers).by_field.get("platform")
+        values: list[str] = []
+        if column:
+            values = [clean_text(rec.get(column)) for _, rec in islice(iter_records(table), 200)]
+        guess = guess_platform(self.mappings, table.headers, table.title_lines, values, path.name)
+        if guess.confident:
+            return guess.platform, None
+        by_shop = self._platform_of_shops(table, map_columns(any_preset, table.headers))
+        if by_shop is not None:
+            return by_shop, None
+        return guess.platform, ASK_PLATFORM(source=table.sheet.name, scores=_scores(guess.scores) or NOTHING_POINTS())
 
     def _shop_names(self, platform: Platform) -> tuple[str, ...]:
         """The merchant's shops on `platform` (a file without a shop column goes to the only one)."""
@@ -308,4 +352,4 @@ def problems_of(plans: Sequence[RowPlan]) -> list[RowPlan]:
     return [p for p in plans if p.outcome is Outcome.ERROR]
 
 
-__all__ = ["ImportPlan", "ImportResult", "Importer", "problems_of"]
+__all__ = ["ImportPlan", "ImportResult", "Importer", "ShopOptions", "problems_of"]

@@ -148,7 +148,7 @@ class CaseController(QObject):
         self.tasks.write(lambda _: work(), self.window.changes, changed, done=then, failed=self._failed)
 
     def _failed(self, error: Exception, details: str) -> None:
-        failure = describe(error)  # a bug is logged with its traceback by the runner
+        failure = describe(error, self.ctx.data_dir)  # a bug is logged with its traceback by the runner
         self.window.show_error(self.tr("Not done"), failure.message, "" if failure.expected else details)
 
     def _write_from(

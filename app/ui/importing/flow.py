@@ -20,12 +20,12 @@ if TYPE_CHECKING:
     from app.ui.common.host import WindowHost
     from app.ui.importing.wizard import ImportWizard
 
-IMPORTABLE = (".xlsx", ".csv")
+IMPORTABLE = (".xlsx", ".xls", ".csv")
 WIZARD_SIZE = QSize(980, 640)
 
 
 def importable_path(mime: QMimeData) -> Path | None:
-    """The first local .xlsx/.csv file among dragged URLs."""
+    """The first local .xlsx/.xls/.csv file among dragged URLs."""
     for url in mime.urls():
         if url.isLocalFile():
             path = Path(url.toLocalFile())
@@ -48,7 +48,7 @@ class ImportFlow(QObject):
         self.action.setObjectName("importAction")
         self.action.setShortcut(QKeySequence("Ctrl+I"))
         self.action.setToolTip(
-            self.tr("Import an after-sales export (.xlsx or .csv); or drop it on the window")
+            self.tr("Import an after-sales export (.xlsx, .xls or .csv); or drop it on the window")
         )
         self.action.triggered.connect(lambda: self.open_wizard())
         window.add_file_action("transfer", self.action)

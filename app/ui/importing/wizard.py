@@ -38,13 +38,15 @@ from app.services.importing import (
     ProblemKind,
 )
 from app.services.importing.progress import READING
+from app.services.importing.service import ShopOptions
 from app.ui.common import vocab
 from app.ui.common.service_text import error_text, say
 from app.ui.common.tasks import TaskRunner
+from app.ui.importing.column_mapping import ColumnMappingBox
 from app.ui.importing.preview_model import COL_MESSAGE, ImportPreviewModel
 from app.ui.settings.platform_choice import add_platform_items
 
-FILE_FILTER = "Exports (*.xlsx *.csv *.txt)"
+FILE_FILTER = "Exports (*.xlsx *.xls *.csv *.txt)"
 
 
 class ImportWizard(QWizard):
@@ -80,13 +82,20 @@ class ImportWizard(QWizard):
     def path(self) -> Path:
         return Path(self.file_page.path_edit.text().strip())
 
+    def shop(self, platform: Platform | None = None) -> str | None:
+        """The shop chosen on the first page for a file without a shop column (None: not asked),
+        unless the merchant then took the file for another platform than the one it was asked for."""
+        if platform is not None and platform is not self.file_page.shop_platform:
+            return None
+        return self.file_page.chosen_shop()
+
 
 class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Choose the export file"))
         self.setSubTitle(
-            self.tr("An after-sales list downloaded from a platform back end or an ERP (.xlsx or .csv).")
+            self.tr("An after-sales list downloaded from a platform back end or an ERP (.xlsx, .xls or .csv).")
         )
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText(self.tr("File to import"))
@@ -95,9 +104,57 @@ class FilePage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        # A file without a shop column, of a platform the merchant has several shops on.
+        self.shop_label = QLabel(self.tr("Shop of this file's rows:"), self)
+        self.shop_combo = QComboBox(self)
+        self.shop_label.hide()
+        self.shop_combo.hide()
+        self.shop_combo.currentIndexChanged.connect(self.completeChanged)
+        shop_row = QHBoxLayout()
+        shop_row.addWidget(self.shop_label)
+        shop_row.addWidget(self.shop_combo, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        self.path_edit.textChanged.connect(self.completeChanged)
+        layout.addLayout(shop_row)
+        self._wizard = wizard
+        self._asked_for: Path | None = None
+        self.shop_platform: Platform | None = None  # the platform the shops offered are on
+        self.path_edit.textChanged.connect(self._path_changed)
+
+    def _path_changed(self) -> None:
+        self._set_shops((), None)
+        text = self.path_edit.text().strip()
+        if text and Path(text).is_file():
+            path = Path(text)
+            self._asked_for = path
+            self._wizard.runner.run(
+                lambda _report: self._wizard.importer.shop_options(path),
+                done=lambda options: self._show_shops(path, options),
+                failed=lambda _error, _tb: None,  # the preview says what is wrong with the file
+            )
+        self.completeChanged.emit()
+
+    def _show_shops(self, path: Path, options: ShopOptions) -> None:
+        if path == self._asked_for:  # not a file the merchant has moved on from
+            self.shop_platform = options.platform
+            self._set_shops(options.shops, options.remembered)
+
+    def _set_shops(self, shops: Sequence[str], remembered: str | None) -> None:
+        self.shop_combo.clear()
+        self.shop_combo.addItem(self.tr("(choose a shop)"), None)
+        for name in shops:
+            self.shop_combo.addItem(name, name)
+        if remembered in shops:
+            self.shop_combo.setCurrentIndex(self.shop_combo.findData(remembered))
+        self.shop_label.setVisible(bool(shops))
+        self.shop_combo.setVisible(bool(shops))
+        self.completeChanged.emit()
+
+    def chosen_shop(self) -> str | None:
+        if self.shop_combo.isHidden():
+            return None
+        value = self.shop_combo.currentData()
+        return str(value) if value else None
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import after-sales export"), "", FILE_FILTER)
@@ -106,6 +163,8 @@ class FilePage(QWizardPage):
 
     def isComplete(self) -> bool:
         text = self.path_edit.text().strip()
+        if self.shop_combo.isVisibleTo(self) and self.chosen_shop() is None:
+            return False
         return bool(text) and Path(text).is_file()
 
 
@@ -141,10 +200,12 @@ class PreviewPage(QWizardPage):
 
         self.fix_box = QGroupBox(self.tr("Map what the preset does not know"), self)
         self.fix_form = QFormLayout(self.fix_box)
+        self.fix_box.hide()
+        self.columns_box = ColumnMappingBox(self)
+        self.columns_box.hide()
         self.save_button = QPushButton(self.tr("Save mapping and preview again"), self)
         self.save_button.clicked.connect(self.save_mapping)
-        self.fix_form.addRow(self.save_button)
-        self.fix_box.hide()
+        self.save_button.hide()
         self._column_combos: dict[str, QComboBox] = {}
         self._status_combos: dict[str, QComboBox] = {}
 
@@ -161,6 +222,8 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.progress)
         layout.addWidget(self.mapping_label)
         layout.addWidget(self.fix_box)
+        layout.addWidget(self.columns_box)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 1)
 
     def initializePage(self) -> None:
@@ -176,13 +239,14 @@ class PreviewPage(QWizardPage):
 
     def refresh(self) -> None:
         path, platform, encoding = self._wizard.path(), self._platform(), self._encoding()
+        shop = self._wizard.shop(platform)
         self.plan = None
         self.summary.setText(self.tr("Reading {0}…").format(path.name))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.completeChanged.emit()
         self._wizard.runner.run(
-            lambda report: self._wizard.importer.preview(path, platform, encoding, progress=report),
+            lambda report: self._wizard.importer.preview(path, platform, encoding, progress=report, shop=shop),
             done=self._show,
             failed=self._failed,
             progress=self._progress,
@@ -202,6 +266,8 @@ class PreviewPage(QWizardPage):
         self.model.set_rows([])
         self.mapping_label.clear()
         self.fix_box.hide()
+        self.columns_box.hide()
+        self.save_button.hide()
         self.summary.setText(self.tr("Cannot import: {0}").format(error_text(error)))
 
     def _show(self, plan: ImportPlan) -> None:
@@ -237,10 +303,12 @@ class PreviewPage(QWizardPage):
         ]
         self.mapping_label.setText(self.tr("Columns: {0}").format("; ".join(mapped)))
         self._build_fixes(plan)
+        self.columns_box.set_plan(plan)
+        self.save_button.show()
         self.completeChanged.emit()
 
     def _build_fixes(self, plan: ImportPlan) -> None:
-        while self.fix_form.rowCount() > 1:
+        while self.fix_form.rowCount():
             self.fix_form.removeRow(0)
         self._column_combos.clear()
         self._status_combos.clear()
@@ -251,21 +319,22 @@ class PreviewPage(QWizardPage):
             for header in spare:
                 combo.addItem(header, header)
             self._column_combos[name] = combo
-            self.fix_form.insertRow(self.fix_form.rowCount() - 1, FIELDS[name], combo)
+            self.fix_form.addRow(FIELDS[name], combo)
         for word in plan.unknown_words(ProblemKind.UNKNOWN_STATUS):
             combo = QComboBox(self.fix_box)
             combo.addItem(self.tr("(leave unmapped)"), None)
             for stage in Stage:
                 combo.addItem(vocab.label(vocab.stages(), stage.value), stage.value)
             self._status_combos[word] = combo
-            self.fix_form.insertRow(self.fix_form.rowCount() - 1, self.tr("Status “{0}”").format(word), combo)
+            self.fix_form.addRow(self.tr("Status “{0}”").format(word), combo)
         self.fix_box.setVisible(bool(self._column_combos or self._status_combos))
 
     def save_mapping(self) -> None:
         plan = self.plan
         if plan is None:
             return
-        columns = {c.currentData(): name for name, c in self._column_combos.items() if c.currentData()}
+        columns = self.columns_box.changes()
+        columns.update({c.currentData(): name for name, c in self._column_combos.items() if c.currentData()})
         statuses = {w: Stage(c.currentData()) for w, c in self._status_combos.items() if c.currentData()}
         if not columns and not statuses:
             return
@@ -343,6 +412,12 @@ class RunPage(QWizardPage):
             ).format(c["new"], c["update"], c["unchanged"], c["error"])
         )
         ids = result.imported_case_ids
+        shop = self._wizard.shop(result.plan.platform)
+        if shop is not None:  # asked on the first page: the next file of this platform goes there too
+            importer, platform = self._wizard.importer, result.plan.platform
+            self._wizard.runner.run(
+                lambda _report: importer.remember_shop(platform, shop), failed=lambda _error, _tb: None
+            )
         self.show_button.setEnabled(bool(ids))
         self._wizard.imported.emit(ids)
         self.completeChanged.emit()

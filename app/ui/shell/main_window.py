@@ -174,7 +174,7 @@ class MainWindow(WindowHost):
         """The default for work that names no `failed`: the merchant's message, the details folded."""
         from app.ui.common.failures import describe
 
-        failure = describe(error)
+        failure = describe(error, self.data_dir)
         self.show_error(self.tr("Not done"), failure.message, "" if failure.expected else details)
 
     def show_error(self, title: str, message: str, details: str = "") -> None:

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import subprocess
+import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -54,6 +58,20 @@ def write_xlsx(path: Path, headers: list[str], rows: list[list[str]], title: str
     for row in rows:
         ws.append(row)
     wb.save(path)
+
+
+def write_xls(path: Path, xlsx: Path) -> None:
+    """An Excel 97–2003 workbook (BIFF8), as LibreOffice saves one: the format 淘宝 downloads use."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "book.xlsx"
+        shutil.copy(xlsx, src)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "xls", "--outdir", tmp, str(src)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        shutil.copy(Path(tmp) / "book.xls", path)
 
 
 def taobao_classic() -> None:
@@ -103,6 +121,37 @@ def taobao_classic() -> None:
     ]
     rows = rows_of(TAOBAO_CLASSIC, [{**base, **s} for s in specs])
     write_csv(HERE / "退款报表_classic.csv", TAOBAO_CLASSIC, rows, "gbk")
+    # 千牛 names this download 退款报表.xls: sometimes a true Excel 97–2003 file, often the same GBK csv
+    with tempfile.TemporaryDirectory() as tmp:
+        write_xlsx(Path(tmp) / "classic.xlsx", TAOBAO_CLASSIC, rows)
+        write_xls(HERE / "退款报表.xls", Path(tmp) / "classic.xlsx")
+    write_csv(HERE / "退款报表_csv.xls", TAOBAO_CLASSIC, rows, "gbk")
+
+
+def protections() -> None:
+    """What a workbook reader must keep: a title row, a two-row merged header, long ids as text,
+    Excel date cells, a totals row. The same sheet as .xlsx and as .xls."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["快手小店 售后单列表 导出时间: 2026-11-02 09:30"])
+    ws.append(["售后单号", "订单编号", "售后信息", None, None, "退款信息", None])
+    ws.append([None, None, "售后类型", "售后状态", "售后原因", "申请时间", "退款金额"])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("B2:B3")
+    ws.merge_cells("C2:E2")
+    ws.merge_cells("F2:G2")
+    rows = [
+        ["2100000000000011", "6920000000000000011", "退货退款", "待商家处理", "质量问题", datetime(2026, 11, 1, 9, 30), 168],
+        ["2100000000000012", "6920000000000000012", "仅退款", "待商家处理", "七天无理由", "2026-11-01 10:00", "35.50"],
+        # an order no. the spreadsheet turned into a number: its digits are lost, a row error
+        ["2100000000000013", 6920000000000000013, "仅退款", "待商家处理", "七天无理由", "2026-11-01 10:00", 9.9],
+        ["合计", None, None, None, None, None, 213.4],
+    ]
+    for r in rows:
+        ws.append(r)
+    ws["F4"].number_format = "yyyy-mm-dd hh:mm"
+    wb.save(HERE / "protections.xlsx")
+    write_xls(HERE / "protections.xls", HERE / "protections.xlsx")
 
 
 def taobao_new() -> None:
@@ -250,6 +299,7 @@ def efast_platform() -> None:
 
 
 if __name__ == "__main__":
+    protections()
     taobao_classic()
     taobao_new()
     douyin()
