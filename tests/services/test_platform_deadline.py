@@ -86,3 +86,19 @@ def test_case_show_says_the_deadline_is_the_platforms(tmp_path: Path, capsys: py
 )  # fmt: skip
 def test_the_suggested_duration(duration: str, offset: timedelta, suggested: Duration | None) -> None:
     assert suggest(Duration.parse(duration), offset) == suggested
+
+
+def test_a_time_left_counts_from_the_files_export_time(ctx: AppContext, tmp_path: Path) -> None:
+    """剩余处理时间-style cells ("20小时", "1天2小时") count from the title row's 导出时间."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["抖店售后单列表  导出时间：2026-11-02 09:30:00"])
+    ws.append(HEADERS)
+    ws.append(["7430000000000000099", "6930000000000000099", "暖暖抱枕", "未发货仅退款", "¥89.50",
+               "待商家处理", "2026-11-02 08:00:00", "1天2小时"])  # fmt: skip
+    path = tmp_path / "售后单-剩余时间.xlsx"
+    wb.save(path)
+    ctx.importer.import_file(path, Platform.DOUYIN)
+    (row,) = ctx.queries.due()
+    assert row.due_at.isoformat() == "2026-11-03T03:30:00+00:00"  # 09:30 Beijing + 1 day 2 hours

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -182,8 +183,10 @@ def read_row(
     columns: ColumnMap,
     preset: ImportPreset,
     file_platform: Platform | None = None,
+    exported_at: datetime | None = None,
 ) -> ImportRow | BadRow:
-    """One data row; `file_platform`: the platform of rows whose platform cell is blank."""
+    """One data row; `file_platform`: the platform of rows whose platform cell is blank;
+    `exported_at`: when the file was exported (its title row), which a time left counts from."""
     problems: list[RowProblem] = []
     cells: dict[str, Cell] = {}
     for name, header in columns.by_field.items():
@@ -311,7 +314,7 @@ def read_row(
     problems.extend(cell_problems)
     reason_word = clean_text(cell("reason"))
     reason = lookup_word(preset.reasons, reason_word) if reason_word else None
-    deadline_at = _platform_deadline(cell("deadline_at"))
+    deadline_at = _platform_deadline(cell("deadline_at"), exported_at)
 
     if (
         problems
@@ -363,18 +366,42 @@ def _time_or_duration(value: Cell) -> datetime | timedelta | None:
     return parse_time(value)
 
 
-def _platform_deadline(value: Cell) -> datetime | None:
-    """The platform's own deadline when the column holds a time; None for anything else.
-
-    The column only serves to check our clock against the platform's, so it never fails a
-    row: 剩余处理时间 often holds what is left ("1天2小时") or "已超时" rather than a time.
-    """
+def _platform_deadline(value: Cell, exported_at: datetime | None = None) -> datetime | None:
+    """The platform's own deadline when the column holds a time, or what is left ("1天2小时",
+    剩余处理时间) counted from the file's export time when its title row gives one; None for
+    anything else ("已超时", a time left without an export time): it never fails a row."""
     if value is None or value == "":
         return None
     try:
         return parse_time(value)
     except ValueProblem:
+        pass
+    if exported_at is None or not isinstance(value, str):
         return None
+    from app.services.rules.durations import parse_span_text
+
+    try:
+        left = parse_span_text(value)
+    except ValueError:
+        return None
+    return exported_at + left if left.total_seconds() > 0 else None
+
+
+_EXPORT_TIME = re.compile(r"(?:导出|下载|生成|报表)时间\s*[:：]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:[ T]+\d{1,2}[:时]\d{1,2}(?:[:分]\d{1,2}秒?)?)?)")
+
+
+def export_time(title_lines: Sequence[str]) -> datetime | None:
+    """When the file was exported, as its title rows say (导出时间：2026-11-02 10:00:00); Beijing time."""
+    from app.services.clock import parse_instant
+
+    for line in title_lines:
+        m = _EXPORT_TIME.search(line)
+        if m:
+            try:
+                return parse_instant(m.group(1))
+            except ValueError:
+                return None
+    return None
 
 
 __all__ = ["MISSING_TRACKING", "BadRow", "ImportRow", "ProblemKind", "RowProblem", "read_row"]

@@ -25,7 +25,7 @@ from app.services.importing.parsing import clean_text
 from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, plan_rows
 from app.services.importing.progress import CHECKING, Progress, every
 from app.services.importing.reading import ImportFileError, Table, iter_records, locate_header, read_sheet
-from app.services.importing.records import BadRow, ImportRow, ProblemKind, read_row
+from app.services.importing.records import BadRow, ImportRow, ProblemKind, export_time, read_row
 from app.services.importing.running import announced
 from app.services.text.messages import Template, Text
 
@@ -209,8 +209,9 @@ class Importer:
         total = 2 * len(table.rows)
         step = every(total)
         rows: list[ImportRow | BadRow] = []
+        exported_at = export_time(table.title_lines)
         for i, (line, rec) in enumerate(iter_records(table), 1):
-            row = read_row(line, rec, columns, preset, platform)
+            row = read_row(line, rec, columns, preset, platform, exported_at)
             if default_shop and isinstance(row, ImportRow) and not row.shop:
                 row = replace(row, shop=default_shop)
             rows.append(row)
