@@ -1449,6 +1449,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Beijing time (UTC+8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Times are Beijing time (UTC+8), as on the platforms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1991,15 +1995,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who must act</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clock starts at</source>
+        <source>Who acts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
