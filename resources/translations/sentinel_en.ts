@@ -1468,6 +1468,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Beijing time (UTC+8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Times are Beijing time (UTC+8), as on the platforms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,15 +2014,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who must act</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clock starts at</source>
+        <source>Who acts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1472,6 +1472,10 @@
         <translation>数据目录：{0}</translation>
     </message>
     <message>
+        <source>Beijing time (UTC+8)</source>
+        <translation>北京时间（UTC+8）</translation>
+    </message>
+    <message>
         <source>Times are Beijing time (UTC+8), as on the platforms</source>
         <translation>时间均为北京时间（UTC+8），与平台一致</translation>
     </message>
@@ -2014,15 +2018,15 @@
         <translation>阶段</translation>
     </message>
     <message>
-        <source>Who must act</source>
-        <translation>处理方</translation>
-    </message>
-    <message>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <source>Clock starts at</source>
+        <source>Who acts</source>
+        <translation>处理方</translation>
+    </message>
+    <message>
+        <source>Clock starts</source>
         <translation>计时起点</translation>
     </message>
     <message>

@@ -6,8 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtCore import QDate, QSize, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.listing.filter import ListFilter
 from app.ui.common import formatting, vocab
@@ -54,16 +64,28 @@ class FilterBar(QWidget):
         self.clear.setToolTip(self.tr("Clear all filters"))
         self.clear.clicked.connect(self.reset)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
+        # The request dates and Clear ride at the end of the row while it has room, on a second
+        # row below the choices when it has not (a 1024 px screen, the detail panel beside).
+        self.dates = QWidget()
+        self.dates.setObjectName("filterDates")
+        dates = QHBoxLayout(self.dates)
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(QLabel(self.tr("Requested")))
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.date_to)
+        dates.addWidget(self.clear)
+        self.first_row = QHBoxLayout()
+        self.first_row.addWidget(self.search, 3)
         for w in (self.platform, self.shop, self.stage, self.case_type, self.reason):
-            layout.addWidget(w, 1)
-        layout.addWidget(QLabel(self.tr("Requested")))
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel("–"))
-        layout.addWidget(self.date_to)
-        layout.addWidget(self.clear)
+            self.first_row.addWidget(w, 1)
+        self.first_row.addWidget(self.dates)
+        self.second_row = QHBoxLayout()
+        self.second_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.first_row)
+        layout.addLayout(self.second_row)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -74,6 +96,40 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         self.date_from.dateChanged.connect(self._emit)
         self.date_to.dateChanged.connect(self._emit)
+
+    # ---- one row or two ------------------------------------------------------------------
+
+    def _choices_width(self) -> int:
+        """The first row's least width without the dates: the search box and the five choices."""
+        spacing = max(self.first_row.spacing(), 0)
+        widgets = (self.search, self.platform, self.shop, self.stage, self.case_type, self.reason)
+        return sum(max(w.minimumSizeHint().width(), w.minimumWidth()) + spacing for w in widgets)
+
+    def _one_row_width(self) -> int:
+        return self._choices_width() + self.dates.sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the wider of the two rows: the bar never holds the window wider."""
+        hint = super().minimumSizeHint()
+        return QSize(max(self._choices_width(), self.dates.minimumSizeHint().width()), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow(event.size().width())
+
+    def _reflow(self, width: int) -> None:
+        one_row = width >= self._one_row_width()
+        if one_row == (self.first_row.indexOf(self.dates) >= 0):
+            return
+        if one_row:
+            self.second_row.removeWidget(self.dates)
+            self.first_row.addWidget(self.dates)
+        else:
+            self.first_row.removeWidget(self.dates)
+            self.second_row.addWidget(self.dates)
+
+    def two_rows(self) -> bool:
+        return self.second_row.indexOf(self.dates) >= 0
 
     def _combo(self, everything: str, items: dict[str, str]) -> QComboBox:
         combo = QComboBox()

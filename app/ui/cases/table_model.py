@@ -80,6 +80,16 @@ def header_titles() -> list[str]:
     ]
 
 
+def column_labels() -> dict[int, list[str]]:
+    """Every text a vocabulary column can show, rows or not: its width is fitted to the longest."""
+    return {
+        COL_STAGE: list(vocab.stages().values()),
+        COL_PLATFORM: list(vocab.platforms().values()),
+        COL_TYPE: list(vocab.case_types().values()),
+        COL_REASON: list(vocab.reasons().values()),
+    }
+
+
 class CaseTableModel(QAbstractTableModel):
     def __init__(self, now: int, parent: Any = None) -> None:
         super().__init__(parent)

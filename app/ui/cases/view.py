@@ -59,6 +59,15 @@ DEFAULT_WIDTHS = {
     ctm.COL_AMOUNT: 90,
     ctm.COL_REQUESTED_AT: 130,
 }
+# Widths from content (the rows, the labels a column can show, the title) stop here: a long
+# product title or shop name must not push the countdown's neighbours off the screen.
+MAX_WIDTHS = {ctm.COL_PRODUCT: 240, ctm.COL_CONSEQUENCE: 260, ctm.COL_SHOP: 180}
+MAX_WIDTH = 220
+CELL_PADDING = 16  # px around a cell's text (the style's margins, a little air)
+FIT_PRECISION = 500  # rows sampled per column when fitting widths to content
+# Beside the detail panel the list keeps at least these (the first columns on screen).
+KEY_COLUMNS = (ctm.COL_COUNTDOWN, ctm.COL_AFTERSALE_NO)
+HEADER_KEY = "cases/columns"  # not "cases/header": that one held the fixed widths that cut English
 
 
 def tab_titles() -> dict[QuickTab, str]:
@@ -131,6 +140,8 @@ class CasesView(QWidget):
         self.splitter.addWidget(self.detail_holder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)  # dragged to the edge, the list keeps its key columns
+        self._fitted = False  # column widths fitted to the rows (or the merchant's own restored)
 
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
@@ -167,6 +178,10 @@ class CasesView(QWidget):
         hh.setHighlightSections(False)
         for col, width in DEFAULT_WIDTHS.items():
             hh.resizeSection(col, width)
+        # The after-sales no. comes right after the countdown: it names the case, and it must stay
+        # on screen when the detail panel takes half of a small window.
+        hh.moveSection(hh.visualIndex(ctm.COL_AFTERSALE_NO), 1)
+        hh.setResizeContentsPrecision(FIT_PRECISION)
         hh.setSortIndicator(ctm.COL_COUNTDOWN, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.doubleClicked.connect(self._open_index)
@@ -256,6 +271,9 @@ class CasesView(QWidget):
 
     def _loaded(self, complete: bool) -> None:
         self._show_empty_state()
+        if not self._fitted and self.model.rowCount():
+            self.fit_columns()
+            self._fitted = complete
         if complete:
             self.filter_bar.set_shops(r.shop for r in self.model.rows)
         self.loading.setText("" if complete else self.tr("Loading all cases…"))
@@ -273,6 +291,30 @@ class CasesView(QWidget):
         }
         if shops:
             self.filter_bar.set_shops([r.shop for r in self.model.rows])
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its title, its rows and the labels it can show (stages, platforms…),
+        up to a cap; the list's least width then holds the key columns."""
+        hh = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        labels = ctm.column_labels()
+        for col in range(ctm.COLUMN_COUNT):
+            if col == ctm.COLUMN_COUNT - 1 and hh.stretchLastSection():
+                continue
+            width = max(
+                hh.sectionSizeFromContents(col).width(),
+                self.table.sizeHintForColumn(col),
+                max((fm.horizontalAdvance(t) + CELL_PADDING for t in labels.get(col, ())), default=0),
+            )
+            hh.resizeSection(col, min(width, MAX_WIDTHS.get(col, MAX_WIDTH)))
+        self._hold_key_columns()
+
+    def _hold_key_columns(self) -> None:
+        hh = self.table.horizontalHeader()
+        last = max(hh.visualIndex(c) for c in KEY_COLUMNS)
+        columns = sum(hh.sectionSize(hh.logicalIndex(v)) for v in range(last + 1))
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        self.list_stack.setMinimumWidth(columns + frame)
 
     # ---- time -----------------------------------------------------------------------------
 
@@ -432,13 +474,19 @@ class CasesView(QWidget):
     # ---- layout memory --------------------------------------------------------------------
 
     def save_layout(self) -> None:
-        self._settings.setValue("cases/header", self.table.horizontalHeader().saveState())
+        self._settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
         self._settings.setValue("cases/splitter", self.splitter.saveState())
 
     def restore_layout(self) -> None:
-        header = self._settings.value("cases/header", type=QByteArray)
-        if isinstance(header, QByteArray) and not header.isEmpty():
-            self.table.horizontalHeader().restoreState(header)
+        header = self._settings.value(HEADER_KEY, type=QByteArray)
+        restored = (
+            isinstance(header, QByteArray)
+            and not header.isEmpty()
+            and self.table.horizontalHeader().restoreState(header)
+        )
+        if restored:
+            self._fitted = True  # the merchant's own widths and order
+            self._hold_key_columns()
         splitter = self._settings.value("cases/splitter", type=QByteArray)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)

@@ -22,13 +22,14 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import (
     QDate,
     QDateTime,
+    QMargins,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTime,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -50,6 +51,9 @@ from app.ui.common.tasks import TaskRunner
 from app.ui.rules.drift_banner import DriftBanner
 
 _Index = QModelIndex | QPersistentModelIndex
+MIN_CHART_WIDTH = 280  # px
+MAX_DAY_TICKS = 11  # every third day of 30
+DAY_TICK_WIDTH = 64  # px a date ("10/22") needs under the chart, with its padding
 COL_DUE, COL_LEFT, COL_PLATFORM, COL_AFTERSALE_NO, COL_STAGE, COL_PARTY, COL_AT_ZERO = range(7)
 
 
@@ -193,14 +197,16 @@ class DashboardView(QWidget):
 
         self.reason_chart = self._chart_view(self.tr("Cases by reason (this month)"))
         self.daily_chart = self._chart_view(self.tr("New and closed cases per day (last 30 days)"))
+        # The reasons chart takes the whole right-hand height: each reason needs a text line of its
+        # own, and at half a 700 px screen's height QtCharts cut them all to "...".
         grid = QGridLayout()
         grid.addWidget(upcoming_box, 0, 0)
-        grid.addWidget(self.reason_chart, 0, 1)
-        grid.addWidget(self.daily_chart, 1, 0, 1, 2)
+        grid.addWidget(self.daily_chart, 1, 0)
+        grid.addWidget(self.reason_chart, 0, 1, 2, 1)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.drift_banner)
         layout.addLayout(cards)
@@ -216,10 +222,23 @@ class DashboardView(QWidget):
             if self.palette().window().color().lightness() > 128
             else QChart.ChartTheme.ChartThemeDark
         )
+        chart.setMargins(QMargins(4, 4, 4, 4))  # the room goes to the axis labels
         view = QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumHeight(220)
+        view.setMinimumWidth(MIN_CHART_WIDTH)
         return view
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_day_ticks()
+
+    def _fit_day_ticks(self) -> None:
+        """As many dates under the 30-day chart as have room (QtCharts cuts a crowded "10/22" to "...")."""
+        ticks = max(3, min(MAX_DAY_TICKS, self.daily_chart.width() // DAY_TICK_WIDTH))
+        for axis in self.daily_chart.chart().axes(Qt.Orientation.Horizontal):
+            if isinstance(axis, QDateTimeAxis):
+                axis.setTickCount(ticks)
 
     # ---- refreshing ------------------------------------------------------------------------
 
@@ -251,6 +270,7 @@ class DashboardView(QWidget):
         for key, bad in (("overdue", f.overdue), ("autos", f.auto_actions_month)):
             self.cards[key].value.setStyleSheet("color: #e03131;" if bad else "")
         self.upcoming_model.set_rows(list(f.next_24h), now)
+        self.upcoming.resizeColumnsToContents()  # a day's deadlines: few rows, widths from them
         self._reason_chart(f)
         self._daily_chart(f)
 
@@ -303,8 +323,8 @@ class DashboardView(QWidget):
             lines.append(series)
         days = QDateTimeAxis()
         days.setFormat("M/d")
-        days.setTickCount(11)
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        self._fit_day_ticks()
         values = QValueAxis()
         values.setLabelFormat("%d")
         top = max([max(d.new, d.closed) for d in f.new_vs_closed] or [1])

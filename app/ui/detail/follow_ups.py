@@ -49,6 +49,7 @@ class FollowUpsWidget(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.countdowns: dict[int, QLabel] = {}
         self.empty = QLabel(self.tr("Nothing agreed yet. A note can carry “follow up by”."))
+        self.empty.setWordWrap(True)  # a narrow detail panel (1024 px screen) wraps it, never cuts it
 
     def set_follow_ups(self, items: Sequence[FollowUpView], now: int) -> None:
         while self.grid.count():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,7 @@ URGENCY_COLOURS = {
     Urgency.WITHIN_6H: "#f08c00",
     Urgency.WITHIN_24H: "#e67700",
 }
-ACTIONS_PER_ROW = 3
+ACTIONS_PER_ROW = 3  # at most: fewer when the panel is too narrow for three buttons side by side
 
 
 class CaseDetailPanel(QWidget):
@@ -116,6 +116,8 @@ class CaseDetailPanel(QWidget):
         self.actions_box = QGroupBox(self.tr("Actions"))
         self.actions_grid = QGridLayout(self.actions_box)
         self.action_buttons: dict[str, QPushButton] = {}
+        self._action_order: list[QPushButton] = []
+        self._per_row = 0
 
         self.fields_box = QGroupBox(self.tr("Case"))
         self.fields = QFormLayout()
@@ -173,11 +175,13 @@ class CaseDetailPanel(QWidget):
         inner.addWidget(self.fields_box)
         inner.addWidget(files_box)
         inner.addStretch(1)
-        scroll = QScrollArea()
+        self._inner = inner
+        self.body_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        scroll.viewport().installEventFilter(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -320,8 +324,42 @@ class CaseDetailPanel(QWidget):
         edit.setObjectName("editFields")
         edit.clicked.connect(lambda: self.editRequested.emit(self.case_id))
         buttons.append(edit)
+        self._action_order = buttons
+        self._per_row = 0
+        self._arrange_actions()
+
+    def _arrange_actions(self) -> None:
+        """Three buttons a row when they fit in the panel's width, else two (or one): the panel has
+        no horizontal scroll bar, so a row wider than the panel would be cut off."""
+        buttons = self._action_order
+        if not buttons:
+            return
+        spacing = max(self.actions_grid.horizontalSpacing(), 0)
+        widest = max(b.sizeHint().width() for b in buttons)
+        margins = self._inner.contentsMargins()
+        grid = self.actions_grid.contentsMargins()
+        frame = self.actions_box.width() - self.actions_box.contentsRect().width()
+        room = (
+            self.body_scroll.viewport().width()
+            - margins.left()
+            - margins.right()
+            - grid.left()
+            - grid.right()
+            - max(frame, 2)
+        )
+        per_row = max(1, min(ACTIONS_PER_ROW, (room + spacing) // (widest + spacing)))
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        for button in buttons:
+            self.actions_grid.removeWidget(button)
         for i, button in enumerate(buttons):
-            self.actions_grid.addWidget(button, i // ACTIONS_PER_ROW, i % ACTIONS_PER_ROW)
+            self.actions_grid.addWidget(button, i // per_row, i % per_row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.body_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._arrange_actions()  # the width the buttons share (delivered when shown, too)
+        return super().eventFilter(watched, event)
 
     def _mute_toggled(self, muted: bool) -> None:
         if self.case_id is not None:

@@ -41,6 +41,7 @@ from app.ui.settings.platform_choice import add_platform_items
 _Index = QModelIndex | QPersistentModelIndex
 COL_TYPES, COL_STAGE, COL_WHO, COL_DURATION, COL_START, COL_LAPSE, COL_SOURCE, COL_CONFIDENCE = range(8)
 COLUMN_COUNT = 8
+MAX_COLUMN_WIDTH = 100  # px for every column but the source (which takes the rest)
 
 
 class RulesTableModel(ListTableModel):
@@ -65,9 +66,9 @@ class RulesTableModel(ListTableModel):
         return (
             self.tr("Case types"),
             self.tr("Stage"),
-            self.tr("Who must act"),
+            self.tr("Who acts"),
             self.tr("Duration"),
-            self.tr("Clock starts at"),
+            self.tr("Clock starts"),
             self.tr("On lapse"),
             self.tr("Source"),
             self.tr("Confidence"),
@@ -202,7 +203,7 @@ class RulesView(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fitted in show_platform
         header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
@@ -223,7 +224,9 @@ class RulesView(QWidget):
             self.adjustments_button = QPushButton(self.tr("Holiday adjustments…"))
             self.adjustments_button.setObjectName("openAdjustments")
             self.adjustments_button.setToolTip(
-                self.tr("Dated changes this platform announced (e.g. Spring Festival): clocks extended or paused")
+                self.tr(
+                    "Dated changes this platform announced (e.g. Spring Festival): clocks extended or paused"
+                )
             )
             self.adjustments_button.clicked.connect(lambda: open_adjustments(self.current_platform()))
             top.addWidget(self.adjustments_button)
@@ -262,6 +265,7 @@ class RulesView(QWidget):
             self.tasks.run(lambda _: find(platform), done=self._show_drift)
         preset = self.book.active(platform)
         self.model.set_preset(preset)
+        self._fit_columns()
         builtin = preset.origin == "built-in"
         where = self.tr("built-in preset") if builtin else self.tr("your copy: {0}").format(preset.origin)
         self.origin.setText(self.tr("{0} · {1}").format(preset.label, where))
@@ -277,6 +281,15 @@ class RulesView(QWidget):
             )
         else:
             self.message.setText("")
+
+    def _fit_columns(self) -> None:
+        """Each short column as wide as its title and its text up to a cap (longer text wraps): in
+        English they took the whole width and pushed 可信度 off a 1024 px screen."""
+        header = self.table.horizontalHeader()
+        for col in range(COLUMN_COUNT):
+            if col != COL_SOURCE:
+                content = min(self.table.sizeHintForColumn(col), MAX_COLUMN_WIDTH)
+                header.resizeSection(col, max(header.sectionSizeFromContents(col).width(), content))
 
     def _show_details(self) -> None:
         preset = self.model.preset
@@ -303,7 +316,9 @@ class RulesView(QWidget):
             self.show_platform()
             rule = self.book.active(self.current_platform()).rule(rule_id)
             name = self.model.rule_words(rule) if rule is not None else ""
-            self._say(self.tr("Saved: {0} is now {1}. New cases use it.").format(name, duration_text(duration)))
+            self._say(
+                self.tr("Saved: {0} is now {1}. New cases use it.").format(name, duration_text(duration))
+            )
             self.changes.publish(ChangeSet(rules=True))
 
         self.tasks.run(

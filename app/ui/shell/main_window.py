@@ -32,6 +32,7 @@ from app.services.clock import Clock
 from app.ui.cases.view import CasesView
 from app.ui.common import formatting
 from app.ui.common.changes import ChangeHub
+from app.ui.common.elided_label import ElidedLabel
 from app.ui.common.host import CaseActions, WindowHost
 from app.ui.common.tasks import TaskRunner
 from app.ui.common.wall_clock import WallClockTicker
@@ -90,14 +91,17 @@ class MainWindow(WindowHost):
         self.setCentralWidget(central)
 
         self._build_menus()
-        self.data_label = QLabel(self.tr("Data: {0}").format(data_dir))
+        # The path gives way on a narrow window (cut in the middle, whole in its tooltip); the
+        # deadline on the right does not.
+        self.data_label = ElidedLabel(self.tr("Data: {0}").format(data_dir))
         self.data_label.setObjectName("dataDirLabel")
         self.next_label = QLabel()
         self.next_label.setObjectName("nextDeadlineLabel")
         self.statusBar().addWidget(self.data_label, 1)
         if datetime.now().astimezone().utcoffset() != timedelta(hours=8):
             # Said once, where every time is read: this computer keeps another zone's clock.
-            zone = QLabel(self.tr("Times are Beijing time (UTC+8), as on the platforms"))
+            zone = QLabel(self.tr("Beijing time (UTC+8)"))
+            zone.setToolTip(self.tr("Times are Beijing time (UTC+8), as on the platforms"))
             zone.setObjectName("beijingTimeLabel")
             self.statusBar().addPermanentWidget(zone)
         self.statusBar().addPermanentWidget(self.next_label)
