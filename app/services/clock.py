@@ -53,26 +53,39 @@ def ensure_aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=BEIJING)
 
 
-# What merchants type and what back ends print besides ISO 8601: 2026/12/08 11:00, 2026.12.08,
-# 2026年12月8日 11时05分 (one-digit month, day and hour allowed; the rest of the text is kept).
-_LOOSE = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?"
-    r"(?:(?:\s+|T)(\d{1,2})\s*[:时]\s*(\d{1,2})\s*分?(?:\s*[:]?\s*(\d{1,2}(?:\.\d+)?)\s*秒?)?)?(.*)$"
+# What merchants type and what back ends print besides ISO 8601: 2026/11/3 14:05,
+# 2026年11月03日 14时05分, 2026.11.03 (with an optional offset). The one reader of these forms:
+# the CLI, the importer and the window all take times through it.
+_TIME_TEXT = re.compile(
+    r"""^(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
+        (?:[\sT]+(?P<h>\d{1,2})\s*[:：时]\s*(?P<mi>\d{1,2})
+           (?:\s*[:：分]\s*(?P<s>\d{1,2})(?:\.(?P<frac>\d{1,6}))?\s*秒?)?\s*分?)?
+        \s*(?P<tz>Z|[+-]\d{2}:?\d{2})?$""",
+    re.VERBOSE,
 )
 
 
-def _iso(text: str) -> str:
-    m = _LOOSE.match(text)
+def time_from_text(text: str) -> datetime | None:
+    """A time in one of the forms above: naive (wall time, Beijing by the contract) or aware
+    when it names an offset; None for any other form. ValueError for an impossible date."""
+    m = _TIME_TEXT.match(text)
     if not m:
-        return text
-    y, mo, d, h, mi, s, rest = m.groups()
-    out = f"{y}-{int(mo):02d}-{int(d):02d}"
-    if h is not None:
-        out += f"T{int(h):02d}:{int(mi):02d}"
-        if s is not None:
-            whole, _, frac = s.partition(".")
-            out += f":{int(whole):02d}" + (f".{frac}" if frac else "")
-    return out + rest.strip()
+        return None
+    g = m.groupdict()
+    local = datetime(
+        int(g["y"]),
+        int(g["mo"]),
+        int(g["d"]),
+        int(g["h"] or 0),
+        int(g["mi"] or 0),
+        int(g["s"] or 0),
+        int((g["frac"] or "0").ljust(6, "0")),
+    )
+    tz = g["tz"]
+    if tz:
+        offset = "+00:00" if tz == "Z" else tz if ":" in tz else f"{tz[:3]}:{tz[3:]}"
+        local = datetime.fromisoformat(local.isoformat() + offset)
+    return local
 
 
 # The times the app takes in: platform records of after-sales cases, never before the Unix
@@ -94,7 +107,14 @@ def parse_instant(text: str) -> datetime:
     cleaned = text.strip().replace("Z", "+00:00")
     if not cleaned:
         raise ValueError("empty time")
-    written = ensure_aware(datetime.fromisoformat(_iso(cleaned)))
+    try:
+        parsed = datetime.fromisoformat(cleaned)
+    except ValueError:
+        loose = time_from_text(cleaned)
+        if loose is None:
+            raise
+        parsed = loose
+    written = ensure_aware(parsed)
     if not FIRST_YEAR <= written.year <= LAST_YEAR:
         raise OutOfRange(f"{text!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
     return written.astimezone(UTC)  # (cannot overflow in those years)

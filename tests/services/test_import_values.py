@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.services.clock import _TIME_TEXT as _TIME  # the one reader of these forms
 from app.services.importing.parsing import (
-    _TIME,
     ValueProblem,
     _common_time,
     parse_count,

@@ -10,7 +10,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from app.services.clock import ensure_aware
+from app.services.clock import FIRST_YEAR, LAST_YEAR, ensure_aware, time_from_text
 from app.services.text.messages import Template
 
 Cell = str | int | float | Decimal | datetime | date | None
@@ -26,7 +26,7 @@ SAFE_DIGITS = 15
 # 64-bit integers there; 6.92E+18 yuan used to pass the dry run and crash the write).
 MAX_AMOUNT = Decimal(10**10)  # yuan: ten billion, far beyond any after-sales case
 MAX_COUNT = 1_000_000
-YEARS = (1970, 2100)  # a platform time outside these is a typo or a damaged cell
+YEARS = (FIRST_YEAR, LAST_YEAR)  # a platform time outside these is a typo or a damaged cell
 MAX_DURATION = timedelta(days=3650)
 
 
@@ -192,13 +192,6 @@ def parse_money(value: Cell) -> Decimal | None:
 
 # ---- times ------------------------------------------------------------------------------
 
-_TIME = re.compile(
-    r"""^(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
-        (?:[\sT]+(?P<h>\d{1,2})\s*[:：时]\s*(?P<mi>\d{1,2})
-           (?:\s*[:：分]\s*(?P<s>\d{1,2})(?:\.(?P<frac>\d{1,6}))?\s*秒?)?\s*分?)?
-        \s*(?P<tz>Z|[+-]\d{2}:?\d{2})?$""",
-    re.VERBOSE,
-)
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 
 
@@ -279,26 +272,12 @@ def _parse_time_text(text: str) -> datetime:
         return common
     if _SERIAL.match(text):
         return from_excel_serial(float(text))
-    m = _TIME.match(text)
-    if not m:
-        raise ValueProblem(NOT_A_TIME(value=text))
-    g = m.groupdict()
     try:
-        local = datetime(
-            int(g["y"]),
-            int(g["mo"]),
-            int(g["d"]),
-            int(g["h"] or 0),
-            int(g["mi"] or 0),
-            int(g["s"] or 0),
-            int((g["frac"] or "0").ljust(6, "0")),
-        )
+        local = time_from_text(text)
     except ValueError:
         raise ValueProblem(NOT_A_DATE(value=text)) from None
-    tz = g["tz"]
-    if tz:
-        offset = "+00:00" if tz == "Z" else tz if ":" in tz else f"{tz[:3]}:{tz[3:]}"
-        local = datetime.fromisoformat(local.isoformat() + offset)
+    if local is None:
+        raise ValueProblem(NOT_A_TIME(value=text))
     return local
 
 
