@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"python -m app: error: {e}", file=sys.stderr)
         return 2
     if args.self_test:
-        from app.ui.shell.self_test import run_self_test
+        from app.ui.shell.main import run_self_test  # the GUI entry point: the window is drawn
 
         return run_self_test()
     if args.command is None:

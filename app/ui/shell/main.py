@@ -226,3 +226,10 @@ def run_gui(opts: Any, minimized: bool = False) -> int:
     finally:
         shell.shutdown()
         start.shutdown()
+
+
+def run_self_test() -> int:
+    """`--self-test`: draws the main window offscreen, so it starts here, at the GUI entry point."""
+    from app.ui.shell.self_test import run_self_test as run
+
+    return run()
