@@ -129,7 +129,6 @@ def test_a_first_start_still_creates_the_database(tmp_path: Path, capsys: pytest
     assert (data / DB_FILE_NAME).stat().st_size > 0
 
 
-@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX")
 def test_the_window_still_offers_the_backup_after_a_refused_command(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

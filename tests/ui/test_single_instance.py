@@ -19,7 +19,7 @@ from PySide6.QtCore import QLockFile
 lock = QLockFile(sys.argv[1])
 assert lock.tryLock(0)
 print("locked", flush=True)
-time.sleep(120)
+time.sleep(120)  # the other process holds the lock until the test kills it (no test waits on this)
 """
 
 
