@@ -51,3 +51,24 @@ def test_a_quiet_tick_reads_nothing(window: MainWindow, ctx: AppContext) -> None
 def test_diff_of_readings() -> None:
     d = diff_readings(Reading(frozenset({1, 2, 3}), 10), Reading(frozenset({1, 2, 4}), 14), frozenset({2, 3}))
     assert d.changed == {2, 4} and d.deleted == {3}
+
+
+def test_an_outside_add_does_not_read_every_case_id(window: MainWindow, ctx: AppContext, clock: FixedClock) -> None:
+    """The ids of every case are read again only after a delete: an add or an action costs two
+    indexed queries and a count, whatever the number of cases (issue: scale)."""
+    watch = ctx.outside_writes
+    window.wall_clock.step()  # the first reading is taken
+    calls: list[int] = []
+    original = watch.reading
+    watch.reading = lambda: calls.append(1) or original()  # type: ignore[method-assign]
+    other = AppContext.open(ctx.data_dir, clock)
+    try:
+        case_id = other.cases.add_case(new_case("CLI-2", clock.now() - timedelta(hours=1)))
+        window.wall_clock.step()
+        assert listed_ids(window) == [case_id]
+        assert calls == []
+        other.edits.delete([case_id])
+        window.wall_clock.step()
+        assert listed_ids(window) == [] and calls == [1]
+    finally:
+        other.close()

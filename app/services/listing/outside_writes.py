@@ -3,7 +3,7 @@
 SQLite's `PRAGMA data_version` changes on a connection whenever *another* connection commits;
 reading it costs microseconds, so the window polls it on its 1 s tick through one connection
 of its own. Only when it moved are the case ids and the events since the last reading read (on the worker,
-two indexed queries): that gives the cases added, changed and deleted, whoever wrote them.
+two indexed queries and a count): that gives the cases added, changed and deleted, whoever wrote them.
 (Team mode has PostgreSQL's NOTIFY instead; there `moved()` is always False.)
 """
 
@@ -85,12 +85,24 @@ class OutsideWrites:
         self._last = self.reading()
 
     def what_changed(self) -> CaseDiff:
-        """The cases changed since the last reading (the first call only takes the reading)."""
-        after = self.reading()
-        before, self._last = self._last, after
+        """The cases changed since the last reading (the first call only takes the reading).
+
+        Every write records an event, so the cases touched are those with events since the last
+        reading, and the case ids are the last ones plus those: two indexed queries and a count,
+        whatever the number of cases. Only when the count says a case went (a delete) are all
+        the ids read again.
+        """
+        before = self._last
         if before is None:
+            self._last = self.reading()
             return CaseDiff(frozenset(), frozenset())
-        touched = self._touched(before.last_event) if after.last_event != before.last_event else frozenset()
+        with self._sessions() as session:
+            last = session.scalar(select(func.max(Event.id))) or 0
+            count = session.scalar(select(func.count(Case.id))) or 0
+        touched = self._touched(before.last_event) if last != before.last_event else frozenset()
+        cases = before.cases | touched
+        after = Reading(cases, last) if count == len(cases) else self.reading()
+        self._last = after
         return diff_readings(before, after, touched)
 
     def close(self) -> None:
