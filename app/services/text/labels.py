@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cache
 
 PLATFORM_ZH = {
     "kuaishou": "快手小店",
@@ -93,18 +94,9 @@ def format_left(delta: timedelta) -> str:
 
 
 # Words a merchant types for the vocabulary (the CLI's --platform 快手, --type 退货退款 …): every
-# value, its Chinese name, and the short names the back ends and merchants use.
+# value, its Chinese name, and the short names the back ends and merchants use. A platform's
+# other names are the importer's (resources/import/common.toml [platforms]): one table for both.
 _EXTRA_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "platform": {
-        "kuaishou": ("快手", "快手小店", "ks"),
-        "taobao": ("淘宝", "天猫", "淘宝天猫", "tmall", "tb"),
-        "douyin": ("抖音", "抖店", "抖音小店", "dy"),
-        "wechat": ("微信", "视频号", "视频号小店", "微信视频号", "wx"),
-        "pinduoduo": ("拼多多", "pdd"),
-        "jd": ("京东", "jingdong", "京东pop"),
-        "xiaohongshu": ("小红书", "xhs"),
-        "custom": ("其他", "其他平台"),
-    },
     "type": {
         "refund_only": ("退款", "仅退款", "只退款"),
         "return_refund": ("退货", "退货退款", "退款退货"),
@@ -130,12 +122,26 @@ def _key(text: str) -> str:
     return "".join(text.split()).replace("/", "").replace("（", "(").replace("）", ")").lower()
 
 
+@cache
+def _platform_words() -> dict[str, tuple[str, ...]]:
+    import tomllib
+
+    from app.paths import resource
+
+    table = tomllib.loads(resource("import", "common.toml").read_text(encoding="utf-8")).get("platforms", {})
+    out: dict[str, list[str]] = {}
+    for word, value in table.items():
+        out.setdefault(str(value), []).append(str(word))
+    return {value: tuple(words) for value, words in out.items()}
+
+
 def vocab_value(kind: str, text: str) -> str | None:
     """The vocabulary value ("kuaishou") a merchant means by `text` ("快手", "快手小店", "KS"),
     or None. `kind`: platform, type, reason or stage."""
     wanted = _key(text)
+    extra = _platform_words() if kind == "platform" else _EXTRA_WORDS.get(kind, {})
     for value, name in _NAMES[kind].items():
-        words = (value, name, *_EXTRA_WORDS.get(kind, {}).get(value, ()))
+        words = (value, name, *extra.get(value, ()))
         if wanted in {_key(w) for w in words}:
             return value
     return None
