@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -103,6 +104,35 @@ class AlertLogStore:
         return keys
 
     @staticmethod
+    def row(
+        *,
+        kind: str,
+        key: DeadlineKey,
+        lead_seconds: int,
+        auto_action: str,
+        title: str,
+        text: str,
+        delivery: str,
+        now: datetime,
+    ) -> dict[str, Any]:
+        """The columns of one log entry (for an insert of many at once)."""
+        return {
+            "case_id": key.case_id,
+            "kind": kind,
+            "party": key.party,
+            "rule_id": key.rule_id,
+            "due_at": key.due_at,
+            "lead_seconds": lead_seconds,
+            "auto_action": auto_action,
+            "title": dump(title),
+            "text": dump(text),
+            "delivery": delivery,
+            "created_at": now,
+            "sent_at": None if delivery == DELIVERY_HELD else now,
+            "seen_at": now if delivery == DELIVERY_MUTED else None,
+        }
+
+    @staticmethod
     def add(
         session: Session,
         *,
@@ -115,22 +145,17 @@ class AlertLogStore:
         delivery: str,
         now: datetime,
     ) -> AlertLog:
-        sent = None if delivery == DELIVERY_HELD else now
-        row = AlertLog(
-            case_id=key.case_id,
+        fields = AlertLogStore.row(
             kind=kind,
-            party=key.party,
-            rule_id=key.rule_id,
-            due_at=key.due_at,
+            key=key,
             lead_seconds=lead_seconds,
             auto_action=auto_action,
-            title=dump(title),
-            text=dump(text),
+            title=title,
+            text=text,
             delivery=delivery,
-            created_at=now,
-            sent_at=sent,
-            seen_at=now if delivery == DELIVERY_MUTED else None,
+            now=now,
         )
+        row = AlertLog(**fields)
         session.add(row)
         return row
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.models.entities import AlertLog, Case
@@ -51,20 +52,23 @@ def record_auto_notices(session: Session, applied: Sequence[AppliedAuto], now: d
         rows = session.execute(select(Case.id, Case.product_title).where(Case.id.in_(chunk)))
         titles.update((case_id, title) for case_id, title in rows)
     logged = _logged_autos(session, ids)
+    notices: list[dict[str, Any]] = []
     for a in applied:
         key = (a.case_id, a.party, a.rule_id, a.at)
         if key in logged:
             continue
         logged.add(key)
-        AlertLogStore.add(
-            session,
-            kind=KIND_AUTO,
-            key=DeadlineKey(*key),
-            lead_seconds=0,
-            auto_action=a.auto_action.value,
-            title=auto_title(a.platform, a.aftersale_no, a.auto_action, a.from_stage, a.amount),
-            text=auto_text(titles.get(a.case_id, ""), a.at, BEIJING),
-            delivery=DELIVERY_HELD,
-            now=now,
+        notices.append(
+            AlertLogStore.row(
+                kind=KIND_AUTO,
+                key=DeadlineKey(*key),
+                lead_seconds=0,
+                auto_action=a.auto_action.value,
+                title=auto_title(a.platform, a.aftersale_no, a.auto_action, a.from_stage, a.amount),
+                text=auto_text(titles.get(a.case_id, ""), a.at, BEIJING),
+                delivery=DELIVERY_HELD,
+                now=now,
+            )
         )
-    session.flush()
+    if notices:  # one executemany, not an ORM object per notice (half a tick's time at 10,000)
+        session.execute(insert(AlertLog), notices)

@@ -19,24 +19,26 @@ from app.models.money import from_fen
 from app.models.read_only import connect_read_only
 from app.services.clock import Clock
 
-# The platform's clocks and the merchant's own follow-ups (open ones), one list soonest first;
-# each side is a range on its due_at index.
-_SQL = """
-    SELECT * FROM (
-        SELECT d.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, d.party,
-               d.due_at, d.auto_action, d.next_stage, d.rule_id, d.confidence,
-               c.refund_requested, c.product_title, 'platform' AS kind, '' AS text, NULL AS follow_up_id,
-               d.id AS row_id
-        FROM deadlines d JOIN cases c ON c.id = d.case_id
-        WHERE d.due_at IS NOT NULL AND d.due_at <= ?
-        UNION ALL
-        SELECT f.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, 'merchant',
-               f.due_at, NULL, NULL, NULL, NULL,
-               c.refund_requested, c.product_title, 'follow_up', f.text, f.id, f.id
-        FROM follow_ups f JOIN cases c ON c.id = f.case_id
-        WHERE f.done_at IS NULL AND f.due_at <= ?
-    )
-    ORDER BY due_at, kind, row_id
+# The platform's clocks and the merchant's own follow-ups (open ones): each read soonest first
+# on its due_at index and cut at the limit, then the two short lists merged. (Ordering their
+# UNION in SQL made SQLite read and sort every pending deadline: 0.45 s for the next 50 at
+# 200,000 cases.)
+_DEADLINES_SQL = """
+    SELECT d.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, d.party,
+           d.due_at, d.auto_action, d.next_stage, d.rule_id, d.confidence,
+           c.refund_requested, c.product_title, 'platform', '', NULL, d.id
+    FROM deadlines d JOIN cases c ON c.id = d.case_id
+    WHERE d.due_at IS NOT NULL AND d.due_at <= ?
+    ORDER BY d.due_at, d.id
+    LIMIT ?
+"""
+_FOLLOW_UPS_SQL = """
+    SELECT f.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, 'merchant',
+           f.due_at, NULL, NULL, NULL, NULL,
+           c.refund_requested, c.product_title, 'follow_up', f.text, f.id, f.id
+    FROM follow_ups f JOIN cases c ON c.id = f.case_id
+    WHERE f.done_at IS NULL AND f.due_at <= ?
+    ORDER BY f.due_at, f.id
     LIMIT ?
 """
 KIND_PLATFORM = "platform"  # a platform clock (its auto-action fires at zero)
@@ -70,13 +72,20 @@ def stored_time(at: datetime) -> str:
 
 def read_due(conn: Any, until: datetime | None = None, limit: int | None = None) -> list[DueRow]:
     """Deadlines due by `until` (every pending one when None), soonest first, at most `limit`."""
+    until_text = stored_time(until or _FOREVER)
+    n = -1 if limit is None else limit
     cursor = conn.cursor()
     try:
-        until_text = stored_time(until or _FOREVER)
-        cursor.execute(_SQL, (until_text, until_text, -1 if limit is None else limit))
-        raw = cursor.fetchall()
+        deadlines = cursor.execute(_DEADLINES_SQL, (until_text, n)).fetchall()
+        follow_ups = cursor.execute(_FOLLOW_UPS_SQL, (until_text, n)).fetchall()
     finally:
         cursor.close()
+    if follow_ups:  # the order the union had: due time, then kind (follow_up, platform), then id
+        raw = sorted(deadlines + follow_ups, key=lambda r: (r[6], r[13], r[16]))
+        if limit is not None:
+            raw = raw[:limit]
+    else:
+        raw = deadlines
     out = []
     for r in raw:
         due_at = datetime.fromisoformat(r[6]).replace(tzinfo=UTC)
