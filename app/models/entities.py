@@ -23,6 +23,8 @@ class Shop(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     platform: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(200))
+    # New cases an import brings for this shop are assigned to this handler (None: unassigned).
+    default_assignee: Mapped[str | None] = mapped_column(String(100))
 
 
 class RuleSet(Base):

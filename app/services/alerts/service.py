@@ -56,6 +56,7 @@ from app.services.alerts.results import (
 from app.services.alerts.run_marker import RunMarker
 from app.services.alerts.text import alert_text, alert_title, summary_headline
 from app.services.cases.service import AppliedAuto, CaseService
+from app.services.cases.versions import touch
 from app.services.clock import Clock
 
 CHANGED_LIMIT = 2000  # more cases written between two checks: read the whole alert window
@@ -138,10 +139,10 @@ class AlertService:
         return self.log.settle(case_ids, self._clock.now())
 
     def set_muted(self, case_id: int, muted: bool) -> None:
+        now = self._clock.now()
         with self._sessions.begin() as session:
-            session.execute(
-                update(Case).where(Case.id == case_id).values(muted=muted, updated_at=self._clock.now())
-            )
+            session.execute(update(Case).where(Case.id == case_id).values(muted=muted, updated_at=now))
+            touch(session, case_id, now)
 
     # ---- planning ---------------------------------------------------------------------
 
