@@ -89,7 +89,7 @@ def test_two_clients_read_the_same_version_and_only_the_first_write_wins(
         )
     e = refused.value
     assert (e.case_id, e.version, e.stage, e.handler, e.action) == (cid, 2, "awaiting_buyer_return", "小王", "approve")
-    assert e.args[0].render("zh_CN") == "已被 小王 在 14:02 处理：待买家退货（同意）；案件已刷新，请核对后重试"
+    assert e.args[0].render("zh_CN") == "已被 小王 在 14:02 处理：待买家退货（同意）；请查看案件后重试"
     assert str(e).startswith("already handled by 小王 at 14:02: awaiting_buyer_return (approve)")
     assert version(ctx, cid) == 2 and events(ctx, cid) == 2  # the loser wrote nothing
     assert ctx.queries.detail(cid).row.stage == Stage.AWAITING_BUYER_RETURN.value  # type: ignore[union-attr]

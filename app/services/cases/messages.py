@@ -70,14 +70,14 @@ BATCH_CLASH = Template(
 # A write made against a version of the case that is no longer current (another person or
 # program wrote first). {at}: Beijing time, HH:MM today, else the date too; {stage}: what it is now.
 STALE_BY = Template(
-    en="already handled by {who} at {at}: {stage} ({action}); the case was reloaded, check and try again",
-    zh="已被 {who} 在 {at} 处理：{stage}（{action}）；案件已刷新，请核对后重试",
+    en="already handled by {who} at {at}: {stage} ({action}); check the case and try again",
+    zh="已被 {who} 在 {at} 处理：{stage}（{action}）；请查看案件后重试",
 )
 STALE_BY_PLATFORM = Template(
-    en="the platform acted at {at}: {stage} ({action}); the case was reloaded, check and try again",
-    zh="平台已在 {at} 处理：{stage}（{action}）；案件已刷新，请核对后重试",
+    en="the platform acted at {at}: {stage} ({action}); check the case and try again",
+    zh="平台已在 {at} 处理：{stage}（{action}）；请查看案件后重试",
 )
 STALE_BY_SOMEONE = Template(
-    en="changed elsewhere at {at}: {stage} ({action}); the case was reloaded, check and try again",
-    zh="已在别处于 {at} 处理：{stage}（{action}）；案件已刷新，请核对后重试",
+    en="changed elsewhere at {at}: {stage} ({action}); check the case and try again",
+    zh="已在别处于 {at} 处理：{stage}（{action}）；请查看案件后重试",
 )

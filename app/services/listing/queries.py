@@ -190,9 +190,16 @@ class CaseQueries:
             return read_due(conn.connection, until, limit)
 
     def list_cases(
-        self, stage: Stage | None = None, platform: str | None = None, open_only: bool = False
+        self,
+        stage: Stage | None = None,
+        platform: str | None = None,
+        open_only: bool = False,
+        assignee: str | None = None,
     ) -> list[CaseRow]:
+        """`assignee`: only the cases assigned to that handler (on the assignee index)."""
         q = select(Case).options(selectinload(Case.deadlines)).order_by(Case.id)
+        if assignee is not None:
+            q = q.where(Case.assignee == assignee)
         if stage is not None:
             q = q.where(Case.stage == stage.value)
         if platform is not None:
