@@ -323,7 +323,7 @@ class AppContext:
         """Who works which case (claim, assign, release) and the import's shop rule."""
         from app.services.cases.assignment import Assignments
 
-        return Assignments(self.sessions, self.clock, self.handlers)
+        return Assignments(self.sessions, self.clock, self.handlers.resolve)
 
     @_Service
     def dashboard(self) -> DashboardService:

@@ -7,7 +7,7 @@ whom), the case's version moves on, and a write made against an older version is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -20,7 +20,6 @@ from app.services.cases.messages import NO_CASE
 from app.services.cases.versions import bump, stale_case
 from app.services.clock import Clock
 from app.services.errors import ActionNotAllowed, CaseNotFound
-from app.services.service_desk.handlers import HandlerService
 from app.services.text.messages import Template, message_of
 
 NO_SUCH_SHOP = Template(en="no {platform} shop named {name!r}", zh="没有名为「{name}」的{platform}店铺")
@@ -58,17 +57,20 @@ class ShopRule:
 
 
 class Assignments:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock, handlers: HandlerService) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], clock: Clock, resolve: Callable[[str | None], str]
+    ) -> None:
+        """`resolve`: the handler list's check of a name (HandlerService.resolve)."""
         self._sessions = sessions
         self._clock = clock
-        self._handlers = handlers
+        self._resolve = resolve
 
     def assign(
         self, case_id: int, to: str | None, handler: str = "", expect_version: int | None = None
     ) -> Assigned:
         """Assign the case to `to` (None or "": release it), recorded as done by `handler`.
         `expect_version`: the version the merchant saw (StaleCase when written since)."""
-        name, handler = self._handlers.resolve(to) or None, self._handlers.resolve(handler)
+        name, handler = self._resolve(to) or None, self._resolve(handler)
         with write_transaction(self._sessions) as session:
             return self._assign(session, case_id, name, handler, expect_version)
 
@@ -87,8 +89,8 @@ class Assignments:
     ) -> AssignResult:
         """Several cases in ONE transaction; a case refused (written since the version given in
         `versions`, or gone) is reported and the others are still assigned."""
-        name = self._handlers.resolve(to) or None
-        handler = self._handlers.resolve(handler)
+        name = self._resolve(to) or None
+        handler = self._resolve(handler)
         done: list[Assigned] = []
         failed: list[AssignFailure] = []
         with write_transaction(self._sessions) as session:
@@ -143,7 +145,7 @@ class Assignments:
 
     def set_shop_rule(self, platform: Platform, shop: str, assignee: str | None) -> None:
         """New cases an import brings for this shop go to `assignee` (None: unassigned)."""
-        name = self._handlers.resolve(assignee) or None
+        name = self._resolve(assignee) or None
         with write_transaction(self._sessions) as session:
             found = session.execute(
                 update(Shop)
