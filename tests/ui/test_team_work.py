@@ -198,3 +198,24 @@ def test_without_a_current_handler_there_is_no_mine_filter(
     assert not w.cases.mine_button.isVisible()
     assert w.findChild(QPushButton, "mineFilter") is w.cases.mine_button
     w.close()
+
+
+def test_the_shop_rule_is_set_in_settings(window: MainWindow, team: AppContext) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from app.models.enums import Platform
+    from app.ui.settings.dialog import open_settings_dialog
+
+    team.shops.ensure([(Platform.KUAISHOU, "暖暖家居"), (Platform.KUAISHOU, "暖暖旗舰店")])
+    dialog = open_settings_dialog(window)
+    assert dialog.handlers is not None
+    table = dialog.handlers.shops
+    assert table.rowCount() == 2
+    combo = table.cellWidget(0, 1)
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["(unassigned)", "小王", "小李"]
+    shop_of_row = table.item(0, 0).text().split(" · ")[1]
+    combo.setCurrentIndex(combo.findData("小李"))
+    dialog.accept()
+    rules = {r.shop: r.assignee for r in team.assignments.shop_rules()}
+    assert rules[shop_of_row] == "小李" and list(rules.values()).count(None) == 1
