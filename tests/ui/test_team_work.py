@@ -219,3 +219,30 @@ def test_the_shop_rule_is_set_in_settings(window: MainWindow, team: AppContext) 
     dialog.accept()
     rules = {r.shop: r.assignee for r in team.assignments.shop_rules()}
     assert rules[shop_of_row] == "小李" and list(rules.values()).count(None) == 1
+
+
+def test_the_alerts_and_the_tray_follow_the_current_handler(
+    qapp, qtbot: QtBot, team: AppContext, settings: QSettings, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.services.test_alerts import H, merchant_due
+    from tests.ui.fakes import FakeNotifier
+    from tests.ui.shell_fixtures import close_app, make_app, wake_at
+
+    start = clock.now()
+    theirs = team.cases.add_case(new_case("AL-1", start))
+    nobody = team.cases.add_case(new_case("AL-2", start - timedelta(minutes=1)))
+    team.assignments.assign(theirs, "小李")
+    app = make_app(qapp, qtbot, team, _as(settings, "小王"), clock, FakeNotifier())
+    try:
+        assert team.alerts.viewer == "小王"
+        wake_at(app, clock, merchant_due(team, theirs) - 6 * H)
+        assert {n.case_id for n in app.center.banner.model.notices()} == {nobody}
+        assert team.alerts.tray_status().due_within_24h == 1
+        app.window.handler_choice.choose("小李")
+        assert team.alerts.viewer == "小李"
+        assert app.center.banner.model.notices() == []  # 小李 has seen nothing yet
+        assert team.alerts.tray_status().due_within_24h == 2
+        app.center.scheduler.wake()
+        assert {n.case_id for n in app.center.banner.model.notices()} == {theirs, nobody}
+    finally:
+        close_app(app, qapp)
