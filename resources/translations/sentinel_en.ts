@@ -450,7 +450,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Claim (assign to me)</source>
+        <source>&amp;Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to me (Ctrl+M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -458,7 +462,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Assign to a colleague (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned: anyone may take it (Ctrl+Shift+U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -451,16 +451,28 @@
         <translation>话术已复制：粘贴到聊天窗口即可。</translation>
     </message>
     <message>
-        <source>&amp;Claim (assign to me)</source>
-        <translation>认领（分派给我）(&amp;C)</translation>
+        <source>&amp;Claim</source>
+        <translation>认领(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Assign to me (Ctrl+M)</source>
+        <translation>分派给我（Ctrl+M）</translation>
     </message>
     <message>
         <source>&amp;Assign to…</source>
         <translation>分派给…(&amp;A)</translation>
     </message>
     <message>
+        <source>Assign to a colleague (Ctrl+Shift+M)</source>
+        <translation>分派给同事（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
         <source>&amp;Release</source>
-        <translation>释放（取消分派）(&amp;R)</translation>
+        <translation>取消分派(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unassigned: anyone may take it (Ctrl+Shift+U)</source>
+        <translation>取消分派：任何人都可认领（Ctrl+Shift+U）</translation>
     </message>
     <message>
         <source>Choose who you are in the status bar first.</source>

@@ -110,7 +110,7 @@ def test_the_platform_acting_first_is_named(ctx: AppContext, clock: FixedClock) 
     with pytest.raises(StaleCase) as refused:
         ctx.cases.act(cid, ActionRequest(Action.APPROVE), expect_version=1)
     assert refused.value.actor == Actor.PLATFORM.value
-    assert refused.value.args[0].render("zh_CN").startswith("平台已在 10:00 处理：待买家退货（自动同意）")
+    assert refused.value.args[0].render("zh_CN").startswith("平台已于 10:00 处理：待买家退货（自动同意）")
 
 
 def test_the_date_is_said_when_it_was_not_today(ctx: AppContext, other: AppContext, clock: FixedClock) -> None:

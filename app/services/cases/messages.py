@@ -75,9 +75,9 @@ STALE_BY = Template(
 )
 STALE_BY_PLATFORM = Template(
     en="the platform acted at {at}: {stage} ({action}); check the case and try again",
-    zh="平台已在 {at} 处理：{stage}（{action}）；请查看案件后重试",
+    zh="平台已于 {at} 处理：{stage}（{action}）；请查看案件后重试",
 )
 STALE_BY_SOMEONE = Template(
     en="changed elsewhere at {at}: {stage} ({action}); check the case and try again",
-    zh="已在别处于 {at} 处理：{stage}（{action}）；请查看案件后重试",
+    zh="已于 {at} 在别处处理：{stage}（{action}）；请查看案件后重试",
 )

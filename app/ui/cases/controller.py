@@ -80,9 +80,17 @@ class CaseController(QObject):
         actions.bulk.triggered.connect(lambda: self.bulk(self.cases.selected_ids()))
         actions.delete.triggered.connect(self.delete_selected)
         actions.refresh.triggered.connect(self.load_all)
-        self.claim_action = self._case_action(self.tr("&Claim (assign to me)"), "Ctrl+M", "claimAction", self.claim)
-        self.assign_action = self._case_action(self.tr("&Assign to…"), "Ctrl+Shift+M", "assignAction", self.assign)
-        self.release_action = self._case_action(self.tr("&Release"), "Ctrl+Shift+U", "releaseAction", self.release)
+        self.claim_action = self._case_action(
+            self.tr("&Claim"), self.tr("Assign to me (Ctrl+M)"), "Ctrl+M", "claimAction", self.claim
+        )
+        self.assign_action = self._case_action(
+            self.tr("&Assign to…"), self.tr("Assign to a colleague (Ctrl+Shift+M)"), "Ctrl+Shift+M",
+            "assignAction", self.assign,
+        )
+        self.release_action = self._case_action(
+            self.tr("&Release"), self.tr("Unassigned: anyone may take it (Ctrl+Shift+U)"), "Ctrl+Shift+U",
+            "releaseAction", self.release,
+        )
         self.detail.set_assign_actions([self.claim_action, self.assign_action, self.release_action])
 
     # ---- reading ----------------------------------------------------------------------------
@@ -142,8 +150,9 @@ class CaseController(QObject):
         if len(ids) == 1 and self.cases.detail_holder.isVisibleTo(self.cases) and self.detail.case_id != ids[0]:
             self.open_case(ids[0], select=False)
 
-    def _case_action(self, text: str, keys: str, name: str, run: Callable[[], None]) -> QAction:
+    def _case_action(self, text: str, tip: str, keys: str, name: str, run: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)
+        action.setToolTip(tip)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -117,7 +117,6 @@ class CaseDetailPanel(QWidget):
         self.assignee = QLabel()
         self.assignee.setObjectName("detailAssignee")
         self.assign_row = QHBoxLayout()
-        self.assign_row.addWidget(self.assignee, 1)
         self.assign_buttons: list[QToolButton] = []
 
         self.actions_box = QGroupBox(self.tr("Actions"))
@@ -175,6 +174,7 @@ class CaseDetailPanel(QWidget):
         inner.addWidget(self.other_clocks)
         inner.addWidget(self.rule_details)
         inner.addWidget(self.mute)
+        inner.addWidget(self.assignee)
         inner.addLayout(self.assign_row)
         inner.addWidget(self.actions_box)
         inner.addWidget(follow_box)
@@ -392,6 +392,7 @@ class CaseDetailPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.assign_row.addWidget(button)
             self.assign_buttons.append(button)
+        self.assign_row.addStretch(1)
 
     def _fill_fields(self) -> None:
         assert self.detail is not None
