@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the window imports this module before its first paint: SQLA
     from sqlalchemy.orm import Session, sessionmaker
 
     from app.services.alerts.service import AlertService
+    from app.services.cases.assignment import Assignments
     from app.services.cases.attachments import AttachmentService
     from app.services.cases.edits import CaseEdits
     from app.services.cases.service import CaseService
@@ -316,6 +317,13 @@ class AppContext:
         from app.services.service_desk.handlers import HandlerService
 
         return HandlerService(self.sessions, self.clock)
+
+    @_Service
+    def assignments(self) -> Assignments:
+        """Who works which case (claim, assign, release) and the import's shop rule."""
+        from app.services.cases.assignment import Assignments
+
+        return Assignments(self.sessions, self.clock, self.handlers.resolve)
 
     @_Service
     def dashboard(self) -> DashboardService:

@@ -173,6 +173,8 @@ COMMANDS: dict[tuple[str, str | None], tuple[str, str]] = {
     ("case", "act"): ("cases", "case_act"),
     ("case", "show"): ("cases", "case_show"),
     ("case", "list"): ("cases", "case_list"),
+    ("case", "edit"): ("cases", "case_edit"),
+    ("case", "assign"): ("cases", "case_assign"),
     ("due", None): ("due", "due"),
     ("tick", None): ("due", "tick"),
     ("import", None): ("importing", "run_import"),

@@ -49,13 +49,14 @@ def case_act(ctx: AppContext, args: argparse.Namespace) -> int:
     action = Action(args.action)
     actor = Actor(args.actor) if args.actor else default_actor(action)
     request = ActionRequest(action, at=at, actor=actor, payload=payload, handler=args.handler or "")
-    result = ctx.cases.act(case_id, request)
+    result = ctx.cases.act(case_id, request, expect_version=args.expect_version)
     if args.json:
         print_json(
             {
                 "case_id": result.case_id,
                 "event_id": result.event_id,
                 "stage": result.stage.value,
+                "version": result.version,
                 "auto_applied": [auto_json(a) for a in result.auto_applied],
             }
         )
@@ -63,6 +64,41 @@ def case_act(ctx: AppContext, args: argparse.Namespace) -> int:
         for a in result.auto_applied:
             print(f"note: the platform acted first: {a.auto_action.value} at {iso_beijing(a.at)}")
         print(f"case {result.case_id}: {result.stage.value} ({STAGE_ZH[result.stage.value]})")
+    return 0
+
+
+def case_edit(ctx: AppContext, args: argparse.Namespace) -> int:
+    case_id = ctx.cases.resolve_case_id(args.case_id)
+    raw: dict[str, str] = {}
+    for item in args.set:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise CliError(f"--set {item!r}: write FIELD=VALUE")
+        raw[name.strip()] = value
+    changes = ctx.edits.edit(case_id, raw, expect_version=args.expect_version, handler=args.handler or "")
+    detail = ctx.queries.detail(case_id)
+    assert detail is not None
+    if args.json:
+        print_json(
+            {
+                "case_id": case_id,
+                "changed": [c.field for c in changes],
+                "version": detail.fields["version"],
+            }
+        )
+    else:
+        print(f"case {case_id}: " + (", ".join(c.field for c in changes) or "nothing changed"))
+    return 0
+
+
+def case_assign(ctx: AppContext, args: argparse.Namespace) -> int:
+    case_id = ctx.cases.resolve_case_id(args.case_id)
+    to = None if args.release else args.to
+    done = ctx.assignments.assign(case_id, to, args.handler or "", expect_version=args.expect_version)
+    if args.json:
+        print_json({"case_id": case_id, "assignee": done.assignee, "version": done.version, "changed": done.changed})
+    else:
+        print(f"case {case_id}: " + (f"assigned to {done.assignee}" if done.assignee else "unassigned"))
     return 0
 
 
@@ -165,12 +201,21 @@ def _case_json(row: CaseRow, now: Any) -> dict[str, Any]:
         "buyer": row.buyer_nick,
         "product": row.product_title,
         "handler": row.handler,
+        "assignee": row.assignee,
+        "version": row.version,
         "next_deadline": _deadline_json(nd, now) if nd else None,
     }
 
 
 def case_list(ctx: AppContext, args: argparse.Namespace) -> int:
-    rows = ctx.queries.list_cases(stage=Stage(args.stage) if args.stage else None, platform=args.platform)
+    assignee = args.assignee
+    if args.mine:
+        if not args.handler:
+            raise CliError("--mine: say who you are with --handler NAME")
+        assignee = ctx.handlers.resolve(args.handler)
+    rows = ctx.queries.list_cases(
+        stage=Stage(args.stage) if args.stage else None, platform=args.platform, assignee=assignee
+    )
     now = ctx.clock.now()
     if args.json:
         print_json([_case_json(r, now) for r in rows])

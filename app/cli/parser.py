@@ -53,6 +53,16 @@ def _handler(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--handler", metavar="NAME", help="who did it (a handler from Settings)")
 
 
+def _expect_version(parser: argparse.ArgumentParser) -> None:
+    """A write made against the version you read (`case show --json`): refused if it moved."""
+    parser.add_argument(
+        "--expect-version",
+        metavar="N",
+        type=int,
+        help="refuse unless the case is still at this version (default: read and write at once)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
@@ -117,8 +127,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--repair-cost", metavar="AMOUNT", help="what the repair cost the merchant (ship_replacement)"
     )
     act.add_argument("--actor", choices=["merchant", "buyer", "platform"], default=None)
+    _expect_version(act)
     _handler(act)
     act.add_argument("--json", action="store_true")
+
+    edit = csub.add_parser("edit", help="change fields no clock depends on", parents=[common])
+    edit.add_argument("case_id")
+    edit.add_argument(
+        "--set",
+        metavar="FIELD=VALUE",
+        action="append",
+        required=True,
+        help="a field and its new value (order_no, buyer_nick, buyer_phone, buyer_address, product_title, "
+        "sku, tags, reason_detail, shop, quantity, order_amount, refund_requested); repeatable",
+    )
+    _expect_version(edit)
+    _handler(edit)
+    edit.add_argument("--json", action="store_true")
+
+    assign = csub.add_parser("assign", help="assign a case to a handler, or release it", parents=[common])
+    assign.add_argument("case_id")
+    whom = assign.add_mutually_exclusive_group(required=True)
+    whom.add_argument("--to", metavar="NAME", help="the handler who works it from now on")
+    whom.add_argument("--release", action="store_true", help="nobody: anyone may take it")
+    _expect_version(assign)
+    _handler(assign)
+    assign.add_argument("--json", action="store_true")
 
     show = csub.add_parser("show", help="one case: stage, events, deadlines", parents=[common])
     show.add_argument("case_id")
@@ -127,6 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     lst = csub.add_parser("list", help="cases, newest last", parents=[common])
     lst.add_argument("--stage", type=word("stage"), choices=[s.value for s in Stage])
     lst.add_argument("--platform", type=word("platform"), choices=[x.value for x in Platform])
+    mine = lst.add_mutually_exclusive_group()
+    mine.add_argument("--mine", action="store_true", help="only the cases assigned to --handler")
+    mine.add_argument("--assignee", metavar="NAME", help="only the cases assigned to NAME")
+    lst.add_argument("--handler", metavar="NAME", help="who you are (for --mine)")
     lst.add_argument("--json", action="store_true")
 
     due = sub.add_parser("due", help="pending deadlines, soonest first", parents=[common])

@@ -23,6 +23,8 @@ class Shop(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     platform: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(200))
+    # New cases an import brings for this shop are assigned to this handler (None: unassigned).
+    default_assignee: Mapped[str | None] = mapped_column(String(100))
 
 
 class RuleSet(Base):
@@ -48,6 +50,8 @@ class Case(Base):
         Index("ix_cases_order_no", "order_no"),
         # "Which cases changed since the last alert check" (migration 0003).
         Index("ix_cases_updated_at", "updated_at"),
+        # "My cases" (migration 0005tm).
+        Index("ix_cases_assignee", "assignee"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,6 +85,10 @@ class Case(Base):
     rule_set_id: Mapped[int] = mapped_column(ForeignKey("rule_sets.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Bumped by every write to the case; a write made against an older one is refused (StaleCase).
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # The handler (客服) the case is assigned to; None: unassigned (anyone may take it).
+    assignee: Mapped[str | None] = mapped_column(String(100))
 
     shop: Mapped[Shop | None] = relationship(lazy="joined")
     rule_set: Mapped[RuleSet] = relationship()
@@ -165,12 +173,20 @@ class AlertLog(Base):
     identity and gets fresh alerts. `lead_seconds` is how long before due_at the alert was
     meant for (0 for a notice of an auto-action). `sent_at` is NULL while a notice is held
     (quiet hours, snooze); `seen_at` is set when the merchant marked it seen in the window.
+    Each row is one person's (`handler`): the identity includes it.
     """
 
     __tablename__ = "alert_log"
     __table_args__ = (
         UniqueConstraint(
-            "case_id", "kind", "party", "rule_id", "due_at", "lead_seconds", name="uq_alert_log_identity"
+            "case_id",
+            "kind",
+            "party",
+            "rule_id",
+            "due_at",
+            "lead_seconds",
+            "handler",
+            name="uq_alert_log_identity",
         ),
         Index("ix_alert_log_due_at", "due_at"),
         Index("ix_alert_log_sent_at", "sent_at"),
@@ -191,6 +207,9 @@ class AlertLog(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Whom it was shown to (migration 0005tm): "" the single merchant (a shop without handlers,
+    # or nobody chosen); in a team each person has their own rows, seen or not by them alone.
+    handler: Mapped[str] = mapped_column(String(100), default="")
 
 
 class OrderCount(Base):

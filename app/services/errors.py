@@ -34,3 +34,31 @@ class DuplicateCase(InvalidInput):
     def __init__(self, *args: object, case_id: int) -> None:
         super().__init__(*args, field="aftersale_no")
         self.case_id = case_id
+
+
+class StaleCase(ActionNotAllowed):
+    """The case changed since the version the write was made against: refused, nothing written.
+
+    Carries what the case is now (its `version`, `stage`) and its latest step (who, when, what),
+    so the window can say "已被 小王 在 14:02 处理：待买家退货" and show the case afresh.
+    """
+
+    def __init__(
+        self,
+        *args: object,
+        case_id: int,
+        version: int,
+        stage: str,
+        handler: str = "",
+        actor: str = "",
+        action: str = "",
+        at: object = None,
+    ) -> None:
+        super().__init__(*args)
+        self.case_id = case_id
+        self.version = version
+        self.stage = stage
+        self.handler = handler
+        self.actor = actor
+        self.action = action
+        self.at = at

@@ -450,6 +450,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to me (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to a colleague (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned: anyone may take it (Ctrl+Shift+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who you are in the status bar first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the shop&apos;s handlers in Settings first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who works these cases from now on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who works this case from now on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,6 +570,14 @@
     </message>
     <message>
         <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -780,6 +832,14 @@
     </message>
     <message>
         <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the cases assigned to you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1280,6 +1340,22 @@
     </message>
     <message>
         <source>Each step records who did it; the dashboard counts per handler. Once there is a list, only these names are taken (also by the command line&apos;s --handler).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New imported cases go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import assigns each shop&apos;s new cases to its handler; the others stay unassigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2410,11 +2486,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imported from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Follow up by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -451,6 +451,50 @@
         <translation>话术已复制：粘贴到聊天窗口即可。</translation>
     </message>
     <message>
+        <source>&amp;Claim</source>
+        <translation>认领(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Assign to me (Ctrl+M)</source>
+        <translation>分派给我（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>分派给…(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Assign to a colleague (Ctrl+Shift+M)</source>
+        <translation>分派给同事（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation>取消分派(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unassigned: anyone may take it (Ctrl+Shift+U)</source>
+        <translation>取消分派：任何人都可认领（Ctrl+Shift+U）</translation>
+    </message>
+    <message>
+        <source>Choose who you are in the status bar first.</source>
+        <translation>请先在状态栏选择您是谁。</translation>
+    </message>
+    <message>
+        <source>Add the shop&apos;s handlers in Settings first.</source>
+        <translation>请先在“设置”中添加店铺的处理人。</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>分派给</translation>
+    </message>
+    <message>
+        <source>Who works these cases from now on?</source>
+        <translation>这些案件今后由谁处理？</translation>
+    </message>
+    <message>
+        <source>Who works this case from now on?</source>
+        <translation>这个案件今后由谁处理？</translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -528,6 +572,14 @@
     <message>
         <source>Attachments</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>Assigned to: {0}</source>
+        <translation>处理人：{0}</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
     </message>
     <message>
         <source>No platform clock runs in this stage.</source>
@@ -782,6 +834,14 @@
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Only the cases assigned to you</source>
+        <translation>只看分派给您的案件</translation>
     </message>
     <message>
         <source>New case…</source>
@@ -1282,6 +1342,22 @@
     <message>
         <source>Each step records who did it; the dashboard counts per handler. Once there is a list, only these names are taken (also by the command line&apos;s --handler).</source>
         <translation>每一步都会记录是谁做的，看板按处理人统计。有了名单后，只接受名单上的名字（命令行的 --handler 也一样）。</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>New imported cases go to</source>
+        <translation>导入的新案件分派给</translation>
+    </message>
+    <message>
+        <source>An import assigns each shop&apos;s new cases to its handler; the others stay unassigned.</source>
+        <translation>导入时，各店铺的新案件分派给其指定的处理人；其他保持未分派。</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分派）</translation>
     </message>
 </context>
 <context>
@@ -2414,12 +2490,20 @@
         <translation>修改项</translation>
     </message>
     <message>
+        <source>Assigned</source>
+        <translation>分派</translation>
+    </message>
+    <message>
         <source>Imported from</source>
         <translation>导入自</translation>
     </message>
     <message>
         <source>Follow up by</source>
         <translation>跟进时间</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
     </message>
     <message>
         <source>When</source>

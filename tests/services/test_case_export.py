@@ -180,6 +180,7 @@ def _comparable(rows: list[CaseRow]) -> list[dict[str, Any]]:
     for r in sorted(rows, key=lambda r: (r.platform, r.aftersale_no)):
         d = asdict(r)
         d.pop("id")
+        d.pop("version")  # how many writes each store made, not what the case is
         out.append(d)
     return out
 

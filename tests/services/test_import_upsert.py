@@ -167,9 +167,11 @@ def test_dry_run_writes_nothing(importer: Importer, ctx: AppContext, tmp_path: P
     assert ctx.queries.list_cases() == []
 
 
-def test_a_case_changed_after_the_preview_rolls_back_the_whole_import(
+def test_a_case_changed_after_the_preview_is_refused_and_the_rest_imported(
     importer: Importer, ctx: AppContext, tmp_path: Path
 ) -> None:
+    """Issue 19 item 3: the stale row is counted as refused, with who changed it and what it is
+    now; it is not overwritten and the import does not fail."""
     importer.import_file(
         write_csv(tmp_path / "a.csv", "KS2,1002,退货退款,质量问题,待商家处理,2026-11-01 09:00,,,,9.00,"),
         platform=Platform.KUAISHOU,
@@ -182,11 +184,18 @@ def test_a_case_changed_after_the_preview_rolls_back_the_whole_import(
     plan = importer.preview(f, platform=Platform.KUAISHOU)
     assert [r.outcome for r in plan.rows] == [Outcome.NEW, Outcome.UPDATE]
     ks2 = ctx.cases.resolve_case_id("KS2")
-    ctx.cases.act(ks2, ActionRequest(Action.REJECT, at=bj("2026-11-01T11:00"), payload={"reason": "拍错"}))
-    with pytest.raises(ImportAborted, match="changed meanwhile"):
-        apply_rows(ctx.cases, plan.rows)
-    assert [r.aftersale_no for r in ctx.queries.list_cases()] == ["KS2"]  # KS1 was not written either
+    ctx.handlers.add("小王")
+    ctx.cases.act(
+        ks2, ActionRequest(Action.REJECT, at=bj("2026-11-01T11:00"), payload={"reason": "拍错"}, handler="小王")
+    )
+    result = importer.apply(plan)
+    assert result.plan.counts() == {"new": 1, "update": 0, "unchanged": 0, "error": 1, "merged": 0}
+    refused = result.plan.rows[1]
+    assert refused.problems[0].kind is ProblemKind.CONFLICT
+    assert refused.render("zh_CN").startswith("已被 小王 在 10:00 处理：商家已拒绝（拒绝）")
+    assert sorted(r.aftersale_no for r in ctx.queries.list_cases()) == ["KS1", "KS2"]
     assert ctx.queries.detail(ks2).row.stage == Stage.REJECTED.value  # type: ignore[union-attr]
+    assert list(result.case_ids) == [plan.rows[0].line]
 
 
 def test_a_case_added_after_the_preview_rolls_back_the_whole_import(

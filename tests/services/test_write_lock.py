@@ -38,8 +38,8 @@ def watch_loads(monkeypatch: pytest.MonkeyPatch, ctx: AppContext) -> list[bool]:
     seen: list[bool] = []
     real: Callable[..., Any] = cases_module.load_states
 
-    def load_states(session: Any, ids: Any) -> Any:
-        states = real(session, ids)
+    def load_states(session: Any, ids: Any, lock: bool = False) -> Any:
+        states = real(session, ids, lock)
         seen.append(another_writer_can_start(ctx))
         return states
 

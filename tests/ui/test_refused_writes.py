@@ -57,6 +57,9 @@ def test_every_action_dialog_keeps_its_input_when_the_service_refuses(
     ctx.cases.act(case_id, ActionRequest(Action.APPROVE))  # approved meanwhile, e.g. by an import
     dialog.submit()
     assert dialog.isVisible()
+    assert dialog.error.text().startswith("changed elsewhere at 10:00")  # written since it was shown
+    dialog.submit()  # against what is shown now: the workflow refuses it
+    assert dialog.isVisible()
     assert "cannot" in dialog.error.text() or "not" in dialog.error.text()
     assert dialog.reason.text() == "商品已拆封，影响二次销售"
     assert getattr(window, "last_error", None) is None

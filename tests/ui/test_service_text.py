@@ -86,6 +86,8 @@ def test_an_action_the_service_refuses_is_explained_in_chinese(
     ctx.cases.act(case_id, ActionRequest(Action.APPROVE))  # approved meanwhile, e.g. by an import
     dialog.submit()
     assert dialog.isVisible()  # the refusal stays in the dialog
+    assert dialog.shown_error() == "已于 10:00 在别处处理：待买家退货（同意）；请查看案件后重试"
+    dialog.submit()  # against the case as it is now
     assert dialog.shown_error() == (
         "退货退款售后在「待买家退货」阶段不能「同意」（现在可以：买家寄回、买家撤销、申请平台介入、延长期限、备注）"
     )

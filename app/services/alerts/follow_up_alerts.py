@@ -7,9 +7,10 @@ alert is never shown twice, and a follow-up settled before a lead time gets no m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.models.entities import Case, FollowUp
@@ -19,7 +20,12 @@ from app.services.alerts.plan import FOLLOW_UP_RULE, AlertSettings, DeadlineKey,
 
 
 def follow_up_alerts(
-    session: Session, log: AlertLogStore, settings: AlertSettings, now: datetime
+    session: Session,
+    log: AlertLogStore,
+    settings: AlertSettings,
+    now: datetime,
+    viewer: str = "",
+    scope: Sequence[ColumnElement[bool]] = (),
 ) -> list[PendingAlert]:
     """Crossed lead times of open follow-ups not shown yet (muted cases left out). Their alert
     window is short (an hour by default) and read whole each time: one range on due_at."""
@@ -43,11 +49,12 @@ def follow_up_alerts(
             FollowUp.due_at > now,
             FollowUp.due_at <= now + leads[0],
             Case.muted.is_(False),
+            *scope,
         )
     ).all()
     if not rows:
         return []
-    logged = log.alert_keys_for(session, sorted({r.case_id for r in rows}))
+    logged = log.alert_keys_for(session, sorted({r.case_id for r in rows}), viewer)
     pending: list[PendingAlert] = []
     for r in sorted(rows, key=lambda r: (r.due_at, r.id)):
         lead = current_lead(r.due_at, now, leads)

@@ -82,23 +82,34 @@ class AlertLogStore:
 
     # ---- inside the evaluating transaction ------------------------------------------
 
-    def alert_keys_between(self, session: Session, after: datetime, until: datetime) -> set[LoggedKey]:
-        """Alerts already logged for deadlines due in (after, until]."""
+    def alert_keys_between(
+        self, session: Session, after: datetime, until: datetime, handler: str = ""
+    ) -> set[LoggedKey]:
+        """Alerts already logged for `handler` ("" the single merchant) for deadlines due in (after, until]."""
         rows = session.execute(
             select(
                 AlertLog.case_id, AlertLog.party, AlertLog.rule_id, AlertLog.due_at, AlertLog.lead_seconds
-            ).where(AlertLog.kind == KIND_ALERT, AlertLog.due_at > after, AlertLog.due_at <= until)
+            ).where(
+                AlertLog.kind == KIND_ALERT,
+                AlertLog.due_at > after,
+                AlertLog.due_at <= until,
+                AlertLog.handler == handler,
+            )
         ).all()
         return {(r[0], r[1], r[2], r[3], r[4]) for r in rows}
 
-    def alert_keys_for(self, session: Session, case_ids: Sequence[int]) -> set[LoggedKey]:
-        """Alerts already logged for these cases (a few, between two wake-ups)."""
+    def alert_keys_for(self, session: Session, case_ids: Sequence[int], handler: str = "") -> set[LoggedKey]:
+        """Alerts already logged for `handler` for these cases (a few, between two wake-ups)."""
         keys: set[LoggedKey] = set()
         for i in range(0, len(case_ids), IN_CHUNK):
             rows = session.execute(
                 select(
                     AlertLog.case_id, AlertLog.party, AlertLog.rule_id, AlertLog.due_at, AlertLog.lead_seconds
-                ).where(AlertLog.kind == KIND_ALERT, AlertLog.case_id.in_(case_ids[i : i + IN_CHUNK]))
+                ).where(
+                    AlertLog.kind == KIND_ALERT,
+                    AlertLog.case_id.in_(case_ids[i : i + IN_CHUNK]),
+                    AlertLog.handler == handler,
+                )
             ).all()
             keys.update((r[0], r[1], r[2], r[3], r[4]) for r in rows)
         return keys
@@ -114,8 +125,9 @@ class AlertLogStore:
         text: str,
         delivery: str,
         now: datetime,
+        handler: str = "",
     ) -> dict[str, Any]:
-        """The columns of one log entry (for an insert of many at once)."""
+        """The columns of one entry of `handler`'s log (for an insert of many at once)."""
         return {
             "case_id": key.case_id,
             "kind": kind,
@@ -130,6 +142,7 @@ class AlertLogStore:
             "created_at": now,
             "sent_at": None if delivery == DELIVERY_HELD else now,
             "seen_at": now if delivery == DELIVERY_MUTED else None,
+            "handler": handler,
         }
 
     @staticmethod
@@ -144,7 +157,9 @@ class AlertLogStore:
         text: str,
         delivery: str,
         now: datetime,
+        handler: str = "",
     ) -> AlertLog:
+        """One row of `handler`'s log ("" the single merchant's)."""
         fields = AlertLogStore.row(
             kind=kind,
             key=key,
@@ -154,12 +169,13 @@ class AlertLogStore:
             text=text,
             delivery=delivery,
             now=now,
+            handler=handler,
         )
         row = AlertLog(**fields)
         session.add(row)
         return row
 
-    def has_auto(self, session: Session, key: DeadlineKey) -> bool:
+    def has_auto(self, session: Session, key: DeadlineKey, handler: str = "") -> bool:
         return (
             session.scalars(
                 select(AlertLog.id).where(
@@ -168,17 +184,18 @@ class AlertLogStore:
                     AlertLog.party == key.party,
                     AlertLog.rule_id == key.rule_id,
                     AlertLog.due_at == key.due_at,
+                    AlertLog.handler == handler,
                 )
             ).first()
             is not None
         )
 
-    def held_autos(self, session: Session) -> tuple[list[HeldAuto], dict[int, SentAlert]]:
-        """Auto-action notices not shown yet, with their rows (for title and text)."""
+    def held_autos(self, session: Session, handler: str = "") -> tuple[list[HeldAuto], dict[int, SentAlert]]:
+        """`handler`'s auto-action notices not shown yet, with their rows (for title and text)."""
         rows = session.execute(
             select(AlertLog, Case.muted)
             .join(Case, Case.id == AlertLog.case_id)
-            .where(AlertLog.kind == KIND_AUTO, AlertLog.sent_at.is_(None))
+            .where(AlertLog.kind == KIND_AUTO, AlertLog.sent_at.is_(None), AlertLog.handler == handler)
             .order_by(AlertLog.due_at, AlertLog.id)
         ).all()
         held = [HeldAuto(r[0].id, r[0].case_id, r[0].due_at, r[0].auto_action, bool(r[1])) for r in rows]
@@ -202,12 +219,13 @@ class AlertLogStore:
             ).all()
             return [_sent(r) for r in rows]
 
-    def unseen(self, limit: int = 200) -> list[SentAlert]:
-        """Shown (or summarised) but not yet marked seen: newest delivery first, each in due order."""
+    def unseen(self, limit: int = 200, handler: str = "") -> list[SentAlert]:
+        """Shown (or summarised) to `handler` but not yet marked seen by them: newest delivery
+        first, each in due order."""
         with self._sessions() as session:
             rows = session.scalars(
                 select(AlertLog)
-                .where(AlertLog.seen_at.is_(None), AlertLog.sent_at.is_not(None))
+                .where(AlertLog.seen_at.is_(None), AlertLog.sent_at.is_not(None), AlertLog.handler == handler)
                 .order_by(AlertLog.sent_at.desc(), AlertLog.id)
                 .limit(limit)
             ).all()

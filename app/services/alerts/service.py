@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, func, select, update
+from sqlalchemy import ColumnElement, Row, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import Case, Deadline
@@ -56,6 +56,7 @@ from app.services.alerts.results import (
 from app.services.alerts.run_marker import RunMarker
 from app.services.alerts.text import alert_text, alert_title, summary_headline
 from app.services.cases.service import AppliedAuto, CaseService
+from app.services.cases.versions import touch
 from app.services.clock import Clock
 
 CHANGED_LIMIT = 2000  # more cases written between two checks: read the whole alert window
@@ -80,6 +81,26 @@ class AlertService:
         self._evaluated_until: datetime | None = None  # alerts crossed up to here were decided
         self._checked_at: datetime | None = None  # last evaluation, silenced or not
         self._held_by: SummaryReason | None = None  # what silenced the last evaluation(s)
+        self._viewer = ""  # who is looking ("" the single merchant: every case, the shared log)
+
+    @property
+    def viewer(self) -> str:
+        return self._viewer
+
+    @viewer.setter
+    def viewer(self, name: str) -> None:
+        """The handler working here: they see the alerts of the cases assigned to them and of
+        unassigned ones, and their own log (what they saw or dismissed is theirs alone). ""
+        (nobody chosen, a shop without handlers): every case, as a single merchant."""
+        if name != self._viewer:
+            self._viewer = name
+            self.forget_progress()
+
+    def _scope(self) -> list[ColumnElement[bool]]:
+        """The cases whose alerts the viewer gets (a filter on the joined cases)."""
+        if not self._viewer:
+            return []
+        return [or_(Case.assignee == self._viewer, Case.assignee.is_(None))]
 
     @property
     def settings(self) -> AlertSettings:
@@ -127,8 +148,9 @@ class AlertService:
         return None
 
     def unseen(self, limit: int = 200) -> list[Notice]:
-        """Shown but not yet marked seen (newest first): the window lists these until seen."""
-        return [notice_of(s) for s in self.log.unseen(limit)]
+        """Shown to the viewer but not yet marked seen by them (newest first): the window lists
+        these until seen."""
+        return [notice_of(s) for s in self.log.unseen(limit, self._viewer)]
 
     def mark_seen(self, log_ids: Sequence[int]) -> None:
         self.log.mark_seen(log_ids, self._clock.now())
@@ -138,10 +160,10 @@ class AlertService:
         return self.log.settle(case_ids, self._clock.now())
 
     def set_muted(self, case_id: int, muted: bool) -> None:
+        now = self._clock.now()
         with self._sessions.begin() as session:
-            session.execute(
-                update(Case).where(Case.id == case_id).values(muted=muted, updated_at=self._clock.now())
-            )
+            session.execute(update(Case).where(Case.id == case_id).values(muted=muted, updated_at=now))
+            touch(session, case_id, now)
 
     # ---- planning ---------------------------------------------------------------------
 
@@ -187,7 +209,12 @@ class AlertService:
                     due = session.scalars(
                         select(Deadline.due_at)
                         .join(Case, Case.id == Deadline.case_id)
-                        .where(Deadline.due_at > now + lead, Deadline.party == party, Case.muted.is_(False))
+                        .where(
+                            Deadline.due_at > now + lead,
+                            Deadline.party == party,
+                            Case.muted.is_(False),
+                            *self._scope(),
+                        )
                         .order_by(Deadline.due_at)
                         .limit(1)
                     ).first()
@@ -248,9 +275,9 @@ class AlertService:
             since = None
         with self._sessions.begin() as session:
             self._record_autos(session, applied, now)
-            held, held_rows = self.log.held_autos(session)
+            held, held_rows = self.log.held_autos(session, self._viewer)
             pending = self._pending_alerts(session, now, since)
-            pending += follow_up_alerts(session, self.log, self.settings, now)
+            pending += follow_up_alerts(session, self.log, self.settings, now, self._viewer, self._scope())
             created = {} if away or self._held_by else self._created_at(session, pending, held, now)
             decision = decide(
                 pending,
@@ -343,15 +370,15 @@ class AlertService:
                     Case.refund_requested,
                 )
                 .join(Case, Case.id == Deadline.case_id)
-                .where(*where, Case.muted.is_(False))
+                .where(*where, Case.muted.is_(False), *self._scope())
             ):
                 rows[(r.case_id, r.party)] = r
         if not rows:
             return []
         if since is None:
-            logged = self.log.alert_keys_between(session, now, now + settings.max_lead)
+            logged = self.log.alert_keys_between(session, now, now + settings.max_lead, self._viewer)
         else:
-            logged = self.log.alert_keys_for(session, sorted({cid for cid, _ in rows}))
+            logged = self.log.alert_keys_for(session, sorted({cid for cid, _ in rows}), self._viewer)
         pending: list[PendingAlert] = []
         for r in sorted(rows.values(), key=lambda r: (r.due_at, r.case_id, r.party)):
             lead = current_lead(r.due_at, now, settings.leads_for(r.party))
@@ -400,6 +427,7 @@ class AlertService:
                     text=text,
                     delivery=delivery,
                     now=now,
+                    handler=self._viewer,
                 )
                 for a, (title, text) in zip(items, words, strict=True)
             ]
@@ -429,14 +457,14 @@ class AlertService:
         """Counts for the tray icon and the next deadlines for its menu (indexed range queries)."""
         now = self._clock.now()
         merchant = Deadline.party == Party.MERCHANT.value
+        scope = self._scope()
         with self._sessions() as session:
-            overdue = session.scalar(
-                select(func.count()).select_from(Deadline).where(merchant, Deadline.due_at <= now)
-            )
+            counted = select(func.count()).select_from(Deadline)
+            if scope:  # the viewer's cases and the unassigned ones
+                counted = counted.join(Case, Case.id == Deadline.case_id).where(*scope)
+            overdue = session.scalar(counted.where(merchant, Deadline.due_at <= now))
             within = session.scalar(
-                select(func.count())
-                .select_from(Deadline)
-                .where(merchant, Deadline.due_at > now, Deadline.due_at <= now + timedelta(hours=24))
+                counted.where(merchant, Deadline.due_at > now, Deadline.due_at <= now + timedelta(hours=24))
             )
             rows = session.execute(
                 select(
@@ -449,7 +477,7 @@ class AlertService:
                     Deadline.auto_action,
                 )
                 .join(Case, Case.id == Deadline.case_id)
-                .where(Deadline.due_at.is_not(None))
+                .where(Deadline.due_at.is_not(None), *scope)
                 .order_by(Deadline.due_at, Deadline.id)
                 .limit(limit)
             ).all()

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models.entities import Attachment, Case
 from app.services.cases.messages import NO_CASE
 from app.services.cases.service import CaseNotFound, InvalidInput
+from app.services.cases.versions import touch
 from app.services.clock import Clock
 from app.services.text.messages import Template
 
@@ -196,6 +197,7 @@ class AttachmentService:
             )
             session.add(row)
             session.flush()
+            touch(session, case_id, self._clock.now())  # the case changed: its version moves on
             return self._view(row)
 
     def of_case(self, case_id: int) -> list[AttachmentView]:

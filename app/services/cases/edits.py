@@ -21,6 +21,7 @@ from app.models.entities import Case, Event, Shop
 from app.models.enums import Action, Actor, Platform
 from app.services.cases.messages import NO_CASE
 from app.services.cases.service import CaseNotFound, InvalidInput, parse_money
+from app.services.cases.versions import bump, stale_case
 from app.services.clock import Clock
 from app.services.text.messages import Template
 
@@ -105,15 +106,25 @@ class CaseEdits:
         self._sessions = sessions
         self._clock = clock
 
-    def edit(self, case_id: int, raw: Mapping[str, str]) -> list[FieldChange]:
-        """Apply the changed fields and record them on the timeline; [] when nothing changed."""
+    def edit(
+        self, case_id: int, raw: Mapping[str, str], expect_version: int | None = None, handler: str = ""
+    ) -> list[FieldChange]:
+        """Apply the changed fields and record them on the timeline (by `handler`); [] when nothing
+        changed. `expect_version`: the version the merchant edited; StaleCase when the case was
+        written since (None: read and written in this transaction)."""
         now = self._clock.now()
         with write_transaction(self._sessions) as session:
             case = session.scalars(
-                select(Case).where(Case.id == case_id).options(selectinload(Case.events))
+                select(Case)
+                .where(Case.id == case_id)
+                .options(selectinload(Case.events))
+                .with_for_update(of=Case)
             ).first()
             if case is None:
                 raise CaseNotFound(NO_CASE(ref=case_id))
+            version = case.version
+            if expect_version is not None and version != expect_version:
+                raise stale_case(session, case_id, now)
             current: dict[str, Any] = {
                 name: getattr(case, name) for name in EDITABLE_FIELDS if name != "shop"
             }
@@ -142,9 +153,12 @@ class CaseEdits:
                     from_stage=case.stage,
                     to_stage=case.stage,
                     payload={"text": "edited: " + ", ".join(edited), "edited": edited},
+                    handler=handler,
                 )
             )
             case.updated_at = now
+            session.flush()
+            bump(session, {case_id: version}, now)
             return changes
 
     def _shop_id(self, session: Session, platform: Platform, name: str) -> int:

@@ -40,6 +40,7 @@ class NewCase:
     order_amount: Decimal | None = None
     reason_detail: str = ""
     handler: str = ""
+    assignee: str | None = None  # the handler it is assigned to (None: unassigned)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class ActionResult:
     event_id: int | None  # None inside a batch, before it is written
     stage: Stage
     auto_applied: tuple[AppliedAuto, ...] = ()
+    version: int | None = None  # the case's version after the write (None inside a batch)
 
 
 # The largest amount taken in: money is stored as integer fen in an SQLite INTEGER (at most
@@ -142,6 +144,8 @@ def opened_case(
         "handler": new.handler,
         "tags": "",
         "muted": False,
+        "version": 1,
+        "assignee": new.assignee,
         "rule_set_id": rule_set_id,
         "created_at": now,
     }

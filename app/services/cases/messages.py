@@ -67,3 +67,17 @@ BATCH_CLASH = Template(
     en="a case in this batch already exists or changed meanwhile ({error})",
     zh="这一批中有案件已存在，或在此期间被修改过（{error}）",
 )
+# A write made against a version of the case that is no longer current (another person or
+# program wrote first). {at}: Beijing time, HH:MM today, else the date too; {stage}: what it is now.
+STALE_BY = Template(
+    en="already handled by {who} at {at}: {stage} ({action}); check the case and try again",
+    zh="已被 {who} 在 {at} 处理：{stage}（{action}）；请查看案件后重试",
+)
+STALE_BY_PLATFORM = Template(
+    en="the platform acted at {at}: {stage} ({action}); check the case and try again",
+    zh="平台已于 {at} 处理：{stage}（{action}）；请查看案件后重试",
+)
+STALE_BY_SOMEONE = Template(
+    en="changed elsewhere at {at}: {stage} ({action}); check the case and try again",
+    zh="已于 {at} 在别处处理：{stage}（{action}）；请查看案件后重试",
+)

@@ -23,6 +23,7 @@ from app.models.enums import (
     Platform,
     Stage,
 )
+from app.services.cases.assignment import shop_assignee
 from app.services.cases.inputs import (
     ActionRequest,
     ActionResult,
@@ -65,6 +66,7 @@ from app.services.cases.state import (
     run_due,
     save,
 )
+from app.services.cases.versions import check, stale_case
 from app.services.clock import FIRST_YEAR, LAST_YEAR, Clock, OutOfRange, parse_instant
 from app.services.errors import DuplicateCase
 from app.services.rules.deadlines import DeadlineSpec, compute_deadlines, replay
@@ -175,7 +177,9 @@ class CaseService:
         if case_id is None:
             assert state.new_row is not None
             try:
-                row = {**state.new_row, **case_fields(state, now)}
+                # At version 0: the save that follows (its events, its clocks) makes it 1.
+                row = {**state.new_row, **case_fields(state, now), "version": 0}
+                state.version = 0
                 state.id = session.execute(insert(CASES).returning(CASES.c.id), row).scalar_one()
             except IntegrityError:
                 raise InvalidInput(ALREADY_EXISTS(no=new.aftersale_no)) from None
@@ -216,19 +220,23 @@ class CaseService:
             raise CaseNotFound(ON_SEVERAL_PLATFORMS(ref=ref))
         raise CaseNotFound(NO_CASE(ref=ref))
 
-    def act(self, case_id: int, request: ActionRequest) -> ActionResult:
+    def act(self, case_id: int, request: ActionRequest, expect_version: int | None = None) -> ActionResult:
+        """Record the action. `expect_version`: the version the merchant saw; the case written
+        since (by anyone) refuses it with StaleCase. None: read and written in this transaction."""
         now = self._clock.now()
         with write_transaction(self._sessions) as session:
-            state = load_states(session, [case_id]).get(case_id)
+            state = load_states(session, [case_id], lock=True).get(case_id)
             if state is None:
                 raise CaseNotFound(NO_CASE(ref=case_id))
+            if expect_version is not None and state.version != expect_version:
+                raise stale_case(session, case_id, now)
             autos, refusal = self._act(session, state, request, now)
             event_ids = save(session, [state], now)
             if autos and self._on_autos is not None:
                 self._on_autos(session, autos, now)
         if refusal is not None:
             raise refusal
-        return ActionResult(case_id, event_ids[-1], state.stage, tuple(autos))
+        return ActionResult(case_id, event_ids[-1], state.stage, tuple(autos), state.version)
 
     def _act(
         self, session: Session, state: CaseState, request: ActionRequest, now: datetime
@@ -323,7 +331,7 @@ class CaseService:
                 order = list(dict.fromkeys(due))
                 if not order:
                     return applied
-                states = load_states(session, order)
+                states = load_states(session, order, lock=True)
                 batch: list[AppliedAuto] = []
                 for cid in order:
                     state = states[cid]
@@ -376,7 +384,7 @@ class CaseService:
         if not moved:
             return []
         with write_transaction(self._sessions) as session:
-            states = load_states(session, moved)
+            states = load_states(session, moved, lock=True)
             for state in states.values():
                 state.deadlines = self._expected(session, state)
                 state.dirty = True
@@ -437,8 +445,11 @@ class CaseBatch:
         self._keep(state)
         return state.id
 
-    def act(self, case_id: int, request: ActionRequest) -> ActionResult:
+    def act(self, case_id: int, request: ActionRequest, expect_version: int | None = None) -> ActionResult:
+        """As `CaseService.act`; `expect_version` is checked against the case as first read here."""
         state = self._state(case_id)
+        if expect_version is not None and state.version != expect_version:
+            raise stale_case(self._session, case_id, self._now)
         autos, refusal = self._service._act(self._session, state, request, self._now)
         if refusal is not None:
             raise refusal
@@ -464,11 +475,15 @@ class CaseBatch:
         state.new_row["shop_id"] = (
             self._service._shop_id(self._session, Platform(state.platform), shop) if shop else None
         )
+        if state.new_row.get("assignee") is None:  # the shop rule (Settings): its handler, or nobody
+            state.new_row["assignee"] = shop_assignee(self._session, state.new_row["shop_id"])
         self._keep(state)
         return state.id
 
     def adopt(self, state: CaseState) -> None:
-        """Write what was recorded on a loaded case elsewhere; its next event numbers must still be free."""
+        """Write what was recorded on a case loaded elsewhere (an import's preview): StaleCase,
+        and nothing kept, when the case was written since it was loaded."""
+        check(self._session, state.id, state.version, self._now)
         self._keep(state)
 
     def stage(self, case_id: int) -> Stage:
@@ -483,7 +498,7 @@ class CaseBatch:
     def _state(self, case_id: int) -> CaseState:
         state = self._states.get(case_id)
         if state is None:
-            state = load_states(self._session, [case_id]).get(case_id)
+            state = load_states(self._session, [case_id], lock=True).get(case_id)
             if state is None:
                 raise CaseNotFound(NO_CASE(ref=case_id))
             self._keep(state)

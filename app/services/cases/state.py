@@ -14,12 +14,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from app.models.bulk import insert_many
 from app.models.entities import Case, Deadline, Event, FollowUp
 from app.models.enums import Action, Actor, AutoAction, CaseType, ClockStart, Confidence, Party, Reason, Stage
+from app.services.cases.versions import bump
 from app.services.rules.deadlines import CaseFacts, DeadlineSpec, EventFact, compute_deadlines
 from app.services.rules.presets import RulePreset
 from app.services.rules.workflow import auto_next_stage
@@ -46,6 +47,7 @@ _STATE_COLUMNS = (
     CASES.c.reship_tracking_no,
     CASES.c.penalized,
     CASES.c.rule_set_id,
+    CASES.c.version,
 )
 
 
@@ -66,6 +68,7 @@ class CaseState:
     reship_tracking_no: str
     penalized: bool
     rule_set_id: int
+    version: int = 1  # as read; a write is made against it (cases/versions.py)
     events: list[EventFact] = field(default_factory=list)
     deadlines: list[DeadlineSpec] = field(default_factory=list)
     # Written by save(): events recorded since loading, as insert rows.
@@ -238,11 +241,15 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[i : i + CHUNK]
 
 
-def load_states(session: Session, ids: Sequence[int]) -> dict[int, CaseState]:
-    """The cases with their full timelines and stored deadlines (three queries per 500 cases)."""
+def load_states(session: Session, ids: Sequence[int], lock: bool = False) -> dict[int, CaseState]:
+    """The cases with their full timelines and stored deadlines (three queries per 500 cases).
+
+    `lock` (in a write transaction): the case rows are read FOR UPDATE, so the versions read
+    stay current until the commit (SQLite renders nothing: its write lock is already held)."""
     states: dict[int, CaseState] = {}
     for part in _chunks(list(ids)):
-        for row in session.execute(select(*_STATE_COLUMNS).where(CASES.c.id.in_(part))):
+        query = select(*_STATE_COLUMNS).where(CASES.c.id.in_(part))
+        for row in session.execute(query.with_for_update() if lock else query):
             states[row.id] = CaseState(
                 row.id,
                 row.platform,
@@ -259,6 +266,7 @@ def load_states(session: Session, ids: Sequence[int]) -> dict[int, CaseState]:
                 row.reship_tracking_no,
                 row.penalized,
                 row.rule_set_id,
+                row.version,
             )
         events = (
             select(
@@ -337,10 +345,10 @@ def save(
     if fresh:
         insert_many(session, cases_t, [{"id": s.id, **s.new_row, **case_fields(s, now)} for s in fresh])  # type: ignore[dict-item]
     if known:
-        session.execute(
-            update(CASES).where(CASES.c.id == bindparam("b_id")),
-            [{"b_id": s.id, **case_fields(s, now)} for s in known],
-        )
+        # Against the version each was read at: a case written meanwhile is refused (StaleCase).
+        bump(session, {s.id: s.version for s in known}, now, {s.id: case_fields(s, now) for s in known})
+        for s in known:
+            s.version += 1
         for part in _chunks([s.id for s in known]):
             session.execute(delete(DEADLINES).where(DEADLINES.c.case_id.in_(part)))
     # After a write in this transaction, so no other writer can take these ids meanwhile.

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.cases.service import CaseService
+from app.services.errors import StaleCase
 from app.services.importing import staging
 from app.services.importing.gc_pause import gc_paused
 from app.services.importing.planning import Outcome, RowPlan
@@ -40,6 +41,7 @@ def apply_rows(
     source: str = "",
     sessions: sessionmaker[Session] | None = None,
     now: datetime | None = None,
+    refused: dict[int, str] | None = None,
 ) -> dict[int, int]:
     """Write the new and update rows in one transaction; returns {line: case id} of the rows written.
 
@@ -47,9 +49,11 @@ def apply_rows(
     timeline says which export each step came from.
 
     The plan already holds each case as the import leaves it (recorded by the same steps
-    the service takes), so writing is handing out ids and saving. A case that changed in
-    the database since it was planned clashes on its next event number: the whole import
-    is rolled back.
+    the service takes), so writing is handing out ids and saving. A known case written in
+    the database since it was planned (its version moved) is not written: its line goes into
+    `refused` with the reason (who changed it, when, what it is now), the other rows are
+    written. A new case added meanwhile clashes on the unique key: the whole import is
+    rolled back.
 
     With `sessions` (and `now`), an import of STAGE_FROM new cases or more is staged
     (staging.py): written in chunks other writers can come in between, copied in at the end.
@@ -66,7 +70,7 @@ def apply_rows(
             if source:
                 _stamp(todo, source)
             with gc_paused():
-                return staging.apply_staged(cases, sessions, todo, now, progress)
+                return staging.apply_staged(cases, sessions, todo, now, progress, refused)
         with gc_paused(), cases.batch() as batch:
             for i, plan in enumerate(todo, 1):
                 assert plan.state is not None and plan.preset is not None
@@ -76,7 +80,12 @@ def apply_rows(
                     assert plan.new_case is not None
                     batch.adopt_new(plan.state, plan.preset, plan.new_case.shop)
                 else:
-                    batch.adopt(plan.state)
+                    try:
+                        batch.adopt(plan.state)
+                    except StaleCase as e:
+                        if refused is not None:
+                            refused[plan.line] = message_of(e)
+                        continue
                 written[plan.line] = plan.state.id
                 if progress is not None and (i % every(len(todo)) == 0 or i == len(todo)):
                     progress(i, len(todo), WRITING)

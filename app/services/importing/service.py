@@ -25,7 +25,7 @@ from app.services.importing.parsing import clean_text
 from app.services.importing.planning import Key, KnownCase, Outcome, RowPlan, plan_rows
 from app.services.importing.progress import CHECKING, Progress, every
 from app.services.importing.reading import ImportFileError, Table, iter_records, locate_header, read_sheet
-from app.services.importing.records import BadRow, ImportRow, ProblemKind, export_time, read_row
+from app.services.importing.records import BadRow, ImportRow, ProblemKind, RowProblem, export_time, read_row
 from app.services.importing.running import announced
 from app.services.text.messages import Template, Text
 
@@ -248,8 +248,9 @@ class Importer:
     def apply(self, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
         """Write a previewed plan (the wizard does not read the file twice).
 
-        A case that changed in the database since the preview rolls the whole import back
-        (ImportAborted): preview again and import. A question left open (which platform,
+        A case written in the database since the preview is refused (its row becomes an error
+        saying who changed it, when, and what it is now); the other rows are written. A new
+        case added meanwhile rolls the whole import back (ImportAborted): preview again. A question left open (which platform,
         which shop) refuses the import: answer it and preview again.
         """
         if plan.missing_columns:
@@ -262,11 +263,14 @@ class Importer:
         if plan.missing_columns:
             raise ImportFileError(plan.missing_text())
         todo = sum(1 for r in plan.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE))
+        refused: dict[int, str] = {}
         with announced(self._data_dir, plan.source, todo, self._clock.now()):
             written = apply_rows(
-                self._cases, plan.rows, progress, plan.source, self._sessions, self._clock.now()
+                self._cases, plan.rows, progress, plan.source, self._sessions, self._clock.now(), refused
             )
-            return ImportResult(plan, False, written)
+        if refused:
+            plan = replace(plan, rows=tuple(_refused(r, refused.get(r.line)) for r in plan.rows))
+        return ImportResult(plan, False, written)
 
     def shop_options(self, path: Path, encoding: str | None = None) -> ShopOptions:
         """Which shop a file's rows go to must be asked when it has no shop column and the
@@ -343,6 +347,13 @@ class Importer:
 
 def _known_case(session: Session, cases: CaseService, state: CaseState) -> KnownCase:
     return KnownCase(state, cases.preset_for(session, state.rule_set_id))
+
+
+def _refused(row: RowPlan, why: str | None) -> RowPlan:
+    """A row not written because its case was written since the preview: an error, with why."""
+    if why is None:
+        return row
+    return replace(row, outcome=Outcome.ERROR, problems=(RowProblem(ProblemKind.CONFLICT, why),), state=None)
 
 
 def _scores(scores: Sequence[tuple[Platform, float]]) -> tuple[str, ...]:

@@ -26,10 +26,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.db import write_transaction
 from app.models.enums import Platform
+from app.services.cases.assignment import shop_assignee
 from app.services.cases.service import CaseBatch, CaseService
 from app.services.cases.state import CASES, DEADLINES, EVENTS, save
+from app.services.errors import StaleCase
 from app.services.importing.planning import Outcome, RowPlan
 from app.services.importing.progress import WRITING, Progress
+from app.services.text.messages import message_of
 
 STAGE_FROM = 5000  # new cases from which an import is staged (below: one transaction, < 0.3 s)
 CHUNK = 5000  # new cases per staging transaction
@@ -58,6 +61,7 @@ def apply_staged(
     plans: Sequence[RowPlan],
     now: datetime,
     progress: Progress | None = None,
+    refused: dict[int, str] | None = None,
 ) -> dict[int, int]:
     """Write the NEW and UPDATE rows of `plans` (already checked, sources stamped); {line: case id}.
 
@@ -77,6 +81,7 @@ def apply_staged(
                 refs[key] = cases.reference_ids(
                     session, plan.preset, Platform(plan.state.platform), plan.new_case.shop
                 )
+        assignees = {shop_id: shop_assignee(session, shop_id) for _, shop_id in refs.values() if shop_id}
     engine = sessions.kw["bind"]
     with engine.connect() as conn:
         try:
@@ -96,6 +101,8 @@ def apply_staged(
                     state.rule_set_id = rule_set_id
                     state.new_row["rule_set_id"] = rule_set_id
                     state.new_row["shop_id"] = shop_id
+                    if state.new_row.get("assignee") is None:  # the shop rule (Settings)
+                        state.new_row["assignee"] = assignees.get(shop_id) if shop_id else None
                     states.append(state)
                 save(own, states, now, staged)
                 own.commit()  # TEMP tables only: no lock on the database file
@@ -103,7 +110,10 @@ def apply_staged(
                 if progress is not None:
                     progress(start + len(chunk), len(fresh) + len(known), WRITING)
             own.close()
-            offset = _swap(cases, conn, staged, known, now)
+            stale: dict[int, str] = {}
+            offset = _swap(cases, conn, staged, known, now, stale)
+            if refused is not None:
+                refused.update(stale)
         finally:
             _drop(conn, staged)
     for plan in fresh:
@@ -111,7 +121,7 @@ def apply_staged(
         plan.state.id += offset
     if progress is not None:
         progress(len(fresh) + len(known), len(fresh) + len(known), WRITING)
-    return {p.line: p.state.id for p in (*fresh, *known) if p.state is not None}
+    return {p.line: p.state.id for p in (*fresh, *known) if p.state is not None and p.line not in stale}
 
 
 def _create(conn: Connection, staged: tuple[Table, Table, Table]) -> None:
@@ -135,6 +145,7 @@ def _swap(
     staged: tuple[Table, Table, Table],
     known: Sequence[RowPlan],
     now: datetime,
+    stale: dict[int, str],
 ) -> int:
     """The one transaction that holds the write lock: copy the staged rows in, write the updates."""
     stage_cases, stage_events, stage_deadlines = staged
@@ -169,7 +180,10 @@ def _swap(
             batch = CaseBatch(cases, session, now)
             for plan in known:
                 assert plan.state is not None
-                batch.adopt(plan.state)
+                try:
+                    batch.adopt(plan.state)
+                except StaleCase as e:  # written since the preview: refused, the rest goes in
+                    stale[plan.line] = message_of(e)
             batch.flush()
     return case_offset
 

@@ -26,7 +26,7 @@ _CASE_COLUMNS = """
     c.id, c.platform, COALESCE(s.name, ''), c.aftersale_no, c.order_no, c.case_type, c.reason,
     c.stage, c.refund_requested, CAST(strftime('%s', substr(c.requested_at, 1, 19)) AS INTEGER),
     c.buyer_nick, c.product_title, c.handler,
-    TRIM(c.return_tracking_no || ' ' || c.reship_tracking_no)
+    TRIM(c.return_tracking_no || ' ' || c.reship_tracking_no), c.assignee, c.version
 """
 _CASES_SQL = f"SELECT {_CASE_COLUMNS} FROM cases c LEFT JOIN shops s ON s.id = c.shop_id"
 _DEADLINE_COLUMNS = """
@@ -62,12 +62,20 @@ class ListRow(NamedTuple):
     product: str
     handler: str
     tracking: str  # return and reship tracking numbers
+    assignee: str | None  # the handler it is assigned to (None: unassigned)
+    version: int  # what a write from this row is made against (a stale one is refused)
     party: str | None
     due: int | None  # Unix seconds; None while the clock waits for its start event
     auto_action: str
     confidence: str
     waiting_for: str | None
     rule_id: str
+
+    @property
+    def shown_handler(self) -> str:
+        """The list's 处理人: whom it is assigned to, else the name recorded on it (an export's
+        处理人 column, an edit)."""
+        return self.assignee or self.handler
 
 
 Clock = tuple[str, int | None, str, str, str | None, str]

@@ -31,6 +31,7 @@ class ListFilter:
     requested_from: int | None = None  # Unix seconds, inclusive
     requested_to: int | None = None  # Unix seconds, exclusive
     ids: frozenset[int] | None = None  # only these cases (e.g. "show the imported cases")
+    assignee: str | None = None  # only the cases assigned to this handler ("我的")
 
     @property
     def is_empty(self) -> bool:
@@ -132,7 +133,7 @@ def apply_filter(
             out = sorted(matched, key=rank.__getitem__)
     else:
         out = list(order)
-    for attr in ("platform", "shop", "stage", "case_type", "reason"):
+    for attr in ("platform", "shop", "stage", "case_type", "reason", "assignee"):
         want = getattr(f, attr)
         if want is not None:
             col = index.column(rows, attr)

@@ -76,6 +76,8 @@ class CaseRow:
     return_tracking_no: str
     reship_tracking_no: str
     deadlines: tuple[DeadlineView, ...]
+    assignee: str | None = None  # the handler it is assigned to (None: unassigned)
+    version: int = 1  # what a write from this reading is made against
 
     @property
     def next_deadline(self) -> DeadlineView | None:
@@ -132,6 +134,8 @@ def _case_row(c: Case) -> CaseRow:
         return_tracking_no=c.return_tracking_no,
         reship_tracking_no=c.reship_tracking_no,
         deadlines=tuple(sorted((_deadline_view(d) for d in c.deadlines), key=lambda d: d.party)),
+        assignee=c.assignee,
+        version=c.version,
     )
 
 
@@ -164,6 +168,8 @@ CASE_FIELDS = (
     "muted",
     "created_at",
     "updated_at",
+    "version",
+    "assignee",
 )
 
 
@@ -184,9 +190,16 @@ class CaseQueries:
             return read_due(conn.connection, until, limit)
 
     def list_cases(
-        self, stage: Stage | None = None, platform: str | None = None, open_only: bool = False
+        self,
+        stage: Stage | None = None,
+        platform: str | None = None,
+        open_only: bool = False,
+        assignee: str | None = None,
     ) -> list[CaseRow]:
+        """`assignee`: only the cases assigned to that handler (on the assignee index)."""
         q = select(Case).options(selectinload(Case.deadlines)).order_by(Case.id)
+        if assignee is not None:
+            q = q.where(Case.assignee == assignee)
         if stage is not None:
             q = q.where(Case.stage == stage.value)
         if platform is not None:

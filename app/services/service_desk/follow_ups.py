@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.db import write_transaction
 from app.models.entities import Case, FollowUp
+from app.services.cases.versions import touch
 from app.services.clock import Clock
 from app.services.errors import CaseNotFound, InvalidInput
 from app.services.service_desk.messages import ALREADY_DONE, NO_FOLLOW_UP
@@ -101,5 +102,6 @@ class FollowUpService:
             f.done_at = min(done_at, now)
             f.done_by = handler
             session.execute(update(Case).where(Case.id == f.case_id).values(updated_at=now))
+            touch(session, f.case_id, now)
             session.flush()
             return view_of(f, now)

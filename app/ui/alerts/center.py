@@ -128,6 +128,15 @@ class AlertCenter(QObject):
         self.scheduler.resume()
         self._refresh_tray()
 
+    def follow(self, handler: str) -> None:
+        """Another person works here now: their alerts (their cases and unassigned ones), their
+        unseen list, their tray counts."""
+        self.alerts.viewer = handler
+        self.banner.model.remove([n.log_id for n in self.banner.model.notices()])
+        self.banner.add_notices(self.alerts.unseen())
+        self.scheduler.request_replan()
+        self._refresh_tray()
+
     def say(self, title: str, text: str) -> None:
         """A one-off note from the app (not an alert): a tray message, else the status bar."""
         if self.tray is not None:

@@ -14,12 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from app.models.enums import Action, CaseType
 from app.services.cases.bulk import BulkResult, apply_bulk
-from app.services.errors import DuplicateCase
+from app.services.errors import DuplicateCase, StaleCase
 from app.services.listing.filter import prepare_list
 from app.ui.cases.action_dialog import ActionContext, ActionDialog, ActionInput
 from app.ui.cases.bulk_dialog import BulkDialog
@@ -79,6 +80,18 @@ class CaseController(QObject):
         actions.bulk.triggered.connect(lambda: self.bulk(self.cases.selected_ids()))
         actions.delete.triggered.connect(self.delete_selected)
         actions.refresh.triggered.connect(self.load_all)
+        self.claim_action = self._case_action(
+            self.tr("&Claim"), self.tr("Assign to me (Ctrl+M)"), "Ctrl+M", "claimAction", self.claim
+        )
+        self.assign_action = self._case_action(
+            self.tr("&Assign to…"), self.tr("Assign to a colleague (Ctrl+Shift+M)"), "Ctrl+Shift+M",
+            "assignAction", self.assign,
+        )
+        self.release_action = self._case_action(
+            self.tr("&Release"), self.tr("Unassigned: anyone may take it (Ctrl+Shift+U)"), "Ctrl+Shift+U",
+            "releaseAction", self.release,
+        )
+        self.detail.set_assign_actions([self.claim_action, self.assign_action, self.release_action])
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -137,6 +150,82 @@ class CaseController(QObject):
         if len(ids) == 1 and self.cases.detail_holder.isVisibleTo(self.cases) and self.detail.case_id != ids[0]:
             self.open_case(ids[0], select=False)
 
+    def _case_action(self, text: str, tip: str, keys: str, name: str, run: Callable[[], None]) -> QAction:
+        action = QAction(text, self.window)
+        action.setToolTip(tip)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(run)
+        self.window.addAction(action)
+        self.cases.add_case_action(action)
+        return action
+
+    def shown_version(self, case_id: int) -> int | None:
+        """The version of the case as this window shows it (the detail panel, else its list row):
+        what a write from here is made against, so one made on an outdated view is refused."""
+        if self.detail.case_id == case_id and self.detail.version is not None:
+            return self.detail.version
+        model = self.cases.proxy.source()
+        pos = model.position_of(case_id)
+        return model.row_at(pos).version if pos is not None else None
+
+    def _assign_targets(self) -> list[int]:
+        ids = self.cases.selected_ids()
+        if not ids and self.detail.case_id is not None:
+            ids = [self.detail.case_id]
+        return ids
+
+    # ---- assignment -------------------------------------------------------------------------
+
+    def claim(self) -> None:
+        me = self.handler()
+        if not me:
+            self.window.statusBar().showMessage(self.tr("Choose who you are in the status bar first."), 5000)
+            return
+        self._assign(self._assign_targets(), me)
+
+    def release(self) -> None:
+        self._assign(self._assign_targets(), None)
+
+    def assign(self) -> None:
+        ids = self._assign_targets()
+        names = self.ctx.handlers.names()
+        if not ids:
+            return
+        if not names:
+            self.window.statusBar().showMessage(self.tr("Add the shop's handlers in Settings first."), 5000)
+            return
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("assignTo")
+        dialog.setWindowTitle(self.tr("Assign to"))
+        many = len(ids) > 1
+        dialog.setLabelText(
+            self.tr("Who works these cases from now on?") if many else self.tr("Who works this case from now on?")
+        )
+        dialog.setComboBoxItems(names)
+        dialog.setComboBoxEditable(False)
+        dialog.textValueSelected.connect(lambda name: self._assign(ids, name))
+        self._open(dialog)
+
+    def _assign(self, ids: list[int], to: str | None) -> None:
+        if not ids:
+            return
+        assignments, me = self.ctx.assignments, self.handler()
+        versions = {cid: v for cid in ids if (v := self.shown_version(cid)) is not None}
+        self._write(
+            lambda: assignments.assign_many(ids, to, me, versions),
+            lambda result: ChangeSet.cases(result.touched),
+            self._assign_report,
+        )
+
+    def _assign_report(self, result: Any) -> None:
+        if not result.failed:
+            return
+        names = {r.id: r.aftersale_no for r in self.cases.model.rows}
+        lines = "\n".join(f"{names.get(f.case_id, f.case_id)}: {say(f.message)}" for f in result.failed[:20])
+        self.window.show_error(self.tr("Not done"), lines)
+
     # ---- writing ----------------------------------------------------------------------------
 
     def _write(
@@ -157,9 +246,12 @@ class CaseController(QObject):
         work: Callable[[], Any],
         changed: Callable[[Any], ChangeSet],
         then: Callable[[Any], None] | None = None,
+        on_stale: Callable[[StaleCase], None] | None = None,
     ) -> None:
         """The write behind a dialog's OK: the dialog closes when it is done; a refusal stays in
-        the dialog, beside its field, with everything the merchant typed."""
+        the dialog, beside its field, with everything the merchant typed. A case written
+        elsewhere meanwhile (StaleCase) is shown afresh behind the dialog; `on_stale` hears it
+        (the next OK is made against what is shown now)."""
 
         def done(result: Any) -> None:
             dialog.accept()
@@ -173,6 +265,10 @@ class CaseController(QObject):
                 self._failed(error, details)
                 return
             offer = None
+            if isinstance(error, StaleCase):
+                if on_stale is not None:
+                    on_stale(error)
+                self.window.changes.publish(ChangeSet.cases([error.case_id]))
             if isinstance(error, DuplicateCase):
                 existing = error.case_id
 
@@ -220,21 +316,23 @@ class CaseController(QObject):
             self.ctx.clock.now(),
         )
         dialog = ActionDialog(Action(action_value), context, self.window)
-        dialog.on_submit = lambda: self._act(case_id, dialog.result_input, dialog)
+        seen = _Seen(self.shown_version(case_id) or int(detail.fields["version"]))
+        dialog.on_submit = lambda: self._act(case_id, dialog.result_input, dialog, seen)
         self._open(dialog)
 
-    def _act(self, case_id: int, data: ActionInput | None, dialog: ActionDialog) -> None:
+    def _act(self, case_id: int, data: ActionInput | None, dialog: ActionDialog, seen: _Seen) -> None:
         assert data is not None
         attachments = self.ctx.attachments
         request = replace(data.request, handler=self.handler())
+        expected = seen.version
 
         def work() -> int:
-            result = self.ctx.cases.act(case_id, request)
+            result = self.ctx.cases.act(case_id, request, expect_version=expected)
             for path in data.files:
                 attachments.add(case_id, path, event_id=result.event_id)
             return case_id
 
-        self._write_from(dialog, work, lambda cid: ChangeSet.cases([cid]))
+        self._write_from(dialog, work, lambda cid: ChangeSet.cases([cid]), on_stale=seen.update)
 
     def settle_follow_up(self, follow_up_id: int) -> None:
         follow_ups, handler = self.ctx.follow_ups, self.handler()
@@ -270,15 +368,21 @@ class CaseController(QObject):
         if detail is None:
             return
         dialog = EditCaseDialog(detail.fields, self.window)
-        dialog.on_submit = lambda: self._edit(case_id, dialog.result_changes, dialog)
+        seen = _Seen(int(detail.fields["version"]))  # the values the dialog shows
+        dialog.on_submit = lambda: self._edit(case_id, dialog.result_changes, dialog, seen)
         self._open(dialog)
 
-    def _edit(self, case_id: int, raw: dict[str, str], dialog: EditCaseDialog) -> None:
+    def _edit(self, case_id: int, raw: dict[str, str], dialog: EditCaseDialog, seen: _Seen) -> None:
         if not raw:
             dialog.accept()
             return
-        edits = self.ctx.edits
-        self._write_from(dialog, lambda: edits.edit(case_id, raw), lambda _: ChangeSet.cases([case_id]))
+        edits, expected, me = self.ctx.edits, seen.version, self.handler()
+        self._write_from(
+            dialog,
+            lambda: edits.edit(case_id, raw, expect_version=expected, handler=me),
+            lambda _: ChangeSet.cases([case_id]),
+            on_stale=seen.update,
+        )
 
     def delete_selected(self) -> None:
         ids = self.cases.selected_ids()
@@ -342,9 +446,11 @@ class CaseController(QObject):
     def _bulk(self, ids: list[int], dialog: BulkDialog) -> None:
         request = dialog.result_request
         assert request is not None
+        request = replace(request, handler=self.handler())
         cases = self.ctx.cases
+        versions = {cid: v for cid in ids if (v := self.shown_version(cid)) is not None}
         self._write(
-            lambda: apply_bulk(cases, ids, request),
+            lambda: apply_bulk(cases, ids, request, versions=versions),
             lambda result: ChangeSet.cases(result.touched),
             self._bulk_report,
         )
@@ -374,3 +480,13 @@ class CaseController(QObject):
         self.active_dialog = dialog
         dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.open()
+
+
+class _Seen:
+    """The version of a case a dialog's write is made against; after a refusal, the one shown now."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+
+    def update(self, stale: StaleCase) -> None:
+        self.version = stale.version

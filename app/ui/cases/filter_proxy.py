@@ -50,7 +50,7 @@ def sort_key(column: int) -> SortKey:
         ctm.COL_PRODUCT: lambda r: r.product,
         ctm.COL_AMOUNT: lambda r: r.amount_fen,
         ctm.COL_REQUESTED_AT: lambda r: r.requested_at,
-        ctm.COL_HANDLER: lambda r: r.handler,
+        ctm.COL_HANDLER: lambda r: r.shown_handler,
     }
     if column in simple:
         return simple[column]

@@ -182,7 +182,7 @@ class CaseTableModel(QAbstractTableModel):
         if col == COL_REQUESTED_AT:
             return formatting.epoch_text(row.requested_at)
         if col == COL_HANDLER:
-            return row.handler
+            return row.shown_handler
         return ""
 
     # ---- time -----------------------------------------------------------------------------

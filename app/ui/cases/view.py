@@ -115,6 +115,15 @@ class CasesView(QWidget):
 
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self._filter_changed)
+        self._bar_filter: Any = None  # the filter bar's last filter (None: nothing set yet)
+        # 我的: only the cases assigned to the handler working here (shown once one is chosen).
+        self._me = ""
+        self.mine_button = QPushButton(self.tr("Mine"))
+        self.mine_button.setObjectName("mineFilter")
+        self.mine_button.setCheckable(True)
+        self.mine_button.setToolTip(self.tr("Only the cases assigned to you"))
+        self.mine_button.toggled.connect(lambda _on: self._apply_filter())
+        self.mine_button.hide()
         self.filter_bar.search.returnPressed.connect(self.filter_bar.flush)
 
         self.new_button = QPushButton(self.tr("New case…"))
@@ -145,6 +154,7 @@ class CasesView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
+        top.addWidget(self.mine_button)
         top.addWidget(self.filter_bar.ids_chip)
         top.addWidget(self.loading)
         top.addWidget(self.bulk_button)
@@ -184,6 +194,7 @@ class CasesView(QWidget):
         hh.setResizeContentsPrecision(FIT_PRECISION)
         hh.setSortIndicator(ctm.COL_COUNTDOWN, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # claim, assign, release
         table.doubleClicked.connect(self._open_index)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -376,7 +387,29 @@ class CasesView(QWidget):
         return [cid for cid in (proxy.case_id_at(r) for r in range(proxy.rowCount())) if cid is not None]
 
     def _filter_changed(self, list_filter: Any) -> None:
-        self._keeping_selection(lambda: self.proxy.set_filter(list_filter))
+        self._bar_filter = list_filter
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        from dataclasses import replace
+
+        from app.services.listing.filter import ListFilter
+
+        mine = self._me if self.mine_button.isChecked() and self._me else None
+        shown = replace(self._bar_filter or ListFilter(), assignee=mine)
+        self._keeping_selection(lambda: self.proxy.set_filter(shown))
+
+    def set_current_handler(self, name: str) -> None:
+        """Who works here: the Mine filter lists their cases (hidden while nobody is chosen)."""
+        self._me = name
+        self.mine_button.setVisible(bool(name))
+        if not name:
+            self.mine_button.setChecked(False)
+        self._apply_filter()
+
+    def add_case_action(self, action: Any) -> None:
+        """An action on the selected cases: in the list's context menu, its shortcut in the window."""
+        self.table.addAction(action)
 
     def _show_counts(self, counts: dict[QuickTab, int]) -> None:
         titles = tab_titles()

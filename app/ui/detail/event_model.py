@@ -33,6 +33,7 @@ def payload_labels() -> dict[str, str]:
         "party": QCoreApplication.translate("Timeline", "Clock"),
         "text": QCoreApplication.translate("Timeline", "Note"),
         "edited": QCoreApplication.translate("Timeline", "Edited"),
+        "assigned": QCoreApplication.translate("Timeline", "Assigned"),
         "source": QCoreApplication.translate("Timeline", "Imported from"),
         "follow_up_by": QCoreApplication.translate("Timeline", "Follow up by"),
     }
@@ -45,6 +46,9 @@ def payload_text(payload: dict[str, Any]) -> str:
     for key, value in payload.items():
         if key == "edited" and isinstance(value, dict):
             value = ", ".join(value)
+        elif key == "assigned" and isinstance(value, list) and len(value) == 2:
+            nobody = QCoreApplication.translate("Timeline", "nobody")
+            value = f"{value[0] or nobody} → {value[1] or nobody}"
         elif key in ("party", "freight_payer"):
             value = vocab.label(vocab.parties(), str(value))
         elif key == "ruling":
@@ -55,7 +59,7 @@ def payload_text(payload: dict[str, Any]) -> str:
         elif key in ("due_at", "follow_up_by"):
             with contextlib.suppress(ValueError):
                 value = formatting.datetime_text(parse_instant(str(value)))
-        if key == "text" and "edited" in payload:
+        if key == "text" and ("edited" in payload or "assigned" in payload):
             continue
         parts.append(f"{labels.get(key, key)}: {value}")
     return "; ".join(parts)

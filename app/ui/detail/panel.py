@@ -113,6 +113,12 @@ class CaseDetailPanel(QWidget):
         )
         self.mute.toggled.connect(self._mute_toggled)
 
+        # Who works the case, and the claim / assign / release buttons (the controller's actions).
+        self.assignee = QLabel()
+        self.assignee.setObjectName("detailAssignee")
+        self.assign_row = QHBoxLayout()
+        self.assign_buttons: list[QToolButton] = []
+
         self.actions_box = QGroupBox(self.tr("Actions"))
         self.actions_grid = QGridLayout(self.actions_box)
         self.action_buttons: dict[str, QPushButton] = {}
@@ -168,6 +174,8 @@ class CaseDetailPanel(QWidget):
         inner.addWidget(self.other_clocks)
         inner.addWidget(self.rule_details)
         inner.addWidget(self.mute)
+        inner.addWidget(self.assignee)
+        inner.addLayout(self.assign_row)
         inner.addWidget(self.actions_box)
         inner.addWidget(follow_box)
         inner.addWidget(replies_box)
@@ -210,6 +218,8 @@ class CaseDetailPanel(QWidget):
         self.mute.setChecked(bool(f.get("muted")))
         self.mute.blockSignals(False)
         self._fill_actions(detail.allowed)
+        who = f.get("assignee")
+        self.assignee.setText(self.tr("Assigned to: {0}").format(who) if who else self.tr("Unassigned"))
         self._fill_fields()
         self.timeline_model.set_events(detail.events, {f.event_seq: status_words(f) for f in follow_ups})
         self.follow_ups.set_follow_ups(follow_ups, now)
@@ -368,6 +378,21 @@ class CaseDetailPanel(QWidget):
     def _request(self, action: str) -> None:
         if self.case_id is not None:
             self.actionRequested.emit(self.case_id, action)
+
+    @property
+    def version(self) -> int | None:
+        """The version of the case as shown here (what a write from this panel is made against)."""
+        return int(self.detail.fields["version"]) if self.detail is not None else None
+
+    def set_assign_actions(self, actions: Sequence[Any]) -> None:
+        """Claim, assign to…, release: buttons beside who works the case."""
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.assign_row.addWidget(button)
+            self.assign_buttons.append(button)
+        self.assign_row.addStretch(1)
 
     def _fill_fields(self) -> None:
         assert self.detail is not None

@@ -239,6 +239,7 @@ class SettingsDialog(QDialog):
         placeholders: dict[str, str] | None = None,
         parent: QWidget | None = None,
         handlers: list[str] | None = None,
+        shop_rules: list[tuple[str, str, str | None]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -273,7 +274,7 @@ class SettingsDialog(QDialog):
             grid.setRowStretch(grid.rowCount(), 1)
         self.handlers: HandlersEditor | None = None
         if handlers is not None:  # the database is open: its handler list
-            self.handlers = HandlersEditor(handlers)
+            self.handlers = HandlersEditor(handlers, shop_rules or [])
             self.tabs.addTab(self.handlers, self.tr("Handlers"))
         self.error = QLabel()
         self.error.setObjectName("settingsError")
@@ -386,6 +387,7 @@ def open_settings_dialog(window: WindowHost) -> SettingsDialog:
         },
         window,
         handlers=ctx.handlers.names() if ctx is not None else None,
+        shop_rules=[(r.platform, r.shop, r.assignee) for r in ctx.assignments.shop_rules()] if ctx is not None else None,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.saved.connect(lambda changed: _after_save(window, dialog, changed))
@@ -397,7 +399,16 @@ def _after_save(window: WindowHost, dialog: SettingsDialog, changed: list[str]) 
     ctx = getattr(window, "ctx", None)
     if dialog.handlers is not None and ctx is not None:
         handler_names = dialog.handlers.names()
-        window.tasks.run(lambda _: ctx.handlers.set_names(handler_names))
+        rules = dialog.handlers.shop_rules()
+
+        def save_handlers(_: object) -> None:
+            from app.models.enums import Platform
+
+            ctx.handlers.set_names(handler_names)
+            for platform, shop, assignee in rules:
+                ctx.assignments.set_shop_rule(Platform(platform), shop, assignee)
+
+        window.tasks.run(save_handlers)
     if "system/start_at_login" in changed:
         _apply_start_at_login(window, dialog.values()["system/start_at_login"])
     if dialog.restart_needed:

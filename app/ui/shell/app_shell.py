@@ -114,6 +114,7 @@ class AppShell(QObject):
         from app.ui.alerts.center import AlertCenter
         from app.ui.alerts.tray import QtTrayNotifier
         from app.ui.backup.control import BackupControl
+        from app.ui.desk.handler_choice import current_handler
         from app.ui.reports.monthly_export import monthly_export_for
         from app.ui.settings import store as settings_store
 
@@ -121,6 +122,7 @@ class AppShell(QObject):
         values = settings_store.load(self.settings)  # lead times, quiet hours, snooze length
         ctx.alerts.settings = alert_settings(values, ctx.alerts.settings)
         ctx.attachments.max_bytes = int(values["attachments/max_mb"]) * 1024 * 1024
+        ctx.alerts.viewer = current_handler(self.settings)  # each person sees their own alerts
         self.backups = BackupControl(window, ctx, self._prompter)
         notifier = self._notifier or QtTrayNotifier(self.app)
         self.exports = exports = monthly_export_for(
@@ -140,6 +142,8 @@ class AppShell(QObject):
         )
         self.center = center
         window.cases.add_banner(center.banner)
+        if window.handler_choice is not None:
+            window.handler_choice.changed.connect(center.follow)
         center.open_case_requested.connect(self.open_case)
         center.open_window_requested.connect(window.bring_to_front)
         center.quit_requested.connect(self.quit)

@@ -128,6 +128,8 @@ def _add_desk(window: MainWindow, ctx: AppContext, controller: CaseController) -
     choice = HandlerChoice(window.settings, ctx.handlers.names)
     window.statusBar().addPermanentWidget(choice)
     choice.changed.connect(lambda _name: controller._refresh_detail())
+    choice.changed.connect(window.cases.set_current_handler)  # the Mine filter
+    window.cases.set_current_handler(controller.handler())
     window.handler_choice = choice
     if choice.needs_choice():
         ask_at_start(window, choice)
