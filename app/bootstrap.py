@@ -53,8 +53,10 @@ if TYPE_CHECKING:  # the window imports this module before its first paint: SQLA
     from app.services.rules.calendar import CalendarFileError, WorkCalendar
     from app.services.rules.drift import DriftFinder
     from app.services.rules.presets import RuleBook
+    from app.services.service_desk.callbacks import CallbackService
     from app.services.service_desk.follow_ups import FollowUpService
     from app.services.service_desk.handlers import HandlerService
+    from app.services.service_desk.targets import TargetService
     from app.services.service_desk.templates import TemplateService
     from app.services.storage.backup import BackupFile, BackupService
     from app.services.storage.start_check import HealthReport
@@ -237,11 +239,30 @@ class AppContext:
         from app.services.cases.service import CaseService
 
         _ = self.calendar  # before any clock is counted
-        # Auto-actions commit with their notices, whoever applies them (window, CLI, import).
-        cases = CaseService(self.sessions, self.clock, self.rules, on_autos=record_auto_notices)
+        # Auto-actions commit with their notices, whoever applies them (window, CLI, import);
+        # every write keeps the shop's targets and 回访 tasks in line in its own transaction.
+        targets = self.targets
+        cases = CaseService(
+            self.sessions, self.clock, self.rules, on_autos=record_auto_notices, on_saved=targets.sync
+        )
         if not self.read_only:  # (read-only: the clocks as they were stored)
             cases.refresh_working_day_clocks()  # counted with today's calendar before anything reads them
+            targets.sync_changed()  # what a staged import (or an older version) wrote without them
         return cases
+
+    @_Service
+    def targets(self) -> TargetService:
+        """The shop's own targets on the service calendar (hours, 调休, days off), kept per case."""
+        from app.services.service_desk.targets import TargetService
+
+        return TargetService(self.sessions, self.clock, lambda: self.calendar)
+
+    @_Service
+    def callbacks(self) -> CallbackService:
+        """回访 after a case ended: the task, and the buyer's answer recorded."""
+        from app.services.service_desk.callbacks import CallbackService
+
+        return CallbackService(self.sessions, self.clock, self.targets)
 
     @_Service
     def queries(self) -> CaseQueries:
@@ -255,7 +276,9 @@ class AppContext:
         from app.services.alerts.run_marker import FILE_NAME, RunMarker
         from app.services.alerts.service import AlertService
 
-        return AlertService(self.sessions, self.clock, self.cases, RunMarker(self.data_dir / FILE_NAME))
+        return AlertService(
+            self.sessions, self.clock, self.cases, RunMarker(self.data_dir / FILE_NAME), hours=self.targets
+        )
 
     @_Service
     def drift(self) -> DriftFinder:
@@ -328,8 +351,12 @@ class AppContext:
     @_Service
     def dashboard(self) -> DashboardService:
         from app.services.reports.dashboard import DashboardService
+        from app.services.reports.desk_figures import DeskReport
 
-        return DashboardService(self.sessions, self.clock, self.display_tz)
+        desk = DeskReport(self.sessions, self.clock, self.targets)
+        return DashboardService(
+            self.sessions, self.clock, self.display_tz, lambda start, end: desk.figures(start, end, None)
+        )
 
     @_Service
     def order_counts(self) -> OrderCountService:
@@ -345,9 +372,12 @@ class AppContext:
 
     @_Service
     def reports(self) -> ReportService:
+        from app.services.reports.desk_figures import DeskReport
         from app.services.reports.workbook import ReportService
 
-        return ReportService(self.metrics, self.clock, __version__)
+        return ReportService(
+            self.metrics, self.clock, __version__, DeskReport(self.sessions, self.clock, self.targets)
+        )
 
     @_Service
     def monthly_export(self) -> MonthlyExportService:
@@ -396,6 +426,7 @@ class AppContext:
         upgrade_if_needed(self.db_path, self.backups.before_migration)
         self.cases.forget_cached()
         self.alerts.forget_progress()
+        self.targets.forget_cached()
 
     def close(self) -> None:
         if "outside_writes" in self._built:

@@ -77,6 +77,69 @@ def main() -> int:
         pick = next((r.id for r in rows if r.stage == "awaiting_merchant_receipt" and r.due), rows[0].id)
         w.controller.open_case(pick)
 
+    def desk() -> None:
+        """The detail with our side: a return that arrived this morning (our refund-within-48-h
+        target counting down beside the platform's receipt clock), the first answer's target met,
+        a follow-up agreed in a note, the reply templates for its stage."""
+        from datetime import timedelta
+        from decimal import Decimal
+
+        from app.models.enums import Action, CaseType, Platform, Reason
+        from app.services.cases.service import ActionRequest, NewCase
+        from app.services.rules.actions import default_actor
+        from app.ui.common.changes import ChangeSet
+
+        ctx = w.ctx
+        now = ctx.clock.now()
+        cid = ctx.cases.add_case(
+            NewCase(
+                Platform.DOUYIN,
+                CaseType.RETURN_REFUND,
+                Reason.QUALITY,
+                "DY-O-90017",
+                "DY-90017",
+                Decimal("89.00"),
+                now - timedelta(days=2, hours=3),
+                buyer_nick="小鹿",
+                product_title="暖暖家居 保温杯 500ml",
+                sku="BW-500",
+                shop="暖暖家居旗舰店",
+            )
+        )
+        zh = args.lang == "zh_CN"
+        steps = [
+            (Action.APPROVE, timedelta(days=2, hours=2), {}),
+            (Action.BUYER_SHIP, timedelta(days=1, hours=6), {"tracking": "SF1409371122"}),
+            (Action.RETURN_DELIVERED, timedelta(hours=5), {}),
+            (
+                Action.NOTE,
+                timedelta(minutes=10),
+                {
+                    "text": "买家说杯盖漏水，约好收货验货后回电说明退款"
+                    if zh
+                    else "Lid leaks: call back after checking the return",
+                    "follow_up_by": (now + timedelta(hours=2)).isoformat(),
+                },
+            ),
+        ]
+        for action, ago, payload in steps:
+            request = ActionRequest(
+                action, at=now - ago, actor=default_actor(action), payload=payload, handler=""
+            )
+            ctx.cases.act(cid, request)
+        w.changes.publish(ChangeSet.cases([cid]))
+        w.controller.open_case(cid)
+
+    def settings_targets() -> None:
+        close_dialogs()
+        from app.ui.settings.dialog import open_settings_dialog
+
+        dialog = open_settings_dialog(w)
+        dialog.move(w.frameGeometry().x() + 40, w.frameGeometry().y() + 40)
+        if dialog.desk is not None:
+            dialog.tabs.setCurrentWidget(dialog.desk)
+        dialogs.append(dialog)
+
     def dashboard() -> None:
         w.cases.show_detail(False)
         w.show_screen("dashboard")
@@ -98,13 +161,16 @@ def main() -> int:
     def close_dialogs() -> None:
         for d in dialogs:
             d.close()  # type: ignore[attr-defined]
+        dialogs.clear()  # (they delete themselves on close)
 
     steps = [
         (cases, "cases"),
         (detail, "case-detail"),
+        (desk, "case-detail-desk"),
         (dashboard, "dashboard"),
         (rules, "rules"),
         (settings_dialog, "settings"),
+        (settings_targets, "settings-targets"),
     ]
 
     def run(i: int = 0) -> None:

@@ -7,7 +7,15 @@ from dataclasses import asdict
 from typing import Any
 
 from app.bootstrap import AppContext
-from app.cli.output import CliError, auto_json, follow_up_json, instant, print_json
+from app.cli.output import (
+    CliError,
+    auto_json,
+    callback_json,
+    follow_up_json,
+    instant,
+    print_json,
+    target_json,
+)
 from app.models.enums import Action, Actor, CaseType, Platform, Reason, Stage
 from app.services.alerts.log import in_language
 from app.services.cases.service import ActionRequest, NewCase, parse_money
@@ -44,6 +52,8 @@ def case_add(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def case_act(ctx: AppContext, args: argparse.Namespace) -> int:
     case_id = ctx.cases.resolve_case_id(args.case_id)
+    if args.action == "callback":
+        return _callback(ctx, case_id, args)
     payload = {k: getattr(args, k) for k in ACT_FIELDS if getattr(args, k, None)}
     at = instant(args.at, "--at") if args.at else None
     action = Action(args.action)
@@ -102,6 +112,22 @@ def case_assign(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _callback(ctx: AppContext, case_id: int, args: argparse.Namespace) -> int:
+    """`case act ID callback --result satisfied --text T`: the 回访 recorded."""
+    from app.services.service_desk.callbacks import parse_result
+
+    if not args.result:
+        raise CliError("callback needs --result satisfied|neutral|unsatisfied (满意/一般/不满意)")
+    at = instant(args.at, "--at") if args.at else None
+    done = ctx.callbacks.record(case_id, parse_result(args.result), args.text or "", args.handler or "", at)
+    if args.json:
+        print_json(callback_json(done, ctx.clock.now()))
+    else:
+        assert done.result is not None and done.done_at is not None
+        print(f"case {case_id}: 回访 {done.result.value} at {iso_beijing(done.done_at)}")
+    return 0
+
+
 def _deadline_json(d: DeadlineView, now: Any) -> dict[str, Any]:
     return {
         "party": d.party,
@@ -150,6 +176,8 @@ def case_show(ctx: AppContext, args: argparse.Namespace) -> int:
             for e in detail.events
         ],
         "follow_ups": [follow_up_json(f, now) for f in ctx.follow_ups.for_case(case_id)],
+        "targets": [target_json(t, now) for t in ctx.targets.for_case(case_id)],
+        "callback": callback_json(callback, now) if (callback := ctx.callbacks.for_case(case_id)) else None,
         "deadlines": [_deadline_json(d, now) for d in detail.row.deadlines],
         "alerts_sent": [asdict(in_language(a, "zh_CN")) for a in ctx.alerts.log.sent_for_case(case_id)],
     }
@@ -170,6 +198,16 @@ def case_show(ctx: AppContext, args: argparse.Namespace) -> int:
     for fu in ctx.follow_ups.for_case(case_id):
         done = f", done {iso_beijing(fu.done_at)}" if fu.done_at else ""
         print(f"  follow-up {fu.id}: by {iso_beijing(fu.due_at)} [{fu.status.value}{done}]  {fu.text}")
+    for t in ctx.targets.for_case(case_id):
+        met = f", met {iso_beijing(t.met_at)}" if t.met_at else ""
+        print(f"  target {t.kind.value}: by {iso_beijing(t.due_at)} [{t.status.value}{met}]")
+    cb = ctx.callbacks.for_case(case_id)
+    if cb is not None:
+        if cb.done_at is not None and cb.result is not None:
+            state = f"{cb.result.value} {iso_beijing(cb.done_at)}"
+        else:
+            state = f"due {iso_beijing(cb.due_at)}" if cb.due_at else "open"
+        print(f"  callback: {state}  {cb.comment}".rstrip())
     print("  allowed: " + (", ".join(a.value for a in detail.allowed) or "-"))
     return 0
 

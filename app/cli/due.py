@@ -8,7 +8,7 @@ from typing import Any
 from app.bootstrap import AppContext
 from app.cli.output import CliError, auto_json, print_json
 from app.services.clock import iso_beijing, parse_span
-from app.services.listing.due import KIND_FOLLOW_UP, DueRow
+from app.services.listing.due import KIND_CALLBACK, KIND_FOLLOW_UP, KIND_TARGET, DueRow
 from app.services.text.labels import format_left
 
 
@@ -31,6 +31,7 @@ def _due_json(r: DueRow, now: Any) -> dict[str, Any]:
         "kind": r.kind,
         "text": r.text,
         "follow_up_id": r.follow_up_id,
+        "target": r.target,
     }
 
 
@@ -48,7 +49,14 @@ def due(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         mark = " (未核实)" if r.confidence == "C" else ""
-        what = f"follow-up {r.follow_up_id}: {r.text}" if r.kind == KIND_FOLLOW_UP else f"{r.auto_action}{mark}"
+        if r.kind == KIND_FOLLOW_UP:
+            what = f"follow-up {r.follow_up_id}: {r.text}"
+        elif r.kind == KIND_TARGET:
+            what = f"target {r.target}"
+        elif r.kind == KIND_CALLBACK:
+            what = "callback (回访)"
+        else:
+            what = f"{r.auto_action}{mark}"
         print(
             f"{iso_beijing(r.due_at)}  {format_left(r.due_at - now):>14}  {r.platform:<11} "
             f"{r.aftersale_no:<20} {r.stage:<26} {r.party:<8} {what}  case {r.case_id}"

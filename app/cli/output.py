@@ -73,3 +73,34 @@ def follow_up_json(f: Any, now: datetime) -> dict[str, Any]:
         "kept": f.status.value == "kept" if f.done_at is not None else None,
         "seconds_left": int((f.due_at - now).total_seconds()),
     }
+
+
+def target_json(t: Any, now: datetime) -> dict[str, Any]:
+    """A service target (`service_desk.targets.TargetView`) as `case show --json` gives it."""
+    return {
+        "kind": t.kind.value,
+        "starts_at": t.starts_at,
+        "due_at": t.due_at,
+        "met_at": t.met_at,
+        "stopped_at": t.stopped_at,
+        "handler": t.handler,
+        "status": t.status.value,
+        "working_seconds_left": int(t.working_left.total_seconds()),
+        "seconds_left": int((t.due_at - now).total_seconds()),
+    }
+
+
+def callback_json(c: Any, now: datetime) -> dict[str, Any]:
+    """A 回访 (`service_desk.callbacks.CallbackView`) as `case show --json` gives it."""
+    return {
+        "id": c.id,
+        "case_id": c.case_id,
+        "outcome": c.outcome,
+        "ended_at": c.ended_at,
+        "due_at": c.due_at,
+        "done_at": c.done_at,
+        "result": c.result.value if c.result else None,
+        "comment": c.comment,
+        "handler": c.handler,
+        "seconds_left": int((c.due_at - now).total_seconds()) if c.due_at else None,
+    }

@@ -95,7 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     act = csub.add_parser("act", help="record what happened on a case", parents=[common])
     act.add_argument("case_id")
-    act.add_argument("action", choices=[a.value for a in Action if a is not Action.OPEN])
+    act.add_argument(
+        "action",
+        choices=[a.value for a in Action if a is not Action.OPEN] + ["callback"],
+        help="what happened; `callback`: the 回访 after the case ended (--result, --text)",
+    )
     act.add_argument("--at", help="when it happened (default: now)")
     act.add_argument("--tracking", help="tracking number (buyer_ship, ship_replacement)")
     act.add_argument("--carrier", help="courier company")
@@ -125,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     act.add_argument(
         "--repair-cost", metavar="AMOUNT", help="what the repair cost the merchant (ship_replacement)"
+    )
+    act.add_argument(
+        "--result",
+        type=word("callback_result"),
+        choices=["satisfied", "neutral", "unsatisfied"],
+        help="callback: the buyer's answer (满意 / 一般 / 不满意 accepted)",
     )
     act.add_argument("--actor", choices=["merchant", "buyer", "platform"], default=None)
     _expect_version(act)

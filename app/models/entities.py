@@ -286,3 +286,53 @@ class Handler(Base):
     name: Mapped[str] = mapped_column(String(100))
     position: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DeskSetting(Base):
+    """One of the shop's service-desk settings (hours, days off, targets, 回访), shared by every
+    PC of the shop and read by the command line: JSON text per key (`service_desk/desk_settings.py`)."""
+
+    __tablename__ = "desk_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ServiceTarget(Base):
+    """One of the shop's own targets on a case (first response, refund after the return arrived,
+    回访), counted on the service calendar. A cache of the timeline and the desk settings
+    (`TargetService.sync`). Met when `met_at` <= `due_at`; `stopped_at`: the case ended
+    without it being met (missed)."""
+
+    __tablename__ = "service_targets"
+    __table_args__ = (
+        UniqueConstraint("case_id", "kind", name="uq_service_targets_case_kind"),
+        Index("ix_service_targets_due_at", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    met_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handler: Mapped[str] = mapped_column(String(100), default="")  # who met it
+
+
+class Callback(Base):
+    """回访 of an ended case: due some working time after it ended (the outcomes the merchant
+    chose), done when the merchant records the buyer's answer (satisfied / neutral / unsatisfied)."""
+
+    __tablename__ = "callbacks"
+    __table_args__ = (UniqueConstraint("case_id", name="uq_callbacks_case"), Index("ix_callbacks_due_at", "due_at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    outcome: Mapped[str] = mapped_column(String(30))  # the final stage it followed
+    ended_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: recorded without a task
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    result: Mapped[str] = mapped_column(String(20), default="")  # satisfied | neutral | unsatisfied
+    comment: Mapped[str] = mapped_column(Text, default="")
+    handler: Mapped[str] = mapped_column(String(100), default="")

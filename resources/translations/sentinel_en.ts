@@ -444,6 +444,25 @@
     </message>
 </context>
 <context>
+    <name>CallbackWidget</name>
+    <message>
+        <source>What the buyer said (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called back {0}{1}: {2}{3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call the buyer back by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No callback due for this outcome; you can still record one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseController</name>
     <message>
         <source>Reply copied: paste it into the chat.</source>
@@ -562,6 +581,10 @@
     </message>
     <message>
         <source>Agreed follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback (回访)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -811,6 +834,30 @@
         <source>Handler</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Our deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback target</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CasesView</name>
@@ -934,6 +981,10 @@
     </message>
     <message>
         <source>Next 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handlers this month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1360,6 +1411,41 @@
     </message>
 </context>
 <context>
+    <name>HandlersTableModel</name>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response (median, working h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform auto-actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callbacks satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All handlers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendarDialog</name>
     <message>
         <source>Holiday calendar</source>
@@ -1641,6 +1727,10 @@
     </message>
     <message>
         <source>Next merchant deadline: {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · ours: {0} {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2221,6 +2311,109 @@
     </message>
 </context>
 <context>
+    <name>ServiceTargetsEditor</name>
+    <message>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working hours (Beijing time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow China&apos;s holidays and make-up working days (调休)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our own days off, e.g. 2027-01-04, 2027-01-05</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count working hours only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund after the return arrived within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback (回访) after a case ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> working days after it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For cases that ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a date: {0} (write it as 2027-01-04)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each working day must close later than it opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one working day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Browse…</source>
@@ -2244,6 +2437,10 @@
     </message>
     <message>
         <source>Handlers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service targets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2349,6 +2546,57 @@
     </message>
     <message>
         <source>The damaged file is kept as {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund after the return arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback (回访)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our target · {0}: met ({1}, by {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our target · {0}: missed (by {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our target · {0}: overdue (by {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our target · {0}: {1} left (by {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our target · {0}: {1} working time left (by {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · paused outside working hours</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2542,6 +2790,10 @@
     </message>
     <message>
         <source>…{0} in all: click to see them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our own deadlines ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

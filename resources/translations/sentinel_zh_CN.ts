@@ -445,6 +445,25 @@
     </message>
 </context>
 <context>
+    <name>CallbackWidget</name>
+    <message>
+        <source>What the buyer said (optional)</source>
+        <translation>买家的意见（可不填）</translation>
+    </message>
+    <message>
+        <source>Called back {0}{1}: {2}{3}</source>
+        <translation>已回访 {0}{1}：{2}{3}</translation>
+    </message>
+    <message>
+        <source>Call the buyer back by {0}</source>
+        <translation>请在 {0} 前回访买家</translation>
+    </message>
+    <message>
+        <source>No callback due for this outcome; you can still record one.</source>
+        <translation>这种结果不安排回访；如已回访，仍可记录。</translation>
+    </message>
+</context>
+<context>
     <name>CaseController</name>
     <message>
         <source>Reply copied: paste it into the chat.</source>
@@ -564,6 +583,10 @@
     <message>
         <source>Agreed follow-ups</source>
         <translation>约定跟进</translation>
+    </message>
+    <message>
+        <source>Callback (回访)</source>
+        <translation>回访</translation>
     </message>
     <message>
         <source>Replies (templates for this stage first)</source>
@@ -812,6 +835,30 @@
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
+    <message>
+        <source>Our deadline</source>
+        <translation>我方时限</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>约定跟进</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>收货后退款</translation>
+    </message>
+    <message>
+        <source>Callback target</source>
+        <translation>回访目标</translation>
+    </message>
 </context>
 <context>
     <name>CasesView</name>
@@ -936,6 +983,10 @@
     <message>
         <source>Next 24 hours</source>
         <translation>未来24小时</translation>
+    </message>
+    <message>
+        <source>Handlers this month</source>
+        <translation>本月处理人</translation>
     </message>
     <message>
         <source>Cases by reason (this month)</source>
@@ -1361,6 +1412,41 @@
     </message>
 </context>
 <context>
+    <name>HandlersTableModel</name>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <source>First response (median, working h)</source>
+        <translation>首次响应中位数（工作小时）</translation>
+    </message>
+    <message>
+        <source>Targets met</source>
+        <translation>目标达成</translation>
+    </message>
+    <message>
+        <source>Platform auto-actions</source>
+        <translation>平台自动处理</translation>
+    </message>
+    <message>
+        <source>Callbacks satisfied</source>
+        <translation>回访满意</translation>
+    </message>
+    <message>
+        <source>All handlers</source>
+        <translation>全部处理人</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未指定）</translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendarDialog</name>
     <message>
         <source>Holiday calendar</source>
@@ -1646,6 +1732,10 @@
     <message>
         <source>Next merchant deadline: {0} ({1})</source>
         <translation>下一个商家期限：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source> · ours: {0} {1} ({2})</source>
+        <translation> · 我方：{0} {1}（{2}）</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -2225,6 +2315,109 @@
     </message>
 </context>
 <context>
+    <name>ServiceTargetsEditor</name>
+    <message>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Working hours (Beijing time)</source>
+        <translation>营业时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Follow China&apos;s holidays and make-up working days (调休)</source>
+        <translation>按国家法定节假日和调休安排</translation>
+    </message>
+    <message>
+        <source>Our own days off, e.g. 2027-01-04, 2027-01-05</source>
+        <translation>本店自己的休息日，如 2027-01-04, 2027-01-05</translation>
+    </message>
+    <message>
+        <source>Our targets</source>
+        <translation>我方服务目标</translation>
+    </message>
+    <message>
+        <source> working hours</source>
+        <translation> 个工作小时</translation>
+    </message>
+    <message>
+        <source>First response within</source>
+        <translation>首次响应时限</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>count working hours only</source>
+        <translation>只计营业时间</translation>
+    </message>
+    <message>
+        <source>Refund after the return arrived within</source>
+        <translation>退货签收后退款时限</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Callback within</source>
+        <translation>回访时限</translation>
+    </message>
+    <message>
+        <source>Callback (回访) after a case ends</source>
+        <translation>售后结束后的回访</translation>
+    </message>
+    <message>
+        <source> working days after it ended</source>
+        <translation> 个工作日后（自售后结束起）</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>For cases that ended</source>
+        <translation>适用的结束结果</translation>
+    </message>
+    <message>
+        <source>Not a date: {0} (write it as 2027-01-04)</source>
+        <translation>「{0}」不是日期（请写成 2027-01-04）</translation>
+    </message>
+    <message>
+        <source>Each working day must close later than it opens.</source>
+        <translation>每个营业日的结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Tick at least one working day.</source>
+        <translation>请至少勾选一个营业日。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Browse…</source>
@@ -2249,6 +2442,10 @@
     <message>
         <source>Handlers</source>
         <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Service targets</source>
+        <translation>服务目标</translation>
     </message>
     <message>
         <source>* takes effect after the app is started again</source>
@@ -2354,6 +2551,57 @@
     <message>
         <source>The damaged file is kept as {0}.</source>
         <translation>损坏的文件另存为 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Refund after the return arrived</source>
+        <translation>收货后退款</translation>
+    </message>
+    <message>
+        <source>Callback (回访)</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Our target · {0}: met ({1}, by {2})</source>
+        <translation>我方目标 · {0}：已达成（{1}，目标 {2} 前）</translation>
+    </message>
+    <message>
+        <source>Our target · {0}: missed (by {1})</source>
+        <translation>我方目标 · {0}：未达成（目标 {1} 前）</translation>
+    </message>
+    <message>
+        <source>Our target · {0}: overdue (by {1})</source>
+        <translation>我方目标 · {0}：已超时（目标 {1} 前）</translation>
+    </message>
+    <message>
+        <source>Our target · {0}: {1} left (by {2})</source>
+        <translation>我方目标 · {0}：剩余 {1}（{2} 前）</translation>
+    </message>
+    <message>
+        <source>Our target · {0}: {1} working time left (by {2})</source>
+        <translation>我方目标 · {0}：剩余工作时间 {1}（{2} 前）</translation>
+    </message>
+    <message>
+        <source> · paused outside working hours</source>
+        <translation> · 非营业时间，暂停计时</translation>
     </message>
 </context>
 <context>
@@ -2547,6 +2795,10 @@
     <message>
         <source>…{0} in all: click to see them</source>
         <translation>…共 {0} 条，点击查看</translation>
+    </message>
+    <message>
+        <source>Our own deadlines ({0})</source>
+        <translation>我方时限（{0}）</translation>
     </message>
     <message>
         <source>Resume alerts (snoozed until {0})</source>

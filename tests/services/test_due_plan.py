@@ -14,7 +14,12 @@ from app.services.listing import due
 
 @pytest.mark.parametrize(
     ("sql", "index"),
-    [(due._DEADLINES_SQL, "ix_deadlines_due_at"), (due._FOLLOW_UPS_SQL, "ix_follow_ups_due_at")],
+    [
+        (due._DEADLINES_SQL, "ix_deadlines_due_at"),
+        (due._FOLLOW_UPS_SQL, "ix_follow_ups_due_at"),
+        (due._TARGETS_SQL, "ix_service_targets_due_at"),
+        (due._CALLBACKS_SQL, "ix_callbacks_due_at"),
+    ],
 )
 def test_each_side_walks_its_index_in_order(ctx: AppContext, sql: str, index: str) -> None:
     _ = ctx.cases  # the database exists

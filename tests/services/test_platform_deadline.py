@@ -39,7 +39,7 @@ def test_the_files_deadline_becomes_the_countdown(ctx: AppContext, tmp_path: Pat
     export = douyin_export(tmp_path / "售后单.xlsx", 4, timedelta(hours=24))  # preset: 48 h
     result = ctx.importer.import_file(export, Platform.DOUYIN)
     assert result.plan.counts()["new"] == 4
-    due = ctx.queries.due()
+    due = [r for r in ctx.queries.due() if r.kind == "platform"]
     # The file's 自动处理截止时间 (08:0i Beijing the next day), not our preset's 48 h.
     assert [d.due_at.isoformat() for d in due] == [f"2026-11-03T00:0{i}:00+00:00" for i in range(4)]
     detail = ctx.queries.detail(due[0].case_id)
@@ -100,5 +100,5 @@ def test_a_time_left_counts_from_the_files_export_time(ctx: AppContext, tmp_path
     path = tmp_path / "售后单-剩余时间.xlsx"
     wb.save(path)
     ctx.importer.import_file(path, Platform.DOUYIN)
-    (row,) = ctx.queries.due()
+    (row,) = [r for r in ctx.queries.due() if r.kind == "platform"]
     assert row.due_at.isoformat() == "2026-11-03T03:30:00+00:00"  # 09:30 Beijing + 1 day 2 hours

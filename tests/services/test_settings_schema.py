@@ -6,7 +6,7 @@ from datetime import time, timedelta
 
 import pytest
 
-from app.services.alerts.plan import AlertSettings, QuietHours
+from app.services.alerts.plan import DEFAULT_FOLLOW_UP_LEADS, DEFAULT_TARGET_LEADS, AlertSettings, QuietHours
 from app.services.preferences.schema import (
     BY_KEY,
     SETTINGS,
@@ -66,7 +66,9 @@ def test_bad_stored_values_fall_back_to_defaults_with_a_message() -> None:
 
 def test_alert_settings_from_values() -> None:
     values = defaults()
-    assert alert_settings(values) == AlertSettings()
+    # The shop's own targets and 回访 alert by the window's settings (the planner's defaults are off).
+    own = {"target_leads": DEFAULT_TARGET_LEADS, "callback_leads": DEFAULT_FOLLOW_UP_LEADS}
+    assert alert_settings(values) == AlertSettings(**own)  # type: ignore[arg-type]
     values["alerts/quiet_enabled"] = True
     assert alert_settings(values).quiet == QuietHours(time(22, 0), time(8, 0))
 

@@ -69,7 +69,8 @@ def test_the_tray_menu_and_tooltip_in_english(
     texts = menu_texts(center)
     assert texts[0] == "18:00:00  Kuaishou KS1001 · Auto-refund"
     center.snooze()
-    assert menu_texts(center)[1] == "Resume alerts (snoozed until 11:00)"
+    assert texts[1].startswith("Our own deadlines (1)")  # the case's first-response target
+    assert menu_texts(center)[2] == "Resume alerts (snoozed until 11:00)"
     assert fake_of(center).tooltips[-1] == (
         "Aftersales Sentinel · due within 24 h: 1\nNext: Kuaishou KS1001\nAuto-refund · 18:00:00"
     )
@@ -85,7 +86,8 @@ def test_the_tray_menu_and_tooltip_in_chinese_as_before(
     texts = menu_texts(center)
     assert texts[:2] == ["已超时 2小时  快手小店 KS1001 · 自动退款", "18:00:00  快手小店 KS1002 · 自动退款"]
     center.snooze()
-    assert menu_texts(center)[2] == "恢复提醒（已暂停至 11:00）"
+    assert texts[2] == "我方时限（2）"
+    assert menu_texts(center)[3] == "恢复提醒（已暂停至 11:00）"
     assert fake_of(center).tooltips[-1] == (
         "售后哨兵 · 24小时内到期 1 个\n已超时未处理 1 个\n下一个: 快手小店 KS1001\n自动退款 · 已超时 2小时"
     )

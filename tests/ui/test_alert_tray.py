@@ -100,9 +100,10 @@ def test_menu_lists_the_next_deadlines_and_opens_them(
     assert fake.menu is not None
     fake.menu.aboutToShow.emit()  # what Qt does when the menu opens
     texts = [a.text() for a in fake.menu.actions() if not a.isSeparator()]
-    assert len(texts) == 5 + 3
+    assert len(texts) == 5 + 1 + 3
     assert "KS6" in texts[0] and "KS2" in texts[4]  # soonest first
-    assert texts[5:] == ["暂停提醒 1 小时", "打开售后哨兵", "退出"]
+    assert texts[5].startswith("我方时限")  # our first-response targets, in a submenu
+    assert texts[6:] == ["暂停提醒 1 小时", "打开售后哨兵", "退出"]
     with qtbot.waitSignal(center.open_case_requested, timeout=1000) as blocker:
         fake.menu.actions()[0].trigger()
     assert blocker.args == [ids[6]]

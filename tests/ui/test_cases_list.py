@@ -12,6 +12,7 @@ from app.models.enums import Action, CaseType, Platform
 from app.services.cases.service import ActionRequest
 from app.services.clock import FixedClock
 from app.services.listing.urgency import QuickTab
+from app.ui.cases import table_model as ctm
 from app.ui.cases.bulk_dialog import BulkDialog
 from app.ui.cases.table_model import TINTS, URGENCY_ROLE
 from app.ui.shell.main_window import MainWindow
@@ -110,7 +111,11 @@ def test_tick_repaints_only_the_countdown_of_visible_rows(
     window.cases.tick()
     top, bottom = window.cases.visible_rows()
     assert 0 < bottom < 119
-    assert changed == [(r, COUNTDOWN, r, COUNTDOWN) for r in range(top, bottom + 1)]
+    # the platform's countdown and ours (a service target, a follow-up, a 回访), cell by cell
+    own = ctm.COL_OWN
+    assert changed == [
+        c for r in range(top, bottom + 1) for c in ((r, COUNTDOWN, r, COUNTDOWN), (r, own, r, own))
+    ]
 
 
 def test_bulk_approve_reports_the_one_that_failed(

@@ -44,6 +44,9 @@ def test_dashboard_cards_list_and_charts(window: MainWindow, ctx: AppContext, cl
     assert dict(f.by_reason_month) == {"quality": 1}  # D-1 and D-2 were requested in October
     assert sum(d.new for d in f.new_vs_closed) == 3 and sum(d.closed for d in f.new_vs_closed) == 1
     assert len(dash.reason_chart.chart().series()) == 1 and len(dash.daily_chart.chart().series()) == 2
+    # this month's handler figures beside the next deadlines (the report's 处理人 sheet so far)
+    assert dash.handlers_model.index(0, 0).data() == "All handlers"
+    assert dash.handlers_model.index(0, 3).data() == "100% (1/1)"  # D-3 answered at once
 
     # a write elsewhere refreshes the visible dashboard through the change set
     ctx.cases.tick()  # the overdue clock of D-2 fires: auto-approve against us

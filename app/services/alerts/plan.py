@@ -24,6 +24,7 @@ DEFAULT_BUYER_LEAD = timedelta(hours=24)
 # The merchant's own follow-ups: a promise is usually hours away, so no 24 h alert that would
 # pop the moment it is agreed.
 DEFAULT_FOLLOW_UP_LEADS = (timedelta(hours=1), timedelta(minutes=15))
+DEFAULT_TARGET_LEADS = (timedelta(hours=1), timedelta(minutes=15))  # the shop's own targets (working hours)
 FOLLOW_UP_RULE = "follow_up"  # the alert log's rule id of a follow-up: "follow_up:<id>"
 
 
@@ -57,6 +58,10 @@ class AlertSettings:
     buyer_alerts: bool = True
     buyer_lead: timedelta = DEFAULT_BUYER_LEAD
     follow_up_leads: tuple[timedelta, ...] = DEFAULT_FOLLOW_UP_LEADS
+    # The shop's own targets and 回访 tasks: off unless the settings give lead times (the window's
+    # settings default to DEFAULT_TARGET_LEADS and DEFAULT_FOLLOW_UP_LEADS).
+    target_leads: tuple[timedelta, ...] = ()
+    callback_leads: tuple[timedelta, ...] = ()
     quiet: QuietHours | None = None
     zone: tzinfo = BEIJING  # the zone quiet hours are read in
     # More fresh alerts than this at one instant are summarised instead of popped one by one.
@@ -78,6 +83,16 @@ class AlertSettings:
     def follow_up_leads_sorted(self) -> tuple[timedelta, ...]:
         """Lead times of follow-ups, longest first."""
         return tuple(sorted({lead for lead in self.follow_up_leads if lead > timedelta(0)}, reverse=True))
+
+    @property
+    def target_leads_sorted(self) -> tuple[timedelta, ...]:
+        """Lead times of the shop's own service targets, longest first."""
+        return tuple(sorted({lead for lead in self.target_leads if lead > timedelta(0)}, reverse=True))
+
+    @property
+    def callback_leads_sorted(self) -> tuple[timedelta, ...]:
+        """Lead times of 回访 tasks, longest first."""
+        return tuple(sorted({lead for lead in self.callback_leads if lead > timedelta(0)}, reverse=True))
 
     @property
     def max_lead(self) -> timedelta:
@@ -136,7 +151,7 @@ class PendingAlert:
     auto_action: str
     next_stage: str
     amount: Decimal
-    kind: str = "platform"  # or "follow_up": what the merchant agreed (nothing fires at zero)
+    kind: str = "platform"  # or "follow_up", "target", "callback": the merchant's own (nothing fires)
     note: str = ""  # a follow-up's text
 
     @property

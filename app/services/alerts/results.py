@@ -79,10 +79,22 @@ class UpcomingDeadline:
 
 
 @dataclass(frozen=True)
+class UpcomingOwn:
+    """One of the merchant's own deadlines: kind "follow_up", "target:<kind>" or "callback"."""
+
+    case_id: int
+    platform: str
+    aftersale_no: str
+    kind: str
+    due_at: datetime
+
+
+@dataclass(frozen=True)
 class TrayStatus:
     due_within_24h: int  # merchant-side, not yet overdue
     overdue: int  # merchant-side, due but not yet applied
     upcoming: tuple[UpcomingDeadline, ...]
+    own: tuple[UpcomingOwn, ...] = ()  # the shop's own next deadlines (follow-ups, targets, 回访)
 
 
 __all__ = [
@@ -91,6 +103,7 @@ __all__ = [
     "Summary",
     "TrayStatus",
     "UpcomingDeadline",
+    "UpcomingOwn",
     "WakePlan",
     "WakeResult",
     "notice_of",

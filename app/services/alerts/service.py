@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.entities import Case, Deadline
 from app.models.enums import Party
+from app.services.alerts.desk_alerts import ServiceHours, desk_alerts, next_desk_alerts, next_own
 from app.services.alerts.follow_up_alerts import follow_up_alerts, next_follow_up_alerts
 from app.services.alerts.log import (
     DELIVERY_MESSAGE,
@@ -70,8 +71,10 @@ class AlertService:
         cases: CaseService,
         last_run: RunMarker,
         settings: AlertSettings | None = None,
+        hours: ServiceHours | None = None,
     ) -> None:
         self._sessions = sessions
+        self._hours = hours  # the shop's working hours: its own targets alert only within them
         self._clock = clock
         self._cases = cases
         self._last_run = last_run
@@ -224,6 +227,9 @@ class AlertService:
             follow_ups = next_follow_up_alerts(session, settings, now)
             rows += len(follow_ups)
             alerts.update(follow_ups)
+            desk = next_desk_alerts(session, settings, now, self._hours)
+            rows += len(desk)
+            alerts.update(desk)
         quiet = settings.quiet
         in_quiet = quiet is not None and quiet.contains(now, settings.zone)
         candidates = WakeCandidates(
@@ -278,6 +284,7 @@ class AlertService:
             held, held_rows = self.log.held_autos(session, self._viewer)
             pending = self._pending_alerts(session, now, since)
             pending += follow_up_alerts(session, self.log, self.settings, now, self._viewer, self._scope())
+            pending += desk_alerts(session, self.log, self.settings, now, self._hours)
             created = {} if away or self._held_by else self._created_at(session, pending, held, now)
             decision = decide(
                 pending,
@@ -481,7 +488,10 @@ class AlertService:
                 .order_by(Deadline.due_at, Deadline.id)
                 .limit(limit)
             ).all()
-        return TrayStatus(int(within or 0), int(overdue or 0), tuple(UpcomingDeadline(*r) for r in rows))
+            own = next_own(session, now, limit)
+        return TrayStatus(
+            int(within or 0), int(overdue or 0), tuple(UpcomingDeadline(*r) for r in rows), tuple(own)
+        )
 
 
 __all__ = [

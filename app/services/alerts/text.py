@@ -92,6 +92,27 @@ FOLLOW_UP_TITLE = named(
     zh="{platform} {aftersale_no} · 约定跟进还剩 {left}",
 )
 FOLLOW_UP_TEXT = named("alert.text_follow_up", en="Agreed by {at}: {note}", zh="约定 {at} 前：{note}")
+TARGET_TITLE = named(
+    "alert.title_target",
+    en="{platform} {aftersale_no} · our target ({target}): {left} left",
+    zh="{platform} {aftersale_no} · 我方目标「{target}」还剩 {left}",
+)
+TARGET_TEXT = named(
+    "alert.text_target", en="{product}\nOur {target} target: by {at}", zh="{product}\n{target}目标：{at} 前"
+)
+CALLBACK_TITLE = named(
+    "alert.title_callback",
+    en="{platform} {aftersale_no} · callback within {left}",
+    zh="{platform} {aftersale_no} · 回访还剩 {left}",
+)
+CALLBACK_TEXT = named(
+    "alert.text_callback", en="{product}\nCall the buyer back by {at}", zh="{product}\n请在 {at} 前回访买家"
+)
+TARGET_NAMES = {
+    "first_response": named("target.first_response", en="first response", zh="首次响应"),
+    "refund": named("target.refund", en="refund after the return arrived", zh="收货后退款"),
+    "callback": named("target.callback", en="callback", zh="回访"),
+}
 AUTO_TEXT = named("auto.text", en="{product}\nDone by the platform at {at}", zh="{product}\n平台于 {at} 执行")
 
 DAYS_HOURS = named("span.days_hours", en="{days} d {hours} h", zh="{days}天{hours}小时")
@@ -184,7 +205,17 @@ def what_fires(auto_action: str, amount: Decimal) -> Text | str:
 
 
 def alert_title(a: PendingAlert, now: datetime) -> Text:
-    if a.kind == "follow_up":
+    if a.kind == "target":
+        name = TARGET_NAMES.get(a.note)
+        return TARGET_TITLE(
+            platform=platform_name(a.platform),
+            aftersale_no=a.aftersale_no,
+            target=name() if name is not None else a.note,
+            left=span_text(a.key.due_at - now),
+        )
+    if a.kind == "callback":
+        template = CALLBACK_TITLE
+    elif a.kind == "follow_up":
         template = FOLLOW_UP_TITLE
     else:
         template = ALERT_TITLE_BUYER if a.key.party == Party.BUYER else ALERT_TITLE
@@ -203,6 +234,15 @@ def title_at(title: str, due_at: datetime | None, now: datetime) -> str:
 def alert_text(a: PendingAlert, zone: tzinfo = BEIJING) -> Text:
     if a.kind == "follow_up":
         return FOLLOW_UP_TEXT(at=local_time(a.key.due_at, zone), note=a.note)
+    if a.kind == "target":
+        name = TARGET_NAMES.get(a.note)
+        return TARGET_TEXT(
+            product=product_name(a.product_title),
+            target=name() if name is not None else a.note,
+            at=local_time(a.key.due_at, zone),
+        )
+    if a.kind == "callback":
+        return CALLBACK_TEXT(product=product_name(a.product_title), at=local_time(a.key.due_at, zone))
     return ALERT_TEXT(
         product=product_name(a.product_title),
         at=local_time(a.key.due_at, zone),

@@ -80,6 +80,9 @@ TICK_BATCH = 500
 # feature writes their notices there (`alerts.notices.record_auto_notices`, wired by the
 # composition root), so an auto-action is never stored without its notice.
 AutoHook = Callable[[Session, Sequence[AppliedAuto], datetime], None]
+# Called in the transaction of every write with the ids of the cases it wrote (the shop's
+# targets and 回访 tasks are kept in line with the timeline there: service_desk/targets.py).
+SavedHook = Callable[[Session, Sequence[int]], None]
 
 
 class CaseService:
@@ -89,13 +92,19 @@ class CaseService:
         clock: Clock,
         rules: RuleBook,
         on_autos: AutoHook | None = None,
+        on_saved: SavedHook | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self.rules = rules
         self._on_autos = on_autos
+        self._on_saved = on_saved
         self._presets: dict[int, RulePreset] = {}
         self._rule_set_ids: dict[tuple[str, str], int] = {}
+
+    def _saved(self, session: Session, case_ids: Sequence[int]) -> None:
+        if self._on_saved is not None and case_ids:
+            self._on_saved(session, case_ids)
 
     def forget_cached(self) -> None:
         """The database file was replaced (restore): rule-set rows may differ; read them again."""
@@ -144,6 +153,7 @@ class CaseService:
         with write_transaction(self._sessions) as session:
             state = self._add(session, new, now)
             save(session, [state], now)
+            self._saved(session, [state.id])
             return state.id
 
     def _add(self, session: Session, new: NewCase, now: datetime, case_id: int | None = None) -> CaseState:
@@ -232,6 +242,7 @@ class CaseService:
                 raise stale_case(session, case_id, now)
             autos, refusal = self._act(session, state, request, now)
             event_ids = save(session, [state], now)
+            self._saved(session, [case_id])
             if autos and self._on_autos is not None:
                 self._on_autos(session, autos, now)
         if refusal is not None:
@@ -337,6 +348,7 @@ class CaseService:
                     state = states[cid]
                     batch.extend(run_due(state, self.preset_for(session, state.rule_set_id), now, now))
                 save(session, states.values(), now)
+                self._saved(session, order)
                 if self._on_autos is not None:
                     self._on_autos(session, batch, now)
                 applied.extend(batch)
@@ -389,6 +401,7 @@ class CaseService:
                 state.deadlines = self._expected(session, state)
                 state.dirty = True
             save(session, states.values(), self._clock.now())
+            self._saved(session, moved)
         return moved
 
     def _expected(self, session: Session, state: CaseState) -> list[DeadlineSpec]:
@@ -494,6 +507,7 @@ class CaseBatch:
             save(self._session, self._states.values(), self._now)
         except IntegrityError as e:
             raise InvalidInput(BATCH_CLASH(error=e.orig)) from None
+        self._service._saved(self._session, list(self._states))
 
     def _state(self, case_id: int) -> CaseState:
         state = self._states.get(case_id)

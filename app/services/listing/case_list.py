@@ -37,12 +37,27 @@ _DEADLINES_SQL = f"SELECT {_DEADLINE_COLUMNS} FROM deadlines d"
 # The first screen in default order: merchant clocks that run, soonest first (uses ix_deadlines_due_at).
 _FIRST_SCREEN_SQL = f"""
     SELECT {_CASE_COLUMNS}, d.party, CAST(strftime('%s', substr(d.due_at, 1, 19)) AS INTEGER), d.auto_action,
-           d.confidence, d.waiting_for, d.rule_id
+           d.confidence, d.waiting_for, d.rule_id, NULL, NULL
     FROM deadlines d JOIN cases c ON c.id = d.case_id LEFT JOIN shops s ON s.id = c.shop_id
     WHERE d.due_at IS NOT NULL AND d.party = 'merchant'
     ORDER BY d.due_at, d.id LIMIT ?
 """
 _NO_CLOCK = (None, None, "", "", None, "")
+# The merchant's own soonest open deadline per case: an agreed follow-up, a service target or a
+# 回访 task (SQLite gives the bare `kind` of the row holding the MIN).
+_OWN_SQL = """
+    SELECT case_id, kind, MIN(due) FROM (
+        SELECT f.case_id, 'follow_up' AS kind, CAST(strftime('%s', substr(f.due_at, 1, 19)) AS INTEGER) AS due
+        FROM follow_ups f WHERE f.done_at IS NULL
+        UNION ALL
+        SELECT t.case_id, 'target:' || t.kind, CAST(strftime('%s', substr(t.due_at, 1, 19)) AS INTEGER)
+        FROM service_targets t WHERE t.met_at IS NULL AND t.stopped_at IS NULL
+        UNION ALL
+        SELECT b.case_id, 'callback', CAST(strftime('%s', substr(b.due_at, 1, 19)) AS INTEGER)
+        FROM callbacks b WHERE b.done_at IS NULL AND b.due_at IS NOT NULL
+    ) {where} GROUP BY case_id
+"""
+_NO_OWN = (None, None)
 
 
 class ListRow(NamedTuple):
@@ -70,6 +85,9 @@ class ListRow(NamedTuple):
     confidence: str
     waiting_for: str | None
     rule_id: str
+    # The merchant's own soonest deadline: "follow_up", "target:first_response" …, "callback"
+    own_kind: str | None
+    own_due: int | None  # Unix seconds
 
     @property
     def shown_handler(self) -> str:
@@ -104,8 +122,9 @@ class CaseListQuery:
     def all_rows(self) -> list[ListRow]:
         with closing(self._connect()) as con:
             clocks = _clocks_by_case(con.execute(_DEADLINES_SQL))
+            own = _own_by_case(con.execute(_OWN_SQL.format(where="")))
             cases = con.execute(_CASES_SQL).fetchall()
-        return _rows(cases, clocks)
+        return _rows(cases, clocks, own)
 
     def rows_for(self, case_ids: Iterable[int]) -> list[ListRow]:
         """Fresh rows for these cases (those that no longer exist are simply absent)."""
@@ -116,8 +135,9 @@ class CaseListQuery:
                 chunk = ids[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 clocks = _clocks_by_case(con.execute(f"{_DEADLINES_SQL} WHERE d.case_id IN ({marks})", chunk))
+                own = _own_by_case(con.execute(_OWN_SQL.format(where=f"WHERE case_id IN ({marks})"), chunk))
                 cases = con.execute(f"{_CASES_SQL} WHERE c.id IN ({marks})", chunk).fetchall()
-                out.extend(_rows(cases, clocks))
+                out.extend(_rows(cases, clocks, own))
         return out
 
 
@@ -130,11 +150,18 @@ def _clocks_by_case(
     return out
 
 
-def _rows(cases: list[tuple[object, ...]], clocks: dict[int, list[Clock]]) -> list[ListRow]:
+def _own_by_case(rows: Iterable[tuple[int, str, int]]) -> dict[int, tuple[str, int]]:
+    return {case_id: (kind, due) for case_id, kind, due in rows}
+
+
+def _rows(
+    cases: list[tuple[object, ...]], clocks: dict[int, list[Clock]], own: dict[int, tuple[str, int]]
+) -> list[ListRow]:
     get = clocks.get
+    mine = own.get
     make = ListRow._make
     out = []
     for c in cases:
         shown = pick_clock(get(c[0], ()), _PARTY_DUE)  # type: ignore[call-overload]
-        out.append(make(c + (shown or _NO_CLOCK)))
+        out.append(make(c + (shown or _NO_CLOCK) + mine(c[0], _NO_OWN)))  # type: ignore[call-overload]
     return out

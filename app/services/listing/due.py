@@ -1,4 +1,5 @@
-"""What is due next: pending deadlines and open follow-ups soonest first, one query on two indexes.
+"""What is due next: pending deadlines, open follow-ups, the shop's open targets and 回访 tasks,
+soonest first: one query, a range on each table's due_at index.
 
 Run on any SQLite DB-API connection: the service's pooled one (`CaseQueries.due`), or a
 read-only connection to the file (`DueList`), which is how `python -m app due` answers
@@ -19,14 +20,14 @@ from app.models.money import from_fen
 from app.models.read_only import connect_read_only
 from app.services.clock import Clock
 
-# The platform's clocks and the merchant's own follow-ups (open ones): each read soonest first
-# on its due_at index and cut at the limit, then the two short lists merged. (Ordering their
-# UNION in SQL made SQLite read and sort every pending deadline: 0.45 s for the next 50 at
-# 200,000 cases.)
+# The platform's clocks and the merchant's own deadlines (open follow-ups, service targets,
+# 回访): each read soonest first on its due_at index and cut at the limit, then the short lists
+# merged. (Ordering their UNION in SQL made SQLite read and sort every pending deadline: 0.45 s
+# for the next 50 at 200,000 cases.) Columns: …, kind, text, follow_up_id, row_id, target.
 _DEADLINES_SQL = """
     SELECT d.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, d.party,
            d.due_at, d.auto_action, d.next_stage, d.rule_id, d.confidence,
-           c.refund_requested, c.product_title, 'platform', '', NULL, d.id
+           c.refund_requested, c.product_title, 'platform', '', NULL, d.id, NULL
     FROM deadlines d JOIN cases c ON c.id = d.case_id
     WHERE d.due_at IS NOT NULL AND d.due_at <= ?
     ORDER BY d.due_at, d.id
@@ -35,14 +36,35 @@ _DEADLINES_SQL = """
 _FOLLOW_UPS_SQL = """
     SELECT f.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, 'merchant',
            f.due_at, NULL, NULL, NULL, NULL,
-           c.refund_requested, c.product_title, 'follow_up', f.text, f.id, f.id
+           c.refund_requested, c.product_title, 'follow_up', f.text, f.id, f.id, NULL
     FROM follow_ups f JOIN cases c ON c.id = f.case_id
     WHERE f.done_at IS NULL AND f.due_at <= ?
     ORDER BY f.due_at, f.id
     LIMIT ?
 """
+_TARGETS_SQL = """
+    SELECT t.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, 'merchant',
+           t.due_at, NULL, NULL, NULL, NULL,
+           c.refund_requested, c.product_title, 'target', '', NULL, t.id, t.kind
+    FROM service_targets t JOIN cases c ON c.id = t.case_id
+    WHERE t.met_at IS NULL AND t.stopped_at IS NULL AND t.due_at <= ?
+    ORDER BY t.due_at, t.id
+    LIMIT ?
+"""
+_CALLBACKS_SQL = """
+    SELECT b.case_id, c.aftersale_no, c.platform, c.case_type, c.stage, 'merchant',
+           b.due_at, NULL, NULL, NULL, NULL,
+           c.refund_requested, c.product_title, 'callback', '', NULL, b.id, NULL
+    FROM callbacks b JOIN cases c ON c.id = b.case_id
+    WHERE b.done_at IS NULL AND b.due_at IS NOT NULL AND b.due_at <= ?
+    ORDER BY b.due_at, b.id
+    LIMIT ?
+"""
+_MERCHANT_SQL = (_FOLLOW_UPS_SQL, _TARGETS_SQL, _CALLBACKS_SQL)
 KIND_PLATFORM = "platform"  # a platform clock (its auto-action fires at zero)
 KIND_FOLLOW_UP = "follow_up"  # what the merchant agreed with the buyer (nothing fires at zero)
+KIND_TARGET = "target"  # the shop's own service target (first response, refund, 回访), on working hours
+KIND_CALLBACK = "callback"  # a 回访 due after a case ended
 _FOREVER = datetime.max.replace(tzinfo=UTC)
 
 
@@ -63,6 +85,7 @@ class DueRow(NamedTuple):
     kind: str = KIND_PLATFORM
     text: str = ""  # a follow-up's note
     follow_up_id: int | None = None
+    target: str | None = None  # a target's kind: first_response | refund | callback
 
 
 def stored_time(at: datetime) -> str:
@@ -77,11 +100,11 @@ def read_due(conn: Any, until: datetime | None = None, limit: int | None = None)
     cursor = conn.cursor()
     try:
         deadlines = cursor.execute(_DEADLINES_SQL, (until_text, n)).fetchall()
-        follow_ups = cursor.execute(_FOLLOW_UPS_SQL, (until_text, n)).fetchall()
+        merchant = [r for sql in _MERCHANT_SQL for r in cursor.execute(sql, (until_text, n)).fetchall()]
     finally:
         cursor.close()
-    if follow_ups:  # the order the union had: due time, then kind (follow_up, platform), then id
-        raw = sorted(deadlines + follow_ups, key=lambda r: (r[6], r[13], r[16]))
+    if merchant:  # the order the union had: due time, then kind (by name), then id
+        raw = sorted(deadlines + merchant, key=lambda r: (r[6], r[13], r[16]))
         if limit is not None:
             raw = raw[:limit]
     else:
@@ -108,6 +131,7 @@ def read_due(conn: Any, until: datetime | None = None, limit: int | None = None)
                 r[13],
                 r[14],
                 r[15],
+                r[17],
             )
         )
     return out

@@ -6,14 +6,16 @@ Definitions (the window shows them as tooltips):
 - overdue: running clocks (any party) past their due time, not yet applied;
 - auto-actions against us this month: platform auto-actions on a merchant clock
   (auto-approve, auto-refund, penalty) since the first of this month;
-- refund amount this month: refunds granted on cases that reached "refunded" this month.
+- refund amount this month: refunds granted on cases that reached "refunded" this month;
+- handlers this month: the report's 处理人 figures for this month so far (`desk_figures`), all
+  handlers together first.
 "Month" and "day" are calendar units in the given time zone.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
@@ -24,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models.entities import Case, Deadline, Event
 from app.models.enums import Actor, AutoAction, Party, Stage
 from app.services.clock import Clock
+from app.services.reports.desk_figures import DeskFigures, HandlerLine, total_line
 
 FINAL = [s.value for s in Stage if s.is_final]
 AUTO = [a.value for a in AutoAction]
@@ -59,6 +62,7 @@ class DashboardFigures:
     next_24h: tuple[UpcomingDeadline, ...]
     by_reason_month: tuple[tuple[str, int], ...]  # most frequent first
     new_vs_closed: tuple[DayCount, ...]  # oldest day first
+    handlers: tuple[HandlerLine, ...] = ()  # this month: all together (handler TOTAL) first
 
 
 def month_start(now: datetime, tz: tzinfo) -> datetime:
@@ -71,10 +75,17 @@ def day_start(now: datetime, tz: tzinfo) -> datetime:
 
 
 class DashboardService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock, tz: tzinfo) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        tz: tzinfo,
+        desk: Callable[[datetime, datetime], DeskFigures] | None = None,
+    ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._tz = tz
+        self._desk = desk  # the service desk's figures of a period (targets, 回访, handlers)
 
     def figures(self, days: int = 30, upcoming_limit: int = 50) -> DashboardFigures:
         now = self._clock.now()
@@ -139,6 +150,10 @@ class DashboardService:
             ).all()
             opened = s.scalars(select(Case.requested_at).where(Case.requested_at >= first_day)).all()
             closed = s.scalars(select(Case.closed_at).where(Case.closed_at >= first_day)).all()
+        handlers: tuple[HandlerLine, ...] = ()
+        if self._desk is not None:
+            desk = self._desk(month, now + timedelta(seconds=1))
+            handlers = (total_line(desk), *desk.handlers)
         return DashboardFigures(
             now=now,
             open_cases=open_cases,
@@ -149,6 +164,7 @@ class DashboardService:
             next_24h=tuple(UpcomingDeadline(*row) for row in upcoming),
             by_reason_month=tuple((reason, count) for reason, count in reasons),
             new_vs_closed=self._per_day(first_day.date(), days, opened, [c for c in closed if c is not None]),
+            handlers=handlers,
         )
 
     def _per_day(

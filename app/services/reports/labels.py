@@ -10,6 +10,9 @@ SHEETS = {
     "skus": ("原因与商品", "By reason & SKU"),
     "monthly": ("月度趋势", "Monthly"),
     "orders": ("订单数", "Orders"),
+    "targets": ("服务目标", "Service targets"),
+    "callbacks": ("回访", "Callbacks"),
+    "handlers": ("处理人", "Handlers"),
     "cases": ("明细", "Cases"),
     "events": ("时间线", "Events"),
     "definitions": ("口径说明", "Definitions"),
@@ -66,6 +69,23 @@ TEXT = {
         "entered (orders); Taobao/Tmall's dashboard 退款率 is a rolling last-30-days rate over "
         "sub-orders — numerator and denominator both differ, so the two will not agree; compare like "
         "with like. Other platforms' dashboards follow their own rule centre's definitions.",
+    ),
+    "desk_rule": ("服务目标、回访与处理人", "Targets, callbacks, handlers"),
+    "desk_note": (
+        "服务目标按本店服务日历计时（设置 → 服务目标：每周营业时间、国家法定节假日与调休、本店休息日）："
+        "首次响应自申请起至本店第一次处理（操作、备注，含平台导出的商家操作），按工作小时；"
+        "收货后退款自退货签收起至退款，默认 48 小时按自然时间计（承诺“确认无误后的48小时内完成退款”）；"
+        "回访自售后结束起按工作日计。目标按开始时间计入本期；达成＝在目标时间前完成，"
+        "未达成＝晚于目标时间完成、售后结束仍未完成或已超时仍未完成；达成率＝达成 ÷（达成＋未达成），进行中的不计。"
+        "回访按记录时间计入本期，满意率＝满意 ÷ 回访数。处理人为售后单上的处理人，未填写时取第一位记录处理人的步骤。",
+        "Targets count on the shop's service calendar (Settings → Service targets: weekly hours, China's "
+        "holidays and 调休, the shop's days off): first response from the request to the shop's first step "
+        "(an action or note, imported ones included), in working hours; refund after the return arrived, "
+        "48 wall-clock hours by default (seed 002's promise); 回访 in working days after the case ended. A "
+        "target counts in the period it started; met = done by its due time; missed = done late, the case "
+        "ended without it, or past due and still open; met rate = met ÷ (met + missed), open ones left out. "
+        "A 回访 counts when recorded; satisfied rate = satisfied ÷ callbacks. A case's handler is the one it "
+        "names, else whoever recorded the first step that named one.",
     ),
     "previous_period": ("环比", "Previous period"),
     "previous_note": (

@@ -255,6 +255,7 @@ def write_definitions(
         (t("freight_rule", lang), FREIGHT_RULE_EN if lang == "en" else FREIGHT_RULE_ZH),
         (t("platform_rates", lang), t("platform_rates_note", lang)),
         (t("previous_period", lang), t("previous_note", lang)),
+        (t("desk_rule", lang), t("desk_note", lang)),
         (None, t("time_note", lang)),
     ]
     if continued:

@@ -31,6 +31,8 @@ from app.services.reports.cells import (
     set_widths,
     table_ref,
 )
+from app.services.reports.desk_figures import DeskReport
+from app.services.reports.desk_sheets import write_callbacks, write_handlers, write_targets
 from app.services.reports.formulas import CaseSheets
 from app.services.reports.labels import (
     CASE_COLUMNS,
@@ -129,10 +131,13 @@ class _Stream:
 
 
 class ReportService:
-    def __init__(self, metrics: MetricsService, clock: Clock, app_version: str) -> None:
+    def __init__(
+        self, metrics: MetricsService, clock: Clock, app_version: str, desk: DeskReport | None = None
+    ) -> None:
         self.metrics = metrics
         self._clock = clock
         self._version = app_version
+        self.desk = desk  # the service desk's sheets (服务目标, 回访, 处理人); None: left out
 
     def preview(self, period: Period, shops: tuple[ShopRef, ...] | None = None) -> MetricsReport:
         return self.metrics.compute(period, shops)
@@ -175,7 +180,8 @@ class ReportService:
         first = wb.create_sheet(sheet_name("summary", lang))
         styles = make_styles(first)
         sheets = {"summary": first}
-        for key in ("money", "skus", "monthly", "orders"):
+        desk_keys = ("targets", "callbacks", "handlers") if self.desk is not None else ()
+        for key in ("money", "skus", "monthly", "orders", *desk_keys):
             sheets[key] = wb.create_sheet(sheet_name(key, lang))
         ci = 2 if lang == "en" else 1
         case_widths = (
@@ -232,6 +238,12 @@ class ReportService:
         write_skus(sheets["skus"], styles, result, lang)
         write_monthly(sheets["monthly"], styles, result, lang, at, orders)
         write_orders(sheets["orders"], styles, orders, lang)
+        if self.desk is not None:
+            shop_ids = [s.id for s in request.shops] if request.shops is not None else None
+            desk = self.desk.figures(start, end, shop_ids)
+            write_targets(sheets["targets"], styles, desk, lang, self.desk.terms(lang))
+            write_callbacks(sheets["callbacks"], styles, desk, lang)
+            write_handlers(sheets["handlers"], styles, desk, lang)
         write_definitions(sheets["definitions"], styles, lang, meta, events.parts > 1)
         return result, cases.rows, events.rows
 

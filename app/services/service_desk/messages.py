@@ -23,3 +23,14 @@ BAD_TEMPLATE_ENTRY = Template(
     en="template {index} in {file}: {problem}", zh="{file} 的第 {index} 条话术：{problem}"
 )
 UNKNOWN_VALUE = Template(en="unknown {what} {value!r}", zh="未知的{what}「{value}」")
+CALLBACK_NOT_ENDED = Template(
+    en="case {ref} has not ended: 回访 is recorded after the case ends",
+    zh="售后单 {ref} 尚未结束：回访在售后结束后记录",
+)
+CALLBACK_DONE = Template(
+    en="the 回访 of case {ref} was already recorded at {at}", zh="售后单 {ref} 的回访已于 {at} 记录"
+)
+BAD_CALLBACK_RESULT = Template(
+    en="回访 result {value!r}: satisfied, neutral or unsatisfied",
+    zh="回访结果「{value}」应为 满意、一般 或 不满意",
+)

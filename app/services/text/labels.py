@@ -71,6 +71,10 @@ ACTION_ZH = {
     **AUTO_ZH,
 }
 PARTY_ZH = {"merchant": "商家", "buyer": "买家", "platform": "平台"}
+# The shop's own service targets (service_desk/target_plan.py) and the 回访 answers.
+TARGET_ZH = {"first_response": "首次响应", "refund": "收货后退款", "callback": "回访"}
+TARGET_STATUS_ZH = {"open": "进行中", "overdue": "已超时", "met": "达成", "missed": "未达成"}
+CALLBACK_RESULT_ZH = {"satisfied": "满意", "neutral": "一般", "unsatisfied": "不满意"}
 WAITING_ZH = {"buyer_ship": "等待买家寄回", "return_delivered": "等待退货签收", "stage": ""}
 
 
@@ -97,6 +101,11 @@ def format_left(delta: timedelta) -> str:
 # value, its Chinese name, and the short names the back ends and merchants use. A platform's
 # other names are the importer's (resources/import/common.toml [platforms]): one table for both.
 _EXTRA_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "callback_result": {
+        "satisfied": ("非常满意", "好评"),
+        "neutral": ("中立", "还行", "中评"),
+        "unsatisfied": ("差评", "很不满意"),
+    },
     "type": {
         "refund_only": ("退款", "仅退款", "只退款"),
         "return_refund": ("退货", "退货退款", "退款退货"),
@@ -115,7 +124,13 @@ _EXTRA_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "other": ("其他",),
     },
 }
-_NAMES = {"platform": PLATFORM_ZH, "type": TYPE_ZH, "reason": REASON_ZH, "stage": STAGE_ZH}
+_NAMES = {
+    "platform": PLATFORM_ZH,
+    "type": TYPE_ZH,
+    "reason": REASON_ZH,
+    "stage": STAGE_ZH,
+    "callback_result": CALLBACK_RESULT_ZH,
+}
 
 
 def _key(text: str) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from app.services.alerts.service import Delivery, TrayStatus
 from app.services.clock import BEIJING
 from app.ui.common import formatting, vocab
+from app.ui.common.own_deadlines import own_name
 from app.ui.common.service_text import say
 
 MESSAGE_MS = 15000
@@ -216,6 +217,16 @@ class TrayController(QObject):
             none = QAction(self.tr("No running deadlines"), self.menu)
             none.setEnabled(False)
             self.menu.addAction(none)
+        if status.own:  # ours (follow-ups, service targets, 回访): one submenu beside the platform's
+            own_menu = self.menu.addMenu(self.tr("Our own deadlines ({0})").format(len(status.own)))
+            for o in status.own:
+                text = (
+                    f"{left(o.due_at, now)}  {vocab.label(vocab.platforms(), o.platform)} "
+                    f"{o.aftersale_no} · {own_name(o.kind)}"
+                )
+                action = QAction(text, own_menu)
+                action.triggered.connect(lambda _=False, cid=o.case_id: self.open_case_requested.emit(cid))
+                own_menu.addAction(action)
         self.menu.addSeparator()
         until = self.snoozed_until
         if until is not None and until > now:

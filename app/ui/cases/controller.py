@@ -22,6 +22,7 @@ from app.models.enums import Action, CaseType
 from app.services.cases.bulk import BulkResult, apply_bulk
 from app.services.errors import DuplicateCase, StaleCase
 from app.services.listing.filter import prepare_list
+from app.services.service_desk.callbacks import CallbackResult
 from app.ui.cases.action_dialog import ActionContext, ActionDialog, ActionInput
 from app.ui.cases.bulk_dialog import BulkDialog
 from app.ui.cases.dialogs import EditCaseDialog, NewCaseDialog
@@ -55,12 +56,14 @@ class CaseController(QObject):
         self.last_bulk: BulkResult | None = None
         self.detail = CaseDetailPanel()
         self.cases.set_detail_widget(self.detail)
+        self.cases.model.own_left = self.ctx.targets.own_left  # our targets count working time
         self.detail.closeRequested.connect(lambda: self.cases.show_detail(False))
         self.detail.actionRequested.connect(self.request_action)
         self.detail.editRequested.connect(self.edit_case)
         self.detail.filesDropped.connect(self.add_files)
         self.detail.muteToggled.connect(self.set_muted)
         self.detail.follow_ups.doneRequested.connect(self.settle_follow_up)
+        self.detail.callbackRecorded.connect(self.record_callback)
         self.detail.replies.manageRequested.connect(self.manage_templates)
         self.detail.replies.copied.connect(
             lambda _id, _text: window.statusBar().showMessage(
@@ -112,6 +115,9 @@ class CaseController(QObject):
             self.cases.model.now,
             replies=self.ctx.templates.for_case(case_id, self.handler()),
             follow_ups=self.ctx.follow_ups.for_case(case_id),
+            targets=self.ctx.targets.for_case(case_id),
+            callback=self.ctx.callbacks.for_case(case_id),
+            target_clock=self.ctx.targets,
         )
         self.cases.show_detail(True)
         if select:
@@ -147,7 +153,11 @@ class CaseController(QObject):
         a.delete.setEnabled(bool(ids))
         # The open detail panel always shows the selected case: the buttons there act on what the
         # list highlights (after an action the list selects the next case, and the panel follows).
-        if len(ids) == 1 and self.cases.detail_holder.isVisibleTo(self.cases) and self.detail.case_id != ids[0]:
+        if (
+            len(ids) == 1
+            and self.cases.detail_holder.isVisibleTo(self.cases)
+            and self.detail.case_id != ids[0]
+        ):
             self.open_case(ids[0], select=False)
 
     def _case_action(self, text: str, tip: str, keys: str, name: str, run: Callable[[], None]) -> QAction:
@@ -340,6 +350,14 @@ class CaseController(QObject):
             lambda: follow_ups.settle(follow_up_id, handler).case_id, lambda cid: ChangeSet.cases([cid])
         )
 
+    def record_callback(self, case_id: int, result: str, comment: str) -> None:
+        callbacks, handler = self.ctx.callbacks, self.handler()
+        outcome = CallbackResult(result)
+        self._write(
+            lambda: callbacks.record(case_id, outcome, comment, handler).case_id,
+            lambda cid: ChangeSet.cases([cid]),
+        )
+
     def manage_templates(self) -> None:
         dialog = TemplatesDialog(self.ctx.templates, self.tasks, self.window)
         dialog.changed.connect(self._refresh_detail)
@@ -390,7 +408,9 @@ class CaseController(QObject):
             return
         names = self._case_names(ids)
         if len(ids) == 1:
-            question = self.tr("Delete the case {0} with its timeline and attachments? This cannot be undone.")
+            question = self.tr(
+                "Delete the case {0} with its timeline and attachments? This cannot be undone."
+            )
             question = question.format(names[0])
         else:
             shown = "、".join(names[:5]) + ("…" if len(names) > 5 else "")

@@ -51,6 +51,7 @@ def sort_key(column: int) -> SortKey:
         ctm.COL_AMOUNT: lambda r: r.amount_fen,
         ctm.COL_REQUESTED_AT: lambda r: r.requested_at,
         ctm.COL_HANDLER: lambda r: r.shown_handler,
+        ctm.COL_OWN: lambda r: (r.own_due is None, r.own_due or 0),
     }
     if column in simple:
         return simple[column]

@@ -7,7 +7,8 @@ one-second tick), so a paint never reads the clock or the database.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -17,6 +18,7 @@ from app.services.listing.case_list import ListRow
 from app.services.listing.filter import RowIndex
 from app.services.listing.urgency import Urgency, urgency
 from app.ui.common import formatting, vocab
+from app.ui.common.own_deadlines import own_name
 
 (
     COL_COUNTDOWN,
@@ -33,8 +35,10 @@ from app.ui.common import formatting, vocab
     COL_AMOUNT,
     COL_REQUESTED_AT,
     COL_HANDLER,
-) = range(14)
-COLUMN_COUNT = 14
+    COL_OWN,  # the merchant's own soonest deadline: a service target, a follow-up, a 回访
+) = range(15)
+COLUMN_COUNT = 15
+QUIET = QColor(134, 142, 150)  # our own clocks: quieter than the platform's
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -45,6 +49,7 @@ ANSWERED_ROLES = frozenset(
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.TextAlignmentRole,
         Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
         CASE_ID_ROLE,
         URGENCY_ROLE,
     )
@@ -77,7 +82,17 @@ def header_titles() -> list[str]:
         QCoreApplication.translate("CaseTable", "Amount"),
         QCoreApplication.translate("CaseTable", "Requested at"),
         QCoreApplication.translate("CaseTable", "Handler"),
+        QCoreApplication.translate("CaseTable", "Our deadline"),
     ]
+
+
+# (kind, due, now) → seconds left: targets count working time (the service's calendar), the rest
+# wall-clock. The window sets the service's; without one every own deadline counts wall-clock.
+OwnLeft = Callable[[str, int, int], int]
+
+
+def wall_left(kind: str, due: int, now: int) -> int:
+    return due - now
 
 
 def column_labels() -> dict[int, list[str]]:
@@ -98,6 +113,8 @@ class CaseTableModel(QAbstractTableModel):
         self.complete = False  # False while only the first screen is loaded
         self._pos_by_id: dict[int, int] = {}
         self._now = now
+        self.own_left: OwnLeft = wall_left
+        self._own: list[tuple[int, str]] | None = None  # (due, kind) of every own deadline, sorted
         self._titles = header_titles()
 
     # ---- Qt model API -------------------------------------------------------------------
@@ -136,6 +153,8 @@ class CaseTableModel(QAbstractTableModel):
             return self._text(row, col)
         if role == Qt.ItemDataRole.BackgroundRole:
             return TINTS.get(urgency(row.party, row.due, self._now))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QUIET if col == COL_OWN else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (COL_AMOUNT, COL_COUNTDOWN):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -183,6 +202,11 @@ class CaseTableModel(QAbstractTableModel):
             return formatting.epoch_text(row.requested_at)
         if col == COL_HANDLER:
             return row.shown_handler
+        if col == COL_OWN:
+            if row.own_kind is None or row.own_due is None:
+                return ""
+            left = self.own_left(row.own_kind, row.own_due, self._now)
+            return f"{own_name(row.own_kind)} {formatting.countdown(left)}"
         return ""
 
     # ---- time -----------------------------------------------------------------------------
@@ -203,6 +227,7 @@ class CaseTableModel(QAbstractTableModel):
         self.index_facts = index if index is not None else RowIndex(rows)
         self._pos_by_id = {r.id: i for i, r in enumerate(rows)}
         self.complete = complete
+        self._own = None
         self.endResetModel()
 
     def position_of(self, case_id: int) -> int | None:
@@ -211,11 +236,22 @@ class CaseTableModel(QAbstractTableModel):
     def row_at(self, pos: int) -> ListRow:
         return self.rows[pos]
 
+    def next_own(self, now: int) -> tuple[int, str] | None:
+        """The merchant's own soonest deadline over every case still ahead: (due, kind). Sorted
+        once per change of the rows, then a bisection per tick."""
+        if self._own is None:
+            self._own = sorted(
+                (r.own_due, r.own_kind) for r in self.rows if r.own_due is not None and r.own_kind
+            )
+        i = bisect_left(self._own, (now, ""))
+        return self._own[i] if i < len(self._own) else None
+
     def apply_rows(self, fresh: Sequence[ListRow], gone: Sequence[int] = ()) -> list[int]:
         """Replace changed rows, append new ones, drop deleted ones; returns the positions touched.
 
         A deletion resets the model (positions shift); a change or an addition does not.
         """
+        self._own = None
         if gone and any(cid in self._pos_by_id for cid in gone):
             dead = set(gone)
             keep = [r for r in self.rows if r.id not in dead]

@@ -58,6 +58,7 @@ DEFAULT_WIDTHS = {
     ctm.COL_REASON: 100,
     ctm.COL_AMOUNT: 90,
     ctm.COL_REQUESTED_AT: 130,
+    ctm.COL_OWN: 150,
 }
 # Widths from content (the rows, the labels a column can show, the title) stop here: a long
 # product title or shop name must not push the countdown's neighbours off the screen.
@@ -346,8 +347,9 @@ class CasesView(QWidget):
             # range it repaints a bounding region (measured: twice the data() calls per tick).
             display = [Qt.ItemDataRole.DisplayRole]
             for r in range(top, bottom + 1):
-                cell = self.proxy.index(r, ctm.COL_COUNTDOWN)
-                self.proxy.dataChanged.emit(cell, cell, display)
+                for col in (ctm.COL_COUNTDOWN, ctm.COL_OWN):
+                    cell = self.proxy.index(r, col)
+                    self.proxy.dataChanged.emit(cell, cell, display)
                 row = self.proxy.list_row(r)
                 if urgency(row.party, row.due, before) != urgency(row.party, row.due, now):
                     self.proxy.dataChanged.emit(

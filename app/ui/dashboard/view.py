@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +48,7 @@ from app.ui.common import formatting, vocab
 from app.ui.common.changes import ChangeSet
 from app.ui.common.list_table_model import ListTableModel
 from app.ui.common.tasks import TaskRunner
+from app.ui.dashboard.handlers_model import HandlersTableModel
 from app.ui.rules.drift_banner import DriftBanner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -192,8 +193,19 @@ class DashboardView(QWidget):
         for col, width in ((COL_DUE, 140), (COL_LEFT, 90), (COL_PLATFORM, 90), (COL_AFTERSALE_NO, 150)):
             self.upcoming.horizontalHeader().resizeSection(col, width)
         self.upcoming.doubleClicked.connect(self._open)
-        upcoming_box = QGroupBox(self.tr("Next 24 hours"))
-        QVBoxLayout(upcoming_box).addWidget(self.upcoming)
+        # Beside the next deadlines, this month's figures per handler (the report's 处理人 sheet).
+        self.handlers_model = HandlersTableModel(self)
+        self.handlers = QTableView()
+        self.handlers.setObjectName("dashboardHandlers")
+        self.handlers.setModel(self.handlers_model)
+        self.handlers.verticalHeader().hide()
+        self.handlers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.handlers.horizontalHeader().setStretchLastSection(True)
+        self.handlers.setWordWrap(False)
+        upcoming_box = QTabWidget()
+        upcoming_box.setObjectName("dashboardTabs")
+        upcoming_box.addTab(self.upcoming, self.tr("Next 24 hours"))
+        upcoming_box.addTab(self.handlers, self.tr("Handlers this month"))
 
         self.reason_chart = self._chart_view(self.tr("Cases by reason (this month)"))
         self.daily_chart = self._chart_view(self.tr("New and closed cases per day (last 30 days)"))
@@ -270,6 +282,8 @@ class DashboardView(QWidget):
         for key, bad in (("overdue", f.overdue), ("autos", f.auto_actions_month)):
             self.cards[key].value.setStyleSheet("color: #e03131;" if bad else "")
         self.upcoming_model.set_rows(list(f.next_24h), now)
+        self.handlers_model.set_rows(list(f.handlers))
+        self.handlers.resizeColumnsToContents()
         self.upcoming.resizeColumnsToContents()  # a day's deadlines: few rows, widths from them
         self._reason_chart(f)
         self._daily_chart(f)

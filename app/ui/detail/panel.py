@@ -30,7 +30,9 @@ from app.services.cases.attachments import AttachmentView
 from app.services.listing.queries import CaseDetail, DeadlineView
 from app.services.listing.urgency import Urgency, urgency
 from app.services.rules.presets import Duration
+from app.services.service_desk.callbacks import CallbackView
 from app.services.service_desk.follow_ups import FollowUpView
+from app.services.service_desk.targets import TargetView
 from app.services.service_desk.templates import FilledTemplate
 from app.services.text.pii import mask_address, mask_phone
 from app.ui.common import formatting, vocab
@@ -39,6 +41,7 @@ from app.ui.detail.attachments import AttachmentsWidget
 from app.ui.detail.event_model import EventTableModel
 from app.ui.detail.follow_ups import FollowUpsWidget, status_words
 from app.ui.detail.replies import RepliesWidget
+from app.ui.detail.service_desk import CallbackWidget, TargetClock, TargetsWidget
 
 URGENCY_COLOURS = {
     Urgency.OVERDUE: "#e03131",
@@ -55,6 +58,7 @@ class CaseDetailPanel(QWidget):
     filesDropped = Signal(int, list)  # case id, list[Path]
     closeRequested = Signal()
     muteToggled = Signal(int, bool)  # case id, muted
+    callbackRecorded = Signal(int, str, str)  # case id, result, comment
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -105,6 +109,7 @@ class CaseDetailPanel(QWidget):
         self.rule_details.setFont(small)
         self.other_clocks = QLabel()
         self.other_clocks.setWordWrap(True)
+        self.targets = TargetsWidget()  # ours, quieter, under the platform's
 
         self.mute = QCheckBox(self.tr("Mute alerts for this case"))
         self.mute.setObjectName("muteAlerts")
@@ -156,6 +161,10 @@ class CaseDetailPanel(QWidget):
         self.follow_ups = FollowUpsWidget()
         follow_box = QGroupBox(self.tr("Agreed follow-ups"))
         QVBoxLayout(follow_box).addWidget(self.follow_ups)
+        self.callback = CallbackWidget()
+        self.callback.recordRequested.connect(self._callback_requested)
+        self.callback_box = QGroupBox(self.tr("Callback (回访)"))
+        QVBoxLayout(self.callback_box).addWidget(self.callback)
         self.replies = RepliesWidget()
         replies_box = QGroupBox(self.tr("Replies (templates for this stage first)"))
         QVBoxLayout(replies_box).addWidget(self.replies)
@@ -172,12 +181,14 @@ class CaseDetailPanel(QWidget):
         inner.addWidget(self.consequence)
         inner.addWidget(self.rule)
         inner.addWidget(self.other_clocks)
+        inner.addWidget(self.targets)
         inner.addWidget(self.rule_details)
         inner.addWidget(self.mute)
         inner.addWidget(self.assignee)
         inner.addLayout(self.assign_row)
         inner.addWidget(self.actions_box)
         inner.addWidget(follow_box)
+        inner.addWidget(self.callback_box)
         inner.addWidget(replies_box)
         inner.addWidget(timeline_box)
         inner.addWidget(self.fields_box)
@@ -204,6 +215,9 @@ class CaseDetailPanel(QWidget):
         now: int,
         replies: Sequence[FilledTemplate] = (),
         follow_ups: Sequence[FollowUpView] = (),
+        targets: Sequence[TargetView] = (),
+        callback: CallbackView | None = None,
+        target_clock: TargetClock | None = None,
     ) -> None:
         same_case = self.case_id == detail.row.id
         self.detail = detail
@@ -223,6 +237,10 @@ class CaseDetailPanel(QWidget):
         self._fill_fields()
         self.timeline_model.set_events(detail.events, {f.event_seq: status_words(f) for f in follow_ups})
         self.follow_ups.set_follow_ups(follow_ups, now)
+        self.targets.set_targets(targets, target_clock, now)
+        ended = f.get("closed_at") is not None
+        self.callback.set_callback(callback, ended, now)
+        self.callback_box.setVisible(ended or callback is not None)
         self.replies.set_templates(replies)
         self.timeline.resizeRowsToContents()
         self.timeline.scrollToBottom()
@@ -234,6 +252,8 @@ class CaseDetailPanel(QWidget):
         if self.detail is None:
             return
         self.follow_ups.tick(now)
+        self.targets.tick(now)
+        self.callback.tick(now)
         d = self.detail.row.next_deadline
         stage = vocab.label(vocab.stages(), self.detail.row.stage)
         if d is None:
@@ -370,6 +390,10 @@ class CaseDetailPanel(QWidget):
         if watched is self.body_scroll.viewport() and event.type() == QEvent.Type.Resize:
             self._arrange_actions()  # the width the buttons share (delivered when shown, too)
         return super().eventFilter(watched, event)
+
+    def _callback_requested(self, result: str, comment: str) -> None:
+        if self.case_id is not None:
+            self.callbackRecorded.emit(self.case_id, result, comment)
 
     def _mute_toggled(self, muted: bool) -> None:
         if self.case_id is not None:

@@ -37,10 +37,13 @@ from PySide6.QtWidgets import (
 from app.services.alerts.text import span_text
 from app.services.preferences.schema import SETTINGS, Kind, Setting, SettingError
 from app.services.rules.durations import DurationError
+from app.services.service_desk.desk_settings import DeskSettings
 from app.ui.common import i18n
+from app.ui.common.changes import ChangeSet
 from app.ui.common.service_text import error_text, say
 from app.ui.settings import store as settings_store
 from app.ui.settings.handlers_tab import HandlersEditor
+from app.ui.settings.service_tab import ServiceTargetsEditor
 
 if TYPE_CHECKING:
     from app.ui.common.host import WindowHost
@@ -240,6 +243,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         handlers: list[str] | None = None,
         shop_rules: list[tuple[str, str, str | None]] | None = None,
+        desk: DeskSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -276,6 +280,10 @@ class SettingsDialog(QDialog):
         if handlers is not None:  # the database is open: its handler list
             self.handlers = HandlersEditor(handlers, shop_rules or [])
             self.tabs.addTab(self.handlers, self.tr("Handlers"))
+        self.desk: ServiceTargetsEditor | None = None
+        if desk is not None:  # the database is open: the shop's service targets
+            self.desk = ServiceTargetsEditor(desk)
+            self.tabs.addTab(self.desk, self.tr("Service targets"))
         self.error = QLabel()
         self.error.setObjectName("settingsError")
         self.error.setStyleSheet("color: #c0392b;")
@@ -351,6 +359,13 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         if self.problems():
             return
+        if self.desk is not None:
+            try:
+                self.desk.value()
+            except ValueError as e:
+                self.error.setText(str(e))
+                self.tabs.setCurrentWidget(self.desk)
+                return
         changed = settings_store.save(self.settings, self.values())
         self.restart_needed = [k for k in changed if self.editors[k].setting.restart]
         super().accept()
@@ -388,6 +403,7 @@ def open_settings_dialog(window: WindowHost) -> SettingsDialog:
         window,
         handlers=ctx.handlers.names() if ctx is not None else None,
         shop_rules=[(r.platform, r.shop, r.assignee) for r in ctx.assignments.shop_rules()] if ctx is not None else None,
+        desk=ctx.targets.settings() if ctx is not None else None,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.saved.connect(lambda changed: _after_save(window, dialog, changed))
@@ -409,6 +425,13 @@ def _after_save(window: WindowHost, dialog: SettingsDialog, changed: list[str]) 
                 ctx.assignments.set_shop_rule(Platform(platform), shop, assignee)
 
         window.tasks.run(save_handlers)
+    if dialog.desk is not None and ctx is not None:
+        desk = dialog.desk.value()
+        if desk != dialog.desk.original:  # every case's targets are recounted with them
+            window.tasks.run(
+                lambda _: ctx.targets.save_settings(desk),
+                done=lambda _: window.changes.publish(ChangeSet(everything=True)),
+            )
     if "system/start_at_login" in changed:
         _apply_start_at_login(window, dialog.values()["system/start_at_login"])
     if dialog.restart_needed:

@@ -34,6 +34,7 @@ from app.ui.common import formatting
 from app.ui.common.changes import ChangeHub
 from app.ui.common.elided_label import ElidedLabel
 from app.ui.common.host import CaseActions, WindowHost
+from app.ui.common.own_deadlines import own_name
 from app.ui.common.tasks import TaskRunner
 from app.ui.common.wall_clock import WallClockTicker
 from app.ui.settings import keys as settings_decl
@@ -312,13 +313,18 @@ class MainWindow(WindowHost):
     def _show_next_deadline(self, now: int) -> None:
         due = self.cases.proxy.next_merchant_due()
         if due is None:
-            self.next_label.setText(self.tr("No merchant deadline pending"))
+            text = self.tr("No merchant deadline pending")
         else:
-            self.next_label.setText(
-                self.tr("Next merchant deadline: {0} ({1})").format(
-                    formatting.epoch_text(due), formatting.countdown(due - now)
-                )
+            text = self.tr("Next merchant deadline: {0} ({1})").format(
+                formatting.epoch_text(due), formatting.countdown(due - now)
             )
+        own = self.cases.model.next_own(now)
+        if own is not None:  # ours: a follow-up, a service target, a 回访
+            left = self.cases.model.own_left(own[1], own[0], now)
+            text += self.tr(" · ours: {0} {1} ({2})").format(
+                own_name(own[1]), formatting.epoch_text(own[0]), formatting.countdown(left)
+            )
+        self.next_label.setText(text)
 
     # ---- geometry -----------------------------------------------------------------------------
 
